@@ -1,0 +1,25 @@
+#pragma once
+
+// A calendar date (proleptic Gregorian), stored as days since 1970-01-01 so that comparison
+// and day arithmetic are integer operations.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace forcecheck {
+
+struct Date {
+  int32_t days = 0;  // days since 1970-01-01
+
+  auto operator<=>(const Date&) const = default;
+  std::string ToString() const;  // YYYY-MM-DD
+};
+
+// Parses exactly "YYYY-MM-DD" with a real month and day; nullopt otherwise.
+std::optional<Date> ParseDate(std::string_view text);
+
+Date DateFromCivil(int year, unsigned month, unsigned day);
+
+}  // namespace forcecheck

@@ -1,0 +1,250 @@
+// `forcecheck check`: rules in, evidence in, graded findings out.
+//
+// Load the pack and the evidence (every problem in both reported at once), evaluate every
+// rule, score and grade, render every requested report in memory, and only then write them,
+// each atomically. Any input error means exit 2 and no report written.
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+#include <boost/program_options.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "cli/cli.h"
+#include "eval/evaluate.h"
+#include "evidence/evidence_loader.h"
+#include "report/report.h"
+#include "report/write_file.h"
+#include "rules/rule_pack_loader.h"
+#include "score/score.h"
+#include "version.h"
+
+namespace forcecheck {
+namespace {
+
+namespace po = boost::program_options;
+
+struct ReportRequest {
+  ReportFormat format;
+  std::string path;  // empty: standard output
+};
+
+struct CheckOptions {
+  std::string rules;
+  std::string evidence;
+  std::vector<ReportRequest> reports;
+  std::optional<Severity> fail_on = Severity::kLow;  // nullopt: never fail on findings
+  std::string scale;
+  std::optional<Date> as_of;
+  bool color = false;
+  bool verbose = false;
+};
+
+po::options_description Describe() {
+  po::options_description d("options");
+  d.add_options()
+      ("rules,r", po::value<std::string>()->value_name("DIR|FILE"),
+       "the rule pack: a directory with pack.yaml, or one file (required)")
+      ("evidence,e", po::value<std::string>()->value_name("FILE"),
+       "the force's evidence file (required)")
+      ("format,f", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
+       "format of the main report: text or json")
+      ("output,o", po::value<std::string>()->value_name("FILE"),
+       "write the main report to FILE instead of standard output")
+      ("report", po::value<std::vector<std::string>>()->value_name("FORMAT=FILE"),
+       "also write a report in FORMAT to FILE; may be repeated")
+      ("fail-on", po::value<std::string>()->default_value("low")->value_name("SEVERITY"),
+       "exit 1 when a rule of this severity or above is failed, partly met, in error or not "
+       "assessed: info, low, medium, high, critical, or none")
+      ("scale", po::value<std::string>()->value_name("ID"),
+       "grading scale to use (default: the pack's grading.scale)")
+      ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
+       "evaluate as at this date instead of the evidence's as_of")
+      ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
+       "colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")
+      ("verbose,v", "log what forcecheck does to standard error")
+      ("help,h", "show this help");
+  return d;
+}
+
+// Parses the command line into `opts`; returns an error message, or empty on success.
+std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool& help) {
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(Describe()).run(), vm);
+  po::notify(vm);
+  help = vm.count("help") > 0;
+  if (help) return {};
+  if (!vm.count("rules")) return "--rules is required";
+  if (!vm.count("evidence")) return "--evidence is required";
+  opts.rules = vm["rules"].as<std::string>();
+  opts.evidence = vm["evidence"].as<std::string>();
+  opts.verbose = vm.count("verbose") > 0;
+  std::optional<ReportFormat> main = ParseReportFormat(vm["format"].as<std::string>());
+  if (!main) return "unknown format '" + vm["format"].as<std::string>() + "' (formats: " +
+                    std::string(kReportFormatNames) + ")";
+  opts.reports.push_back({*main, vm.count("output") ? vm["output"].as<std::string>() : ""});
+  if (vm.count("report")) {
+    for (const std::string& spec : vm["report"].as<std::vector<std::string>>()) {
+      size_t eq = spec.find('=');
+      std::optional<ReportFormat> f =
+          eq == std::string::npos ? std::nullopt : ParseReportFormat(spec.substr(0, eq));
+      if (!f || eq + 1 == spec.size()) {
+        return "--report takes FORMAT=FILE with FORMAT one of " + std::string(kReportFormatNames) +
+               ", not '" + spec + "'";
+      }
+      opts.reports.push_back({*f, spec.substr(eq + 1)});
+    }
+  }
+  const std::string fail_on = vm["fail-on"].as<std::string>();
+  if (fail_on == "none") {
+    opts.fail_on.reset();
+  } else if (auto s = ParseSeverity(fail_on)) {
+    opts.fail_on = *s;
+  } else {
+    return "--fail-on takes one of " + std::string(kSeverityNames) + ", none; not '" + fail_on + "'";
+  }
+  if (vm.count("scale")) opts.scale = vm["scale"].as<std::string>();
+  if (vm.count("as-of")) {
+    opts.as_of = ParseDate(vm["as-of"].as<std::string>());
+    if (!opts.as_of) return "--as-of takes a date written YYYY-MM-DD, not '" + vm["as-of"].as<std::string>() + "'";
+  }
+  const std::string color = vm["color"].as<std::string>();
+  if (color == "always") opts.color = true;
+  else if (color == "never") opts.color = false;
+  else if (color == "auto") opts.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  else return "--color takes auto, always or never, not '" + color + "'";
+  return {};
+}
+
+bool SamePath(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  auto ca = std::filesystem::weakly_canonical(a, ec);
+  auto cb = std::filesystem::weakly_canonical(b, ec);
+  return !ec && ca == cb;
+}
+
+bool Inside(const std::string& path, const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return false;
+  auto p = std::filesystem::weakly_canonical(path, ec).string();
+  auto d = std::filesystem::weakly_canonical(dir, ec).string() + "/";
+  return !ec && p.compare(0, d.size(), d) == 0;
+}
+
+// A report must never replace one of the inputs.
+std::string CheckOutputs(const CheckOptions& o) {
+  for (const ReportRequest& r : o.reports) {
+    if (r.path.empty()) continue;
+    if (SamePath(r.path, o.evidence) || SamePath(r.path, o.rules) || Inside(r.path, o.rules)) {
+      return "refusing to write a report over an input: '" + r.path + "'";
+    }
+  }
+  return {};
+}
+
+bool Fails(const std::vector<Finding>& findings, std::optional<Severity> fail_on) {
+  if (!fail_on) return false;
+  for (const Finding& f : findings) {
+    if (f.outcome != Outcome::kPass && f.rule->severity >= *fail_on) return true;
+  }
+  return false;
+}
+
+void SetUpLogging(bool verbose) {
+  auto logger = std::make_shared<spdlog::logger>(
+      "forcecheck", std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+  logger->set_pattern("forcecheck: %l: %v");
+  logger->set_level(verbose ? spdlog::level::debug : spdlog::level::off);
+  spdlog::set_default_logger(logger);
+}
+
+int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  auto ms = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
+
+  Diagnostics diags;
+  std::optional<RulePack> pack = LoadRulePack(opts.rules, diags);
+  spdlog::debug("loaded rule pack {} ({:.1f} ms)", opts.rules, ms());
+  std::optional<Evidence> evidence = LoadEvidence(opts.evidence, diags);
+  spdlog::debug("loaded evidence {} ({:.1f} ms)", opts.evidence, ms());
+  diags.RenderAll(err);
+  if (diags.HasErrors() || !pack || !evidence) {
+    err << "forcecheck: " << diags.error_count() << " error" << (diags.error_count() == 1 ? "" : "s")
+        << "; no report written\n";
+    return kExitInput;
+  }
+  const std::string scale_id = opts.scale.empty() ? pack->grading.scale : opts.scale;
+  const Scale* scale = pack->FindScale(scale_id);
+  if (!scale) {
+    std::string ids;
+    for (const Scale& s : pack->scales) ids += (ids.empty() ? "" : ", ") + s.id;
+    err << "forcecheck: error: unknown scale '" << scale_id << "' (the pack has: " << ids << ")\n";
+    return kExitInput;
+  }
+
+  Report report;
+  report.pack = &*pack;
+  report.evidence = &*evidence;
+  report.as_of = opts.as_of.value_or(evidence->as_of);
+  report.tool_version = kVersion;
+  report.findings = Evaluate(*pack, *evidence, EvalOptions{report.as_of});
+  report.scorecard = Score(*pack, report.findings, *scale);
+  spdlog::debug("evaluated {} rules ({:.1f} ms)", report.findings.size(), ms());
+
+  // Render everything before writing anything: a failure here leaves no partial set.
+  std::vector<std::string> rendered;
+  for (const ReportRequest& r : opts.reports) {
+    rendered.push_back(RenderReport(report, r.format, RenderOptions{r.path.empty() && opts.color}));
+  }
+  for (size_t i = 0; i < opts.reports.size(); ++i) {
+    const std::string& path = opts.reports[i].path;
+    if (path.empty()) {
+      out << rendered[i];
+      continue;
+    }
+    std::string problem = WriteFileAtomically(path, rendered[i]);
+    if (!problem.empty()) {
+      err << path << ": error: cannot write report: " << problem << "\n";
+      return kExitInput;
+    }
+    spdlog::info("wrote {}", path);
+  }
+  spdlog::debug("done ({:.1f} ms)", ms());
+  return Fails(report.findings, opts.fail_on) ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CheckOptions opts;
+  bool help = false;
+  std::string problem;
+  try {
+    problem = Parse(args, opts, help);
+  } catch (const po::error& e) {
+    problem = e.what();
+  }
+  if (help) {
+    out << "usage: forcecheck check --rules DIR|FILE --evidence FILE [options]\n\n"
+        << Describe() << "\n"
+        << "exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;\n"
+        << "            2 usage or input error (no report written); 3 internal error\n";
+    return kExitOk;
+  }
+  if (problem.empty()) problem = CheckOutputs(opts);
+  if (!problem.empty()) {
+    err << "forcecheck check: error: " << problem << "\nrun 'forcecheck check --help' for usage\n";
+    return kExitInput;
+  }
+  SetUpLogging(opts.verbose);
+  return Check(opts, out, err);
+}
+
+}  // namespace forcecheck

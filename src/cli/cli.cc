@@ -1,0 +1,64 @@
+#include "cli/cli.h"
+
+#include <exception>
+
+#include "version.h"
+
+namespace forcecheck {
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"check", "evaluate a force's evidence against a rule pack, grade it and write reports",
+       RunCheck},
+  };
+  return kCommands;
+}
+
+namespace {
+
+void Usage(std::ostream& out) {
+  out << "forcecheck " << kVersion << ": a rules-based compliance checker for police force policies\n\n"
+      << "usage: forcecheck <command> [options]\n"
+      << "       forcecheck --help | --version\n\n"
+      << "commands:\n";
+  for (const Command& c : Commands()) {
+    out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << "\n";
+  }
+  out << "\nrun 'forcecheck <command> --help' for a command's options.\n\n"
+      << "exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;\n"
+      << "            2 usage or input error (no report written); 3 internal error\n";
+}
+
+}  // namespace
+
+int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  try {
+    std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+    if (args.empty()) {
+      Usage(err);
+      return kExitInput;
+    }
+    const std::string& first = args[0];
+    if (first == "--help" || first == "-h" || first == "help") {
+      Usage(out);
+      return kExitOk;
+    }
+    if (first == "--version" || first == "-V") {
+      out << "forcecheck " << kVersion << "\n";
+      return kExitOk;
+    }
+    for (const Command& c : Commands()) {
+      if (c.name == first) return c.run({args.begin() + 1, args.end()}, out, err);
+    }
+    std::string names;
+    for (const Command& c : Commands()) names += (names.empty() ? "" : ", ") + std::string(c.name);
+    err << "forcecheck: error: unknown command '" << first << "' (commands: " << names
+        << "); run 'forcecheck --help'\n";
+    return kExitInput;
+  } catch (const std::exception& e) {
+    err << "forcecheck: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+}
+
+}  // namespace forcecheck

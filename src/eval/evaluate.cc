@@ -1,0 +1,162 @@
+#include "eval/evaluate.h"
+
+#include "expr/evaluator.h"
+
+namespace forcecheck {
+namespace {
+
+using expr::Value;
+
+Value ToValue(const EvidenceNode& n) {
+  switch (n.kind) {
+    case EvidenceNode::Kind::kNull: return Value::Unknown("null");
+    case EvidenceNode::Kind::kBool: return Value::Bool(n.boolean);
+    case EvidenceNode::Kind::kNumber: return Value::Number(n.number);
+    case EvidenceNode::Kind::kText: return Value::Text(n.text);
+    case EvidenceNode::Kind::kDate: return Value::DateValue(n.date);
+    case EvidenceNode::Kind::kSection: return Value::Section();
+    case EvidenceNode::Kind::kList: {
+      std::vector<Value> items;
+      items.reserve(n.items.size());
+      for (const EvidenceNode& item : n.items) items.push_back(ToValue(item));
+      return Value::List(std::move(items));
+    }
+  }
+  return Value::Unknown("null");
+}
+
+// The evidence as an expression sees it; remembers what each rule looked at.
+class EvidenceEnvironment : public expr::Environment {
+ public:
+  EvidenceEnvironment(const Evidence& ev, Date as_of) : ev_(ev), as_of_(as_of) {}
+
+  Value Lookup(const std::vector<std::string>& path) override {
+    std::string dotted;
+    for (const std::string& seg : path) dotted += (dotted.empty() ? "" : ".") + seg;
+    const EvidenceNode* n = ev_.Find(path);
+    Value v = n ? ToValue(*n) : Value::Unknown("absent");
+    Record(dotted, n, v);
+    if (v.is_unknown()) return Value::Unknown(dotted);
+    return v;
+  }
+  Date as_of() const override { return as_of_; }
+
+  std::vector<EvidenceRef> TakeRefs() { return std::move(refs_); }
+  void Reset() { refs_.clear(); }
+
+ private:
+  void Record(const std::string& path, const EvidenceNode* n, const Value& v) {
+    for (const EvidenceRef& r : refs_) {
+      if (r.path == path) return;
+    }
+    EvidenceRef ref;
+    ref.path = path;
+    ref.present = n && !v.is_unknown();
+    ref.value = !n ? "absent" : v.is_unknown() ? "null" : v.ToString();
+    if (n) {
+      ref.where = n->where;
+      ref.source = n->source;
+    }
+    refs_.push_back(std::move(ref));
+  }
+
+  const Evidence& ev_;
+  Date as_of_;
+  std::vector<EvidenceRef> refs_;
+};
+
+std::string AbsentList(const std::vector<EvidenceRef>& refs) {
+  std::string s;
+  for (const EvidenceRef& r : refs) {
+    if (!r.present) s += (s.empty() ? "" : ", ") + r.path + " (" + r.value + ")";
+  }
+  return s;
+}
+
+// Sets `f` to error or not-assessed when `v` is not a boolean; returns whether it did.
+bool Undecided(const Value& v, const CompiledExpr& e, const char* key, Finding& f) {
+  if (v.is_error()) {
+    f.outcome = Outcome::kError;
+    f.reason = std::string("in '") + key + "': " + v.text();
+    f.reason_where = e.At(v.error_offset());
+    return true;
+  }
+  if (v.is_unknown()) {
+    f.outcome = Outcome::kNotAssessed;
+    f.reason = "evidence needed is missing: " + AbsentList(f.evidence);
+    return true;
+  }
+  if (v.kind() != Value::Kind::kBool) {
+    f.outcome = Outcome::kError;
+    f.reason = std::string("'") + key + "' must give true or false, but gave " + v.KindName() +
+               (v.kind() == Value::Kind::kSection ? "" : " (" + v.ToString() + ")");
+    f.reason_where = e.At(0);
+    return true;
+  }
+  return false;
+}
+
+Finding EvaluateRule(const Rule& rule, EvidenceEnvironment& env) {
+  Finding f;
+  f.rule = &rule;
+  env.Reset();
+  Value check = expr::Evaluate(*rule.check.ast, env);
+  f.evidence = env.TakeRefs();
+  if (Undecided(check, rule.check, "check", f)) return f;
+  if (check.boolean()) {
+    f.outcome = Outcome::kPass;
+    f.reason = "the check is met";
+    return f;
+  }
+  f.outcome = Outcome::kFail;
+  f.reason = "the check is not met";
+  if (!rule.partial) return f;
+  env.Reset();
+  Value partial = expr::Evaluate(*rule.partial->ast, env);
+  for (EvidenceRef& r : env.TakeRefs()) {
+    bool seen = false;
+    for (const EvidenceRef& have : f.evidence) seen = seen || have.path == r.path;
+    if (!seen) f.evidence.push_back(std::move(r));
+  }
+  if (partial.is_error()) {
+    Undecided(partial, *rule.partial, "partial", f);
+  } else if (partial.kind() == Value::Kind::kBool && partial.boolean()) {
+    f.outcome = Outcome::kPartial;
+    f.reason = "the check is not met, but the rule is partly met";
+  } else if (partial.is_unknown()) {
+    f.reason = "the check is not met; whether it is partly met is unknown: " + AbsentList(f.evidence);
+  } else if (partial.kind() != Value::Kind::kBool) {
+    Undecided(partial, *rule.partial, "partial", f);
+  } else {
+    f.reason = "the check is not met, nor partly met";
+  }
+  return f;
+}
+
+}  // namespace
+
+const char* OutcomeName(Outcome o) {
+  switch (o) {
+    case Outcome::kPass: return "pass";
+    case Outcome::kPartial: return "partial";
+    case Outcome::kFail: return "fail";
+    case Outcome::kNotAssessed: return "not assessed";
+    case Outcome::kError: return "error";
+  }
+  return "error";
+}
+
+const char* OutcomeId(Outcome o) {
+  return o == Outcome::kNotAssessed ? "not_assessed" : OutcomeName(o);
+}
+
+std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,
+                              const EvalOptions& options) {
+  EvidenceEnvironment env(evidence, options.as_of);
+  std::vector<Finding> findings;
+  findings.reserve(pack.rules.size());
+  for (const Rule& rule : pack.rules) findings.push_back(EvaluateRule(rule, env));
+  return findings;
+}
+
+}  // namespace forcecheck

@@ -1,0 +1,46 @@
+#pragma once
+
+// Evaluates every rule of a pack against a force's evidence. Each rule yields one finding with
+// its outcome, the reason, and every piece of evidence it looked at with its place in the
+// evidence file, so that an outcome can always be traced to the facts behind it.
+
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "diag/diagnostic.h"
+#include "evidence/evidence.h"
+#include "rules/rule_pack.h"
+
+namespace forcecheck {
+
+enum class Outcome { kPass, kPartial, kFail, kNotAssessed, kError };
+const char* OutcomeName(Outcome o);  // "pass", "partial", "fail", "not assessed", "error"
+const char* OutcomeId(Outcome o);    // "pass", "partial", "fail", "not_assessed", "error"
+
+// One piece of evidence a rule looked at.
+struct EvidenceRef {
+  std::string path;       // dotted, e.g. "vetting.aftercare.in_place"
+  bool present = false;   // false: absent or null in the evidence file
+  std::string value;      // as a user reads it; "absent" or "null" when not present
+  SourceLocation where;   // in the evidence file; empty when absent
+  std::string source;     // the fact's provenance, when the file gives it
+};
+
+struct Finding {
+  const Rule* rule = nullptr;  // points into the pack, which must outlive the finding
+  Outcome outcome = Outcome::kNotAssessed;
+  std::string reason;          // one sentence: why this outcome
+  SourceLocation reason_where; // for errors: the place in the rule that failed
+  std::vector<EvidenceRef> evidence;
+};
+
+struct EvalOptions {
+  Date as_of;  // the date `as_of()` returns: the evidence's own, or the --as-of override
+};
+
+// One finding per rule, in the pack's rule order.
+std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,
+                              const EvalOptions& options);
+
+}  // namespace forcecheck

@@ -1,0 +1,169 @@
+#include "evidence/evidence_loader.h"
+
+#include "yaml/yaml_file.h"
+
+namespace forcecheck {
+namespace {
+
+// A hostile file can make a small YAML text stand for a huge tree (aliases of aliases); the
+// loader stops counting at this many nodes, and at this depth, instead of following it.
+constexpr size_t kMaxNodes = 1'000'000;
+constexpr int kMaxDepth = 64;
+
+bool IsName(const std::string& s) {
+  if (s.empty()) return false;
+  auto start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (!start(s[0])) return false;
+  for (char c : s) {
+    if (!start(c) && !(c >= '0' && c <= '9')) return false;
+  }
+  return true;
+}
+
+class Loader {
+ public:
+  Loader(const YamlDocument& doc, Diagnostics& diags) : doc_(doc), diags_(diags) {}
+
+  std::optional<Evidence> Run() {
+    const size_t errors_before = diags_.error_count();
+    Evidence ev;
+    ev.file = doc_.path;
+    MappingReader top(doc_.path, doc_.root, diags_, "the evidence file");
+    if (!top.ok()) return std::nullopt;
+    if (auto force = top.Text("force", true)) ev.force = *force;
+    ReadAsOf(top, ev);
+    if (auto s = top.Bool("synthetic", false)) ev.synthetic = *s;
+    if (auto d = top.Text("description", false)) ev.description = *d;
+    ReadSources(top.Get("sources"), ev);
+    YAML::Node body = top.Require("evidence");
+    if (body.IsDefined()) {
+      if (!body.IsMap()) {
+        diags_.Error(Where(body), "'evidence' must be a mapping of sections and facts, not " +
+                                      std::string(DescribeNode(body)));
+      } else {
+        ev.root = Node(body, "evidence", 1);
+      }
+    }
+    top.Finish({"force", "as_of", "synthetic", "description", "sources", "evidence"});
+    if (diags_.error_count() > errors_before) return std::nullopt;
+    return ev;
+  }
+
+ private:
+  SourceLocation Where(const YAML::Node& n) const { return LocationOf(doc_.path, n); }
+
+  void ReadAsOf(MappingReader& top, Evidence& ev) {
+    YAML::Node n = top.Require("as_of");
+    if (!n.IsDefined()) return;
+    Scalar s = n.IsScalar() ? ReadScalar(n) : Scalar{};
+    if (s.kind != Scalar::Kind::kDate) {
+      diags_.Error(Where(n), "'as_of' must be a date written YYYY-MM-DD, not " +
+                                 std::string(DescribeNode(n)));
+      return;
+    }
+    ev.as_of = s.date;
+  }
+
+  void ReadSources(const YAML::Node& list, Evidence& ev) {
+    if (!list.IsDefined()) return;
+    if (!list.IsSequence()) {
+      diags_.Error(Where(list), "'sources' must be a list, not " + std::string(DescribeNode(list)));
+      return;
+    }
+    for (const YAML::Node& item : list) {
+      MappingReader m(doc_.path, item, diags_, "a source");
+      if (!m.ok()) continue;
+      EvidenceSource s;
+      s.id = m.Text("id", true).value_or("");
+      s.title = m.Text("title", true).value_or("");
+      s.url = m.Text("url", false).value_or("");
+      m.Finish({"id", "title", "url"});
+      ev.sources.push_back(std::move(s));
+    }
+  }
+
+  bool Budget(const YAML::Node& n, int depth) {
+    if (++nodes_ > kMaxNodes) {
+      if (nodes_ == kMaxNodes + 1) {
+        diags_.Error(Where(n), "the evidence is too large (more than " + std::to_string(kMaxNodes) +
+                                   " values, counting each use of an alias)");
+      }
+      return false;
+    }
+    if (depth > kMaxDepth) {
+      diags_.Error(Where(n), "the evidence is nested too deeply (the limit is " +
+                                 std::to_string(kMaxDepth) + " levels)");
+      return false;
+    }
+    return true;
+  }
+
+  EvidenceNode Node(const YAML::Node& n, const std::string& path, int depth) {
+    EvidenceNode out;
+    out.where = Where(n);
+    if (!Budget(n, depth)) return out;
+    if (n.IsMap()) {
+      if (n["value"].IsDefined()) return Fact(n, path, depth);
+      out.kind = EvidenceNode::Kind::kSection;
+      MappingReader m(doc_.path, n, diags_, "section '" + path + "'");
+      for (size_t i = 0; i < m.entries().size(); ++i) {
+        const auto& [key, value] = m.entries()[i];
+        if (!IsName(key)) {
+          diags_.Error(Where(m.key_nodes()[i]),
+                       "'" + key + "' is not a valid evidence name: use letters, digits and "
+                       "underscores, starting with a letter or underscore");
+          continue;
+        }
+        out.fields.emplace_back(key, Node(value, path + "." + key, depth + 1));
+      }
+      return out;
+    }
+    if (n.IsSequence()) {
+      out.kind = EvidenceNode::Kind::kList;
+      for (const YAML::Node& item : n) {
+        out.items.push_back(Node(item, path + "[]", depth + 1));
+      }
+      return out;
+    }
+    Scalar s = ReadScalar(n);
+    switch (s.kind) {
+      case Scalar::Kind::kNull: out.kind = EvidenceNode::Kind::kNull; break;
+      case Scalar::Kind::kBool: out.kind = EvidenceNode::Kind::kBool; out.boolean = s.boolean; break;
+      case Scalar::Kind::kNumber: out.kind = EvidenceNode::Kind::kNumber; out.number = s.number; break;
+      case Scalar::Kind::kDate: out.kind = EvidenceNode::Kind::kDate; out.date = s.date; break;
+      case Scalar::Kind::kText: out.kind = EvidenceNode::Kind::kText; out.text = s.text; break;
+    }
+    return out;
+  }
+
+  // A mapping with a `value` key: the fact itself plus its provenance.
+  EvidenceNode Fact(const YAML::Node& n, const std::string& path, int depth) {
+    MappingReader m(doc_.path, n, diags_, "fact '" + path + "'");
+    YAML::Node value = m.Get("value");
+    EvidenceNode out;
+    if (value.IsMap()) {
+      diags_.Error(Where(value), "the 'value' of fact '" + path +
+                                     "' must be a value or a list, not a mapping");
+    } else {
+      out = Node(value, path, depth + 1);
+    }
+    out.source = m.Text("source", false).value_or("");
+    out.note = m.Text("note", false).value_or("");
+    m.Finish({"value", "source", "note"});
+    return out;
+  }
+
+  const YamlDocument& doc_;
+  Diagnostics& diags_;
+  size_t nodes_ = 0;
+};
+
+}  // namespace
+
+std::optional<Evidence> LoadEvidence(const std::string& path, Diagnostics& diags) {
+  std::optional<YamlDocument> doc = ParseYamlFile(path, diags);
+  if (!doc) return std::nullopt;
+  return Loader(*doc, diags).Run();
+}
+
+}  // namespace forcecheck

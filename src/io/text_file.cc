@@ -1,0 +1,100 @@
+#include "io/text_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace forcecheck {
+
+size_t FindInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c == 0) return i;
+    if (c < 0x80) { ++i; continue; }
+    size_t len;
+    uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return i;
+    if (i + len > n) return i;
+    for (size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    // Reject overlong forms, surrogates and code points past U+10FFFF.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+SourceLocation LocationAtOffset(const std::string& file, std::string_view text, size_t offset) {
+  uint32_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') { ++line; column = 1; } else { ++column; }
+  }
+  return {file, line, column};
+}
+
+std::optional<std::string> ReadTextFile(const std::string& path, Diagnostics& diags,
+                                        size_t max_bytes) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) {
+    diags.Error({path}, "cannot read file: no such file");
+    return std::nullopt;
+  }
+  if (fs::is_directory(st)) {
+    diags.Error({path}, "cannot read file: it is a directory");
+    return std::nullopt;
+  }
+  if (fs::is_regular_file(st)) {
+    uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > max_bytes) {
+      diags.Error({path}, "file is too large (" + std::to_string(size) + " bytes; the limit is " +
+                              std::to_string(max_bytes) + ")");
+      return std::nullopt;
+    }
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.Error({path}, std::string("cannot read file: ") + std::strerror(errno));
+    return std::nullopt;
+  }
+  std::string text;
+  char buf[1 << 16];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    text.append(buf, static_cast<size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      diags.Error({path}, "file is too large (the limit is " + std::to_string(max_bytes) +
+                              " bytes)");
+      return std::nullopt;
+    }
+  }
+  if (in.bad()) {
+    diags.Error({path}, "cannot read file: read failed");
+    return std::nullopt;
+  }
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  size_t bad = FindInvalidUtf8(text);
+  if (bad != std::string::npos) {
+    diags.Error(LocationAtOffset(path, text, bad),
+                text[bad] == '\0' ? "file contains a NUL byte: it is not a text file"
+                                  : "file is not valid UTF-8");
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace forcecheck

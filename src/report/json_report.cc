@@ -1,0 +1,135 @@
+// The JSON report: the whole result for programs (schemas/report.schema.json describes it).
+// Keys keep a fixed order (nlohmann::ordered_json), findings keep the pack's rule order, and
+// scores are rounded to one decimal, so the same input always gives the same bytes.
+//
+// {
+//   "format": "forcecheck-report", "format_version": 1,
+//   "tool": {...}, "force": ..., "as_of": ..., "evidence_file": ..., "synthetic": ...,
+//   "pack": {...}, "scale": {...}, "scoring": {...},
+//   "overall": Grade, "questions": [Grade], "areas": [Grade],
+//   "summary": {"pass": n, ...}, "findings": [Finding]
+// }
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "report/report.h"
+
+namespace forcecheck {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json Location(const SourceLocation& l) {
+  if (l.file.empty()) return nullptr;
+  Json j;
+  j["file"] = l.file;
+  j["line"] = l.line;
+  j["column"] = l.column;
+  return j;
+}
+
+double Round1(double v) { return std::round(v * 10) / 10; }
+
+Json Counts(const OutcomeCounts& c) {
+  Json j;
+  j["pass"] = c.pass;
+  j["partial"] = c.partial;
+  j["fail"] = c.fail;
+  j["not_assessed"] = c.not_assessed;
+  j["error"] = c.error;
+  return j;
+}
+
+Json Grade(const GradeResult& g) {
+  Json j;
+  j["id"] = g.id;
+  j["title"] = g.title;
+  j["grade"] = g.graded() ? Json(g.grade) : Json(nullptr);
+  j["score"] = g.score ? Json(Round1(*g.score)) : Json(nullptr);
+  j["band_grade"] = g.graded() ? Json(g.band_grade) : Json(nullptr);
+  j["capped_by"] = g.capped_by;
+  j["weight"] = g.total_weight;
+  j["assessed_weight"] = g.assessed_weight;
+  j["counts"] = Counts(g.counts);
+  j["explanation"] = g.explanation;
+  return j;
+}
+
+Json FindingJson(const Finding& f) {
+  const Rule& r = *f.rule;
+  Json j;
+  j["rule"] = r.id;
+  j["title"] = r.title;
+  j["area"] = r.area;
+  j["severity"] = SeverityName(r.severity);
+  j["weight"] = r.weight;
+  j["cause_of_concern"] = r.cause_of_concern;
+  j["outcome"] = OutcomeId(f.outcome);
+  j["reason"] = f.reason;
+  j["reason_location"] = Location(f.reason_where);
+  Json ev = Json::array();
+  for (const EvidenceRef& e : f.evidence) {
+    Json x;
+    x["path"] = e.path;
+    x["present"] = e.present;
+    x["value"] = e.value;
+    x["location"] = Location(e.where);
+    x["source"] = e.source.empty() ? Json(nullptr) : Json(e.source);
+    ev.push_back(std::move(x));
+  }
+  j["evidence"] = std::move(ev);
+  j["gap"] = r.gap;
+  j["remediation"] = r.remediation;
+  j["rationale"] = r.rationale;
+  Json src;
+  src["document"] = r.source.document;
+  src["section"] = r.source.section;
+  src["year"] = r.source.year;
+  src["url"] = r.source.url.empty() ? Json(nullptr) : Json(r.source.url);
+  j["source"] = std::move(src);
+  j["rule_location"] = Location(r.where);
+  return j;
+}
+
+}  // namespace
+
+std::string RenderJson(const Report& report) {
+  const RulePack& p = *report.pack;
+  const Evidence& ev = *report.evidence;
+  const Scorecard& c = report.scorecard;
+  Json j;
+  j["format"] = "forcecheck-report";
+  j["format_version"] = 1;
+  j["tool"] = {{"name", "forcecheck"}, {"version", report.tool_version}};
+  j["force"] = ev.force;
+  j["as_of"] = report.as_of.ToString();
+  j["evidence_file"] = ev.file;
+  j["synthetic"] = ev.synthetic;
+  j["pack"] = {{"id", p.id}, {"title", p.title}, {"version", p.version}, {"rules", p.rules.size()}};
+  Json grades = Json::array();
+  for (const GradeBand& b : c.scale->bands) grades.push_back({{"grade", b.grade}, {"min", b.min}});
+  j["scale"] = {{"id", c.scale->id}, {"title", c.scale->title}, {"bands", grades},
+                {"cause_of_concern_cap", c.scale->cause_of_concern_cap.empty()
+                                             ? Json(nullptr) : Json(c.scale->cause_of_concern_cap)}};
+  j["scoring"] = {{"partial_credit", c.grading.partial_credit},
+                  {"not_assessed", c.grading.not_assessed == NotAssessedPolicy::kExclude ? "exclude" : "fail"},
+                  {"min_coverage", c.grading.min_coverage}};
+  j["overall"] = Grade(c.overall);
+  Json qs = Json::array();
+  for (const GradeResult& g : c.questions) qs.push_back(Grade(g));
+  j["questions"] = std::move(qs);
+  Json as = Json::array();
+  for (const GradeResult& g : c.areas) as.push_back(Grade(g));
+  j["areas"] = std::move(as);
+  j["summary"] = Counts(c.overall.counts);
+  Json fs = Json::array();
+  for (const Finding& f : report.findings) fs.push_back(FindingJson(f));
+  j["findings"] = std::move(fs);
+  // Invalid UTF-8 cannot reach here (inputs are checked on reading), but replace rather than
+  // throw if it ever does.
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace forcecheck

@@ -1,0 +1,46 @@
+#pragma once
+
+// Reports: one result, several formats. Every writer renders the same Report into a string,
+// deterministically (no clock, no absolute paths beyond those the user gave), so reports can
+// be diffed and golden-tested; write_file.h puts the string on disk atomically.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eval/evaluate.h"
+#include "evidence/evidence.h"
+#include "rules/rule_pack.h"
+#include "score/score.h"
+
+namespace forcecheck {
+
+struct Report {
+  const RulePack* pack = nullptr;
+  const Evidence* evidence = nullptr;
+  std::vector<Finding> findings;  // in pack rule order
+  Scorecard scorecard;
+  Date as_of;                     // the date the rules were evaluated at
+  std::string tool_version;
+};
+
+enum class ReportFormat { kText, kJson };
+inline constexpr std::string_view kReportFormatNames = "text, json";
+std::optional<ReportFormat> ParseReportFormat(std::string_view name);
+
+struct RenderOptions {
+  bool color = false;  // ANSI colour, for a terminal only
+};
+
+std::string RenderReport(const Report& report, ReportFormat format, const RenderOptions& options);
+
+// Writers, one per format (text_report.cc, json_report.cc).
+std::string RenderText(const Report& report, const RenderOptions& options);
+std::string RenderJson(const Report& report);
+
+// Findings ordered for reading: gaps (fail, error, partial) by severity, highest first, then
+// not assessed, then passes; rule id breaks ties.
+std::vector<const Finding*> FindingsForReading(const Report& report);
+
+}  // namespace forcecheck

@@ -1,0 +1,114 @@
+#pragma once
+
+// The rule pack model: what inspectors expect of a force, as data. A pack is loaded and every
+// expression in it parsed and checked once (rule_pack_loader.h); the evaluator only reads it.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "expr/ast.h"
+
+namespace forcecheck {
+
+enum class Severity { kInfo, kLow, kMedium, kHigh, kCritical };
+const char* SeverityName(Severity s);
+std::optional<Severity> ParseSeverity(std::string_view name);
+inline constexpr std::string_view kSeverityNames = "info, low, medium, high, critical";
+
+// Where a rule's expectation comes from, so that a finding can be defended.
+struct Citation {
+  std::string document;
+  std::string section;  // section, paragraph or page
+  int year = 0;
+  std::string url;      // empty when not public
+
+  std::string ToString() const;  // "document, section (year)"
+};
+
+// An expression compiled at load time, with the map from its byte offsets back to the file.
+struct CompiledExpr {
+  std::string text;
+  std::shared_ptr<const expr::Expr> ast;
+  std::string file;
+  std::vector<std::pair<uint32_t, uint32_t>> positions;  // (line, column) per byte, plus end
+
+  SourceLocation At(uint32_t offset) const;
+};
+
+struct Rule {
+  std::string id;
+  std::string title;
+  std::string area;
+  Severity severity = Severity::kMedium;
+  double weight = 1;
+  bool cause_of_concern = false;
+  Citation source;
+  std::string rationale;
+  CompiledExpr check;
+  std::optional<CompiledExpr> partial;
+  std::string gap;
+  std::string remediation;
+  SourceLocation where;       // the rule's `id`
+  SourceLocation area_where;  // the rule's `area`, for "unknown area"
+};
+
+struct GradeBand {
+  std::string grade;
+  double min = 0;  // lowest score (0..100) that earns the grade
+};
+
+struct Scale {
+  std::string id;
+  std::string title;
+  std::string source;
+  std::vector<GradeBand> bands;       // best first, `min` strictly falling, last min 0
+  std::string cause_of_concern_cap;   // empty: no cap
+
+  // The grade a score earns. REQUIRES: bands valid (loader checked).
+  const std::string& GradeFor(double score) const;
+  // 0 for the best grade, rising; -1 when the grade is not on this scale.
+  int Rank(const std::string& grade) const;
+};
+
+enum class NotAssessedPolicy { kExclude, kFail };
+
+struct Grading {
+  std::string scale;                  // default scale id
+  double partial_credit = 0.5;        // credit for a partly met rule, 0..1
+  NotAssessedPolicy not_assessed = NotAssessedPolicy::kExclude;
+  double min_coverage = 0.5;          // share of an area's weight that must be assessed
+};
+
+struct Question {
+  std::string id;
+  std::string title;
+};
+
+struct Area {
+  std::string id;      // "question/subject"
+  std::string title;
+  std::string question() const { return id.substr(0, id.find('/')); }
+};
+
+struct RulePack {
+  std::string id;
+  std::string title;
+  std::string version;
+  std::string description;
+  Grading grading;
+  std::vector<Scale> scales;
+  std::vector<Question> questions;
+  std::vector<Area> areas;
+  std::vector<Rule> rules;  // in file order, files in sorted order
+
+  const Scale* FindScale(std::string_view id) const;
+  const Area* FindArea(std::string_view id) const;
+  const Question* FindQuestion(std::string_view id) const;
+  const Rule* FindRule(std::string_view id) const;
+};
+
+}  // namespace forcecheck

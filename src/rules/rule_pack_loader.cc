@@ -1,0 +1,368 @@
+#include "rules/rule_pack_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "expr/checker.h"
+#include "expr/parser.h"
+#include "yaml/yaml_file.h"
+
+namespace forcecheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool MatchesPattern(const std::string& s, bool upper) {
+  if (s.empty()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool letter = upper ? (c >= 'A' && c <= 'Z') : (c >= 'a' && c <= 'z');
+    bool ok = letter || (i > 0 && ((c >= '0' && c <= '9') || c == '-'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+class PackLoader {
+ public:
+  explicit PackLoader(Diagnostics& diags) : diags_(diags) {}
+
+  std::optional<RulePack> Run(const std::string& path) {
+    const size_t errors_before = diags_.error_count();
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      LoadDirectory(path);
+    } else if (std::optional<YamlDocument> doc = ParseYamlFile(path, diags_)) {
+      LoadFile(*doc, /*pack_allowed=*/true, /*pack_required=*/true);
+    }
+    Validate(path);
+    if (diags_.error_count() > errors_before) return std::nullopt;
+    return std::move(pack_);
+  }
+
+ private:
+  void LoadDirectory(const std::string& dir) {
+    const std::string pack_file = (fs::path(dir) / "pack.yaml").generic_string();
+    std::optional<YamlDocument> pack_doc = ParseYamlFile(pack_file, diags_);
+    if (pack_doc) LoadFile(*pack_doc, true, true);
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_directory() && it->path().filename() == "tests") {
+        it.disable_recursion_pending();
+        continue;
+      }
+      const fs::path& p = it->path();
+      if (!it->is_regular_file() || (p.extension() != ".yaml" && p.extension() != ".yml")) continue;
+      if (p.parent_path() == fs::path(dir) && p.filename() == "pack.yaml") continue;
+      files.push_back((fs::path(dir) / fs::relative(p, dir)).generic_string());
+    }
+    if (ec) diags_.Error({dir}, "cannot list the rule directory: " + ec.message());
+    std::sort(files.begin(), files.end());
+    for (const std::string& f : files) {
+      if (std::optional<YamlDocument> doc = ParseYamlFile(f, diags_)) LoadFile(*doc, false, false);
+    }
+  }
+
+  void LoadFile(const YamlDocument& doc, bool pack_allowed, bool pack_required) {
+    const char* what = pack_allowed ? "a rule pack file" : "a rule file";
+    MappingReader top(doc.path, doc.root, diags_, what);
+    if (!top.ok()) return;
+    if (pack_allowed) {
+      YAML::Node p = pack_required ? top.Require("pack") : top.Get("pack");
+      if (p.IsDefined()) ReadPack(doc, p);
+    }
+    YAML::Node rules = pack_allowed ? top.Get("rules") : top.Require("rules");
+    if (rules.IsDefined()) ReadRules(doc, rules);
+    if (pack_allowed) top.Finish({"pack", "rules"});
+    else top.Finish({"rules"});
+  }
+
+  // ---- pack metadata ------------------------------------------------------------------------
+
+  void ReadPack(const YamlDocument& doc, const YAML::Node& node) {
+    MappingReader m(doc.path, node, diags_, "'pack'");
+    if (!m.ok()) return;
+    pack_where_ = LocationOf(doc.path, node);
+    pack_.id = m.Text("id", true).value_or("");
+    if (!pack_.id.empty() && !MatchesPattern(pack_.id, false)) {
+      diags_.Error(LocationOf(doc.path, m.Get("id")),
+                   "pack id '" + pack_.id + "' must be lower-case letters, digits and '-'");
+    }
+    pack_.title = m.Text("title", true).value_or("");
+    pack_.version = m.Text("version", true).value_or("");
+    pack_.description = m.Text("description", false).value_or("");
+    ReadGrading(doc, m.Get("grading"));
+    ReadScales(doc, m.Require("scales"));
+    ReadList(doc, m.Require("questions"), "question", [&](MappingReader& q, const YAML::Node& n) {
+      Question item{q.Text("id", true).value_or(""), q.Text("title", true).value_or("")};
+      CheckUnique(doc, n, "question", item.id, question_where_);
+      pack_.questions.push_back(std::move(item));
+    });
+    ReadList(doc, m.Require("areas"), "area", [&](MappingReader& a, const YAML::Node& n) {
+      Area item{a.Text("id", true).value_or(""), a.Text("title", true).value_or("")};
+      CheckUnique(doc, n, "area", item.id, area_where_);
+      area_nodes_.emplace_back(item.id, LocationOf(doc.path, n));
+      pack_.areas.push_back(std::move(item));
+    });
+    m.Finish({"id", "title", "version", "description", "grading", "scales", "questions", "areas"});
+  }
+
+  template <typename F>
+  void ReadList(const YamlDocument& doc, const YAML::Node& list, const std::string& what, F read) {
+    if (!list.IsDefined()) return;
+    if (!list.IsSequence()) {
+      diags_.Error(LocationOf(doc.path, list), "'" + what + "s' must be a list, not " +
+                                                   std::string(DescribeNode(list)));
+      return;
+    }
+    for (const YAML::Node& item : list) {
+      MappingReader m(doc.path, item, diags_, "a " + what);
+      if (!m.ok()) continue;
+      read(m, item);
+      m.Finish({"id", "title"});
+    }
+  }
+
+  void CheckUnique(const YamlDocument& doc, const YAML::Node& n, const std::string& what,
+                   const std::string& id, std::map<std::string, SourceLocation>& seen) {
+    if (id.empty()) return;
+    auto [it, inserted] = seen.emplace(id, LocationOf(doc.path, n));
+    if (!inserted) {
+      diags_.Error(LocationOf(doc.path, n), "duplicate " + what + " id '" + id +
+                                                "' (first defined at " + it->second.ToString() + ")");
+    }
+  }
+
+  void ReadGrading(const YamlDocument& doc, const YAML::Node& node) {
+    if (!node.IsDefined()) return;
+    MappingReader m(doc.path, node, diags_, "'grading'");
+    if (!m.ok()) return;
+    Grading& g = pack_.grading;
+    if (auto s = m.Text("scale", false)) {
+      g.scale = *s;
+      scale_where_ = LocationOf(doc.path, m.Get("scale"));
+    }
+    if (auto p = m.Number("partial_credit", false)) {
+      g.partial_credit = *p;
+      if (*p < 0 || *p > 1) {
+        diags_.Error(LocationOf(doc.path, m.Get("partial_credit")), "'partial_credit' must be between 0 and 1");
+      }
+    }
+    if (auto na = m.Text("not_assessed", false)) {
+      if (*na == "exclude") g.not_assessed = NotAssessedPolicy::kExclude;
+      else if (*na == "fail") g.not_assessed = NotAssessedPolicy::kFail;
+      else diags_.Error(LocationOf(doc.path, m.Get("not_assessed")),
+                        "'not_assessed' must be 'exclude' or 'fail', not '" + *na + "'");
+    }
+    if (auto c = m.Number("min_coverage", false)) {
+      g.min_coverage = *c;
+      if (*c < 0 || *c > 1) {
+        diags_.Error(LocationOf(doc.path, m.Get("min_coverage")), "'min_coverage' must be between 0 and 1");
+      }
+    }
+    m.Finish({"scale", "partial_credit", "not_assessed", "min_coverage"});
+  }
+
+  void ReadScales(const YamlDocument& doc, const YAML::Node& list) {
+    if (!list.IsDefined()) return;
+    if (!list.IsSequence() || list.size() == 0) {
+      diags_.Error(LocationOf(doc.path, list), "'scales' must be a list of at least one scale");
+      return;
+    }
+    std::map<std::string, SourceLocation> seen;
+    for (const YAML::Node& item : list) {
+      MappingReader m(doc.path, item, diags_, "a scale");
+      if (!m.ok()) continue;
+      Scale s;
+      s.id = m.Text("id", true).value_or("");
+      CheckUnique(doc, item, "scale", s.id, seen);
+      s.title = m.Text("title", true).value_or("");
+      s.source = m.Text("source", false).value_or("");
+      ReadBands(doc, m.Require("bands"), s);
+      if (auto cap = m.Text("cause_of_concern_cap", false)) {
+        s.cause_of_concern_cap = *cap;
+        if (!s.bands.empty() && s.Rank(*cap) < 0) {
+          diags_.Error(LocationOf(doc.path, m.Get("cause_of_concern_cap")),
+                       "cause_of_concern_cap '" + *cap + "' is not a grade of scale '" + s.id + "'");
+        }
+      }
+      m.Finish({"id", "title", "source", "bands", "cause_of_concern_cap"});
+      pack_.scales.push_back(std::move(s));
+    }
+  }
+
+  void ReadBands(const YamlDocument& doc, const YAML::Node& list, Scale& s) {
+    if (!list.IsDefined()) return;
+    if (!list.IsSequence() || list.size() == 0) {
+      diags_.Error(LocationOf(doc.path, list), "'bands' must be a list of at least one band");
+      return;
+    }
+    std::set<std::string> grades;
+    for (const YAML::Node& item : list) {
+      MappingReader m(doc.path, item, diags_, "a grade band");
+      if (!m.ok()) continue;
+      GradeBand b{m.Text("grade", true).value_or(""), m.Number("min", true).value_or(-1)};
+      m.Finish({"grade", "min"});
+      const SourceLocation at = LocationOf(doc.path, item);
+      if (!b.grade.empty() && !grades.insert(b.grade).second) {
+        diags_.Error(at, "grade '" + b.grade + "' appears twice in scale '" + s.id + "'");
+      }
+      if (b.min < 0 || b.min > 100) {
+        diags_.Error(at, "a band's 'min' must be a score from 0 to 100");
+      } else if (!s.bands.empty() && b.min >= s.bands.back().min) {
+        diags_.Error(at, "bands must be listed best first, each 'min' lower than the one before");
+      }
+      s.bands.push_back(std::move(b));
+    }
+    if (!s.bands.empty() && s.bands.back().min != 0) {
+      diags_.Error(LocationOf(doc.path, list[list.size() - 1]),
+                   "the last band must have 'min: 0' so that every score earns a grade");
+    }
+  }
+
+  // ---- rules --------------------------------------------------------------------------------
+
+  void ReadRules(const YamlDocument& doc, const YAML::Node& list) {
+    if (!list.IsSequence()) {
+      diags_.Error(LocationOf(doc.path, list), "'rules' must be a list, not " +
+                                                   std::string(DescribeNode(list)));
+      return;
+    }
+    for (const YAML::Node& item : list) ReadRule(doc, item);
+  }
+
+  void ReadRule(const YamlDocument& doc, const YAML::Node& node) {
+    MappingReader m(doc.path, node, diags_, "a rule");
+    if (!m.ok()) return;
+    Rule r;
+    r.where = LocationOf(doc.path, node);
+    r.id = m.Text("id", true).value_or("");
+    if (!r.id.empty()) {
+      YAML::Node id_node = m.Get("id");
+      r.where = LocationOf(doc.path, id_node);
+      if (!MatchesPattern(r.id, true)) {
+        diags_.Error(r.where, "rule id '" + r.id + "' must be upper-case letters, digits and '-', "
+                              "starting with a letter");
+      }
+      auto [it, inserted] = rule_where_.emplace(r.id, r.where);
+      if (!inserted) {
+        diags_.Error(r.where, "duplicate rule id '" + r.id + "' (first defined at " +
+                                  it->second.ToString() + ")");
+      }
+    }
+    const std::string what = r.id.empty() ? "the rule" : "rule " + r.id;
+    r.title = m.Text("title", true).value_or("");
+    r.area = m.Text("area", true).value_or("");
+    r.area_where = LocationOf(doc.path, m.Get("area"));
+    if (auto sev = m.Text("severity", true)) {
+      if (auto s = ParseSeverity(*sev)) r.severity = *s;
+      else diags_.Error(LocationOf(doc.path, m.Get("severity")),
+                        "unknown severity '" + *sev + "' (expected one of: " +
+                            std::string(kSeverityNames) + ")");
+    }
+    if (auto w = m.Number("weight", true)) {
+      r.weight = *w;
+      if (*w <= 0 || *w > 1000) {
+        diags_.Error(LocationOf(doc.path, m.Get("weight")), "'weight' must be above 0 and at most 1000");
+      }
+    }
+    r.cause_of_concern = m.Bool("cause_of_concern", false).value_or(false);
+    ReadCitation(doc, m.Require("source"), r.source);
+    r.rationale = m.Text("rationale", true).value_or("");
+    r.gap = m.Text("gap", true).value_or("");
+    r.remediation = m.Text("remediation", true).value_or("");
+    if (auto c = Compile(doc, m.Require("check"), "check")) r.check = std::move(*c);
+    YAML::Node partial = m.Get("partial");
+    if (partial.IsDefined()) r.partial = Compile(doc, partial, "partial");
+    m.Finish({"id", "title", "area", "severity", "weight", "cause_of_concern", "source",
+              "rationale", "check", "partial", "gap", "remediation"});
+    pack_.rules.push_back(std::move(r));
+  }
+
+  void ReadCitation(const YamlDocument& doc, const YAML::Node& node, Citation& c) {
+    if (!node.IsDefined()) return;
+    MappingReader m(doc.path, node, diags_, "'source'");
+    if (!m.ok()) return;
+    c.document = m.Text("document", true).value_or("");
+    c.section = m.Text("section", true).value_or("");
+    if (auto y = m.Number("year", true)) {
+      c.year = static_cast<int>(*y);
+      if (*y != c.year || c.year < 1800 || c.year > 2200) {
+        diags_.Error(LocationOf(doc.path, m.Get("year")), "'year' must be a year such as 2016");
+      }
+    }
+    c.url = m.Text("url", false).value_or("");
+    m.Finish({"document", "section", "year", "url"});
+  }
+
+  std::optional<CompiledExpr> Compile(const YamlDocument& doc, const YAML::Node& node,
+                                      const std::string& key) {
+    if (!node.IsDefined()) return std::nullopt;
+    if (!node.IsScalar()) {
+      diags_.Error(LocationOf(doc.path, node), "'" + key + "' must be an expression, not " +
+                                                   std::string(DescribeNode(node)));
+      return std::nullopt;
+    }
+    CompiledExpr c;
+    c.text = node.Scalar();
+    c.file = doc.path;
+    for (const LineColumn& lc : ScalarPositions(doc, node)) c.positions.emplace_back(lc.line, lc.column);
+    expr::ParseResult parsed = expr::Parse(c.text);
+    if (parsed.error) {
+      diags_.Error(c.At(parsed.error->offset), "in '" + key + "': " + parsed.error->message);
+      return std::nullopt;
+    }
+    std::vector<expr::ExprError> errors = expr::Check(*parsed.expr, expr::Type::kBool);
+    for (const expr::ExprError& e : errors) diags_.Error(c.At(e.offset), "in '" + key + "': " + e.message);
+    if (!errors.empty()) return std::nullopt;
+    c.ast = std::move(parsed.expr);
+    return c;
+  }
+
+  // ---- cross-references ---------------------------------------------------------------------
+
+  void Validate(const std::string& path) {
+    if (pack_.rules.empty()) diags_.Error({path}, "the rule pack has no rules");
+    if (!pack_where_.line) return;  // no pack metadata: already reported
+    if (pack_.scales.empty()) {
+      // 'scales' missing or invalid: already reported
+    } else if (pack_.grading.scale.empty()) {
+      pack_.grading.scale = pack_.scales.front().id;
+    } else if (!pack_.FindScale(pack_.grading.scale)) {
+      diags_.Error(scale_where_, "grading scale '" + pack_.grading.scale + "' is not one of the pack's scales");
+    }
+    for (const auto& [id, where] : area_nodes_) {
+      size_t slash = id.find('/');
+      if (slash == std::string::npos || slash == 0 || slash + 1 == id.size()) {
+        diags_.Error(where, "area id '" + id + "' must be 'question/subject'");
+      } else if (!pack_.FindQuestion(id.substr(0, slash))) {
+        diags_.Error(where, "area '" + id + "' names question '" + id.substr(0, slash) +
+                                "', which is not declared under pack.questions");
+      }
+    }
+    for (const Rule& r : pack_.rules) {
+      if (!r.area.empty() && !pack_.FindArea(r.area)) {
+        diags_.Error(r.area_where, "unknown area '" + r.area + "' (declare it under pack.areas)");
+      }
+    }
+  }
+
+  Diagnostics& diags_;
+  RulePack pack_;
+  SourceLocation pack_where_;
+  SourceLocation scale_where_;
+  std::map<std::string, SourceLocation> rule_where_, question_where_, area_where_;
+  std::vector<std::pair<std::string, SourceLocation>> area_nodes_;
+};
+
+}  // namespace
+
+std::optional<RulePack> LoadRulePack(const std::string& path, Diagnostics& diags) {
+  return PackLoader(diags).Run(path);
+}
+
+}  // namespace forcecheck

@@ -1,0 +1,56 @@
+#pragma once
+
+// Turns findings into scores and grades for each area, each inspection question and the whole,
+// on one of the pack's grading scales. Every grade carries the explanation of how it was
+// reached, so it can be defended from the findings alone.
+//
+// A rule earns credit 1 for pass, the pack's partial_credit for partial, 0 for fail. Rules not
+// assessed (and rules in error, whose evidence could not be read) either drop out of the
+// score or count as failed, as the pack's `not_assessed` setting says. A score is the weighted
+// mean credit, 0..100. A group whose assessed weight is below the pack's min_coverage is not
+// graded. A failed cause-of-concern rule caps the grade of its area, its question and the
+// whole at the scale's cause_of_concern_cap.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "eval/evaluate.h"
+#include "rules/rule_pack.h"
+
+namespace forcecheck {
+
+struct OutcomeCounts {
+  int pass = 0, partial = 0, fail = 0, not_assessed = 0, error = 0;
+  int total() const { return pass + partial + fail + not_assessed + error; }
+  void Add(Outcome o);
+};
+
+struct GradeResult {
+  std::string id;     // area id, question id, or "overall"
+  std::string title;
+  OutcomeCounts counts;
+  double total_weight = 0;
+  double assessed_weight = 0;
+  std::optional<double> score;     // 0..100; empty when nothing could be assessed
+  std::string band_grade;          // what the score alone earns; empty when not graded
+  std::string grade;               // after any cap; empty when not graded
+  std::vector<std::string> capped_by;  // ids of failed cause-of-concern rules
+  std::string explanation;
+
+  double coverage() const { return total_weight > 0 ? assessed_weight / total_weight : 0; }
+  bool graded() const { return !grade.empty(); }
+};
+
+struct Scorecard {
+  const Scale* scale = nullptr;   // points into the pack
+  Grading grading;
+  std::vector<GradeResult> areas;      // in the pack's area order; areas without rules omitted
+  std::vector<GradeResult> questions;  // in the pack's question order
+  GradeResult overall;
+};
+
+// REQUIRES: `scale` belongs to `pack`; findings come from Evaluate on `pack`.
+Scorecard Score(const RulePack& pack, const std::vector<Finding>& findings, const Scale& scale);
+
+}  // namespace forcecheck
