@@ -19,6 +19,8 @@
 namespace forcecheck {
 namespace {
 
+constexpr unsigned char kEscapeMark = 0xFF;
+
 class TextWriter {
  public:
   TextWriter(const Report& r, const RenderOptions& o) : r_(r), color_(o.color) {}
@@ -33,7 +35,9 @@ class TextWriter {
 
  private:
   std::string Paint(const std::string& s, const char* code) const {
-    return color_ ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
+    if (!color_) return s;
+    const std::string esc(1, static_cast<char>(kEscapeMark));
+    return esc + "[" + code + "m" + s + esc + "[0m";
   }
 
   static std::string Upper(std::string s) {
@@ -57,30 +61,22 @@ class TextWriter {
     if (!g.graded()) return Paint(Pad("NOT GRADED", 22), "2");
     const int rank = r_.scorecard.scale->Rank(g.grade);
     const int last = static_cast<int>(r_.scorecard.scale->bands.size()) - 1;
-    const char* code = rank <= 1 ? "32" : rank == last ? "31;1" : "33";
+    const bool good = rank == 0 || (rank == 1 && last >= 3);
+    const char* code = good ? "32" : rank == last ? "31;1" : "33";
     return Paint(Pad(Upper(g.grade), 22), code);
   }
 
   // Every line passes through here. Control characters from rule packs or evidence are shown
-  // as '?', so a hostile string cannot move the cursor or rewrite a terminal's title; the only
-  // escape sequences kept are colour codes (ESC [ digits ; m), and only when colour is on.
+  // as '?', so a hostile string cannot move the cursor, clear the screen or retitle a
+  // terminal. Paint() marks its own escapes with byte 0xFF, which valid UTF-8 (all input is
+  // checked on reading) never contains, so only forcecheck's colour codes become ESC.
   void Line(const std::string& s = {}) {
-    for (size_t i = 0; i < s.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c == 0x1b && color_) {
-        size_t j = i + 1;
-        if (j < s.size() && s[j] == '[') {
-          ++j;
-          while (j < s.size() && (std::isdigit(static_cast<unsigned char>(s[j])) || s[j] == ';')) ++j;
-          if (j < s.size() && s[j] == 'm') {
-            out_.append(s, i, j - i + 1);
-            i = j;
-            continue;
-          }
-        }
-      }
-      if (c == '\n' || c == '\r') out_ += ' ';
-      else out_ += (c < 0x20 && c != '\t') || c == 0x7f ? '?' : s[i];
+    for (char ch : s) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      if (c == kEscapeMark) out_ += '\x1b';
+      else if (c == '\n' || c == '\r') out_ += ' ';
+      else if ((c < 0x20 && c != '\t') || c == 0x7f) out_ += '?';
+      else out_ += ch;
     }
     out_ += "\n";
   }
@@ -92,7 +88,7 @@ class TextWriter {
          r_.as_of.ToString() + (ev.synthetic ? " (synthetic example)" : ""));
     Line("evidence: " + ev.file);
     Line("rule pack: " + p.id + " " + p.version + ", " + std::to_string(p.rules.size()) +
-         " rules; scale " + r_.scorecard.scale->id + " (" + r_.scorecard.scale->title + ")");
+         (p.rules.size() == 1 ? " rule" : " rules") + "; scale " + r_.scorecard.scale->id + " (" + r_.scorecard.scale->title + ")");
     const Grading& g = r_.scorecard.grading;
     char credit[16];
     std::snprintf(credit, sizeof credit, "%g", g.partial_credit);

@@ -30,7 +30,7 @@ class PackLoader {
   explicit PackLoader(Diagnostics& diags) : diags_(diags) {}
 
   std::optional<RulePack> Run(const std::string& path) {
-    const size_t errors_before = diags_.error_count();
+    const size_t errors_before = errors_before_ = diags_.error_count();
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       LoadDirectory(path);
@@ -326,7 +326,10 @@ class PackLoader {
   // ---- cross-references ---------------------------------------------------------------------
 
   void Validate(const std::string& path) {
-    if (pack_.rules.empty()) diags_.Error({path}, "the rule pack has no rules");
+    // With no rules and no other error, say so; after an error it would only be noise.
+    if (pack_.rules.empty() && diags_.error_count() == errors_before_) {
+      diags_.Error({path}, "the rule pack has no rules");
+    }
     if (!pack_where_.line) return;  // no pack metadata: already reported
     if (pack_.scales.empty()) {
       // 'scales' missing or invalid: already reported
@@ -352,6 +355,7 @@ class PackLoader {
   }
 
   Diagnostics& diags_;
+  size_t errors_before_ = 0;
   RulePack pack_;
   SourceLocation pack_where_;
   SourceLocation scale_where_;

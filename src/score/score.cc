@@ -66,7 +66,7 @@ class Scorer {
                                       ? g.counts.not_assessed + g.counts.error
                                       : 0);
     std::string basis = std::to_string(assessed) + " of " + std::to_string(rules) +
-                        " rules assessed, " + Percent(g.coverage()) + " of the weight";
+                        (rules == 1 ? " rule" : " rules") + " assessed, " + Percent(g.coverage()) + " of the weight";
     if (!g.score || g.coverage() + 1e-9 < pack_.grading.min_coverage) {
       g.explanation = "not graded: " + basis + "; at least " +
                       Percent(pack_.grading.min_coverage) + " is needed";

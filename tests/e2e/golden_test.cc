@@ -1,0 +1,176 @@
+// End-to-end golden tests: run the built forcecheck binary as a user would and compare what it
+// prints and writes with expected files.
+//
+// Each folder under tests/e2e/cases/ is one case:
+//   cmd              the arguments, one shell line (run in a scratch copy of the folder)
+//   expected.stdout  expected standard output
+//   expected.stderr  expected standard error
+//   expected.exit    expected exit code
+//   expected.files/  files the command must write, at the same relative paths (optional)
+//   expected.absent  paths, one a line, that must NOT exist afterwards (optional)
+//
+// The example reports in reports/ are golden files too: the bundled evidence under examples/
+// checked against rules/ must print exactly reports/<example>.txt and .json.
+//
+// To refresh every expected file from the actual output (then review the diff):
+//   FORCECHECK_UPDATE_GOLDEN=1 ctest --test-dir build/release -R Golden
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSource = FORCECHECK_SOURCE_DIR;
+const fs::path kCases = kSource / "tests" / "e2e" / "cases";
+
+bool Updating() {
+  const char* v = std::getenv("FORCECHECK_UPDATE_GOLDEN");
+  return v && std::string(v) == "1";
+}
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void Spit(const fs::path& p, const std::string& content) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << content;
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+struct RunResult {
+  std::string out, err;
+  int exit = -1;
+};
+
+// Runs forcecheck with `args` (one shell line) in `dir`.
+RunResult RunForcecheck(const fs::path& dir, const std::string& args) {
+  const fs::path out = dir / ".stdout", err = dir / ".stderr";
+  const std::string cmd = "cd '" + dir.string() + "' && NO_COLOR=1 '" FORCECHECK_BINARY "' " +
+                          args + " > '" + out.string() + "' 2> '" + err.string() + "'";
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  fs::remove(out);
+  fs::remove(err);
+  return r;
+}
+
+// Compares `actual` with the golden file, or rewrites the golden file when updating.
+void Golden(const fs::path& expected, const std::string& actual) {
+  if (Updating()) {
+    Spit(expected, actual);
+    return;
+  }
+  ASSERT_TRUE(fs::exists(expected)) << "missing golden file " << expected
+                                    << "\nactual output:\n" << actual;
+  EXPECT_EQ(Slurp(expected), actual) << "golden file: " << expected;
+}
+
+std::vector<std::string> CaseNames() {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(kCases)) {
+    if (e.is_directory()) names.push_back(e.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class GoldenCaseTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenCaseTest, MatchesExpectedOutput) {
+  const fs::path src = kCases / GetParam();
+  const fs::path work = fs::path(::testing::TempDir()) / ("forcecheck-e2e-" + GetParam());
+  fs::remove_all(work);
+  fs::create_directories(work);
+  for (const auto& e : fs::directory_iterator(src)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("expected", 0) == 0 || name == "cmd") continue;
+    fs::copy(e.path(), work / name, fs::copy_options::recursive);
+  }
+  const std::string args = Trim(Slurp(src / "cmd"));
+  ASSERT_FALSE(args.empty()) << "case has no cmd file: " << src;
+  RunResult r = RunForcecheck(work, args);
+
+  Golden(src / "expected.stdout", r.out);
+  Golden(src / "expected.stderr", r.err);
+  Golden(src / "expected.exit", std::to_string(r.exit) + "\n");
+
+  const fs::path files = src / "expected.files";
+  if (fs::exists(files)) {
+    for (const auto& e : fs::recursive_directory_iterator(files)) {
+      if (!e.is_regular_file()) continue;
+      const fs::path rel = fs::relative(e.path(), files);
+      ASSERT_TRUE(fs::exists(work / rel)) << "the command did not write " << rel;
+      Golden(e.path(), Slurp(work / rel));
+    }
+  }
+  if (fs::exists(src / "expected.absent")) {
+    std::istringstream absent(Slurp(src / "expected.absent"));
+    for (std::string line; std::getline(absent, line);) {
+      if (line.empty()) continue;
+      EXPECT_FALSE(fs::exists(work / line)) << line << " should not exist";
+    }
+  }
+  // No temporary report file may be left behind, whatever happened.
+  for (const auto& e : fs::recursive_directory_iterator(work)) {
+    EXPECT_EQ(e.path().string().find(".tmp."), std::string::npos) << "left behind: " << e.path();
+  }
+  fs::remove_all(work);
+}
+
+std::string TestName(std::string n) {
+  for (char& c : n) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return n;
+}
+std::string CaseTestName(const ::testing::TestParamInfo<std::string>& p) { return TestName(p.param); }
+
+INSTANTIATE_TEST_SUITE_P(Cases, GoldenCaseTest, ::testing::ValuesIn(CaseNames()), CaseTestName);
+
+// The bundled examples, checked against the bundled pack, print the reports kept in reports/.
+struct Example {
+  std::string name;     // reports/<name>.txt and .json
+  std::string evidence;
+};
+
+class GoldenExampleTest : public ::testing::TestWithParam<Example> {};
+
+std::string ExampleTestName(const ::testing::TestParamInfo<Example>& p) { return TestName(p.param.name); }
+
+TEST_P(GoldenExampleTest, PrintsTheReportKeptInReports) {
+  const Example& ex = GetParam();
+  for (const char* format : {"text", "json"}) {
+    RunResult r = RunForcecheck(kSource, std::string("check --rules rules --evidence ") + ex.evidence +
+                                       " --format " + format + " --fail-on none");
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(r.exit, 0);
+    Golden(kSource / "reports" / (ex.name + (std::string(format) == "text" ? ".txt" : ".json")), r.out);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Examples, GoldenExampleTest,
+    ::testing::Values(Example{"west-midlands-2016", "examples/west-midlands-2016/evidence.yaml"},
+                      Example{"west-midlands-2022", "examples/west-midlands-2022/evidence.yaml"}),
+    ExampleTestName);
+
+}  // namespace
