@@ -32,8 +32,10 @@ class Scorer {
  public:
   Scorer(const RulePack& pack, const Scale& scale) : pack_(pack), scale_(scale) {}
 
+  // `capped`: whether failed cause-of-concern rules cap this group's grade (areas) or are only
+  // named in its explanation (questions and the whole, whose grades come from their scores).
   GradeResult Group(std::string id, std::string title, const std::vector<Finding>& findings,
-                    const std::function<bool(const Rule&)>& in_group) {
+                    const std::function<bool(const Rule&)>& in_group, bool capped) {
     GradeResult g;
     g.id = std::move(id);
     g.title = std::move(title);
@@ -55,12 +57,12 @@ class Scorer {
       }
     }
     if (g.assessed_weight > 0) g.score = 100.0 * earned / g.assessed_weight;
-    Grade(g);
+    Grade(g, capped);
     return g;
   }
 
  private:
-  void Grade(GradeResult& g) {
+  void Grade(GradeResult& g, bool capped) {
     const int rules = g.counts.total();
     const int assessed = rules - (pack_.grading.not_assessed == NotAssessedPolicy::kExclude
                                       ? g.counts.not_assessed + g.counts.error
@@ -79,7 +81,11 @@ class Scorer {
     if (g.capped_by.empty() || cap.empty()) return;
     std::string ids;
     for (const std::string& id : g.capped_by) ids += (ids.empty() ? "" : ", ") + id;
-    if (scale_.Rank(g.band_grade) < scale_.Rank(cap)) {
+    if (!capped) {
+      g.explanation += "; includes failed cause-of-concern rule" +
+                       std::string(g.capped_by.size() > 1 ? "s " : " ") + ids;
+      g.capped_by.clear();
+    } else if (scale_.Rank(g.band_grade) < scale_.Rank(cap)) {
       g.grade = cap;
       g.explanation += "; capped at " + cap + " by failed cause-of-concern rule" +
                        (g.capped_by.size() > 1 ? "s " : " ") + ids;
@@ -102,16 +108,16 @@ Scorecard Score(const RulePack& pack, const std::vector<Finding>& findings, cons
   Scorer scorer(pack, scale);
   for (const Area& a : pack.areas) {
     GradeResult g = scorer.Group(a.id, a.title, findings,
-                                 [&](const Rule& r) { return r.area == a.id; });
+                                 [&](const Rule& r) { return r.area == a.id; }, true);
     if (g.counts.total() > 0) card.areas.push_back(std::move(g));
   }
   for (const Question& q : pack.questions) {
     GradeResult g = scorer.Group(q.id, q.title, findings, [&](const Rule& r) {
       return r.area.compare(0, q.id.size() + 1, q.id + "/") == 0;
-    });
+    }, false);
     if (g.counts.total() > 0) card.questions.push_back(std::move(g));
   }
-  card.overall = scorer.Group("overall", pack.title, findings, [](const Rule&) { return true; });
+  card.overall = scorer.Group("overall", pack.title, findings, [](const Rule&) { return true; }, false);
   return card;
 }
 

@@ -8,8 +8,9 @@
 // assessed (and rules in error, whose evidence could not be read) either drop out of the
 // score or count as failed, as the pack's `not_assessed` setting says. A score is the weighted
 // mean credit, 0..100. A group whose assessed weight is below the pack's min_coverage is not
-// graded. A failed cause-of-concern rule caps the grade of its area, its question and the
-// whole at the scale's cause_of_concern_cap.
+// graded. A failed cause-of-concern rule caps the grade of its area at the scale's
+// cause_of_concern_cap; question and overall grades follow from their scores, and their
+// explanations name the failed cause-of-concern rules they include.
 
 #include <optional>
 #include <string>
@@ -35,7 +36,7 @@ struct GradeResult {
   std::optional<double> score;     // 0..100; empty when nothing could be assessed
   std::string band_grade;          // what the score alone earns; empty when not graded
   std::string grade;               // after any cap; empty when not graded
-  std::vector<std::string> capped_by;  // ids of failed cause-of-concern rules
+  std::vector<std::string> capped_by;  // areas: ids of failed cause-of-concern rules
   std::string explanation;
 
   double coverage() const { return total_weight > 0 ? assessed_weight / total_weight : 0; }
