@@ -7,12 +7,12 @@ namespace {
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
+}  // namespace
+
 unsigned DaysInMonth(int y, unsigned m) {
   static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
-
-}  // namespace
 
 // Days from a civil date by the well-known era/day-of-era arithmetic (400-year cycles).
 Date DateFromCivil(int y, unsigned m, unsigned d) {
@@ -24,8 +24,8 @@ Date DateFromCivil(int y, unsigned m, unsigned d) {
   return Date{era * 146097 + static_cast<int32_t>(doe) - 719468};
 }
 
-std::string Date::ToString() const {
-  int z = days + 719468;
+Civil CivilFromDate(Date date) {
+  int z = date.days + 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);
   const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -35,8 +35,13 @@ std::string Date::ToString() const {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
+  return {y, m, d};
+}
+
+std::string Date::ToString() const {
+  const Civil c = CivilFromDate(*this);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
   return buf;
 }
 

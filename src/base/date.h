@@ -22,4 +22,12 @@ std::optional<Date> ParseDate(std::string_view text);
 
 Date DateFromCivil(int year, unsigned month, unsigned day);
 
+struct Civil {
+  int year;
+  unsigned month;  // 1..12
+  unsigned day;    // 1..31
+};
+Civil CivilFromDate(Date d);
+unsigned DaysInMonth(int year, unsigned month);
+
 }  // namespace forcecheck

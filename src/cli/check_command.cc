@@ -17,11 +17,10 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/cli.h"
+#include "cli/inputs.h"
 #include "eval/evaluate.h"
-#include "evidence/evidence_loader.h"
 #include "report/report.h"
 #include "report/write_file.h"
-#include "rules/rule_pack_loader.h"
 #include "score/score.h"
 #include "version.h"
 
@@ -43,7 +42,9 @@ struct CheckOptions {
   std::string scale;
   std::optional<Date> as_of;
   bool color = false;
+  std::string marking;  // protective marking for the html and markdown reports
   bool verbose = false;
+  bool allow_outside_registers = false;
 };
 
 po::options_description Describe() {
@@ -54,7 +55,7 @@ po::options_description Describe() {
       ("evidence,e", po::value<std::string>()->value_name("FILE"),
        "the force's evidence file (required)")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
-       "format of the main report: text or json")
+       "format of the main report: text, json, sarif, junit, markdown, html or csv")
       ("output,o", po::value<std::string>()->value_name("FILE"),
        "write the main report to FILE instead of standard output")
       ("report", po::value<std::vector<std::string>>()->value_name("FORMAT=FILE"),
@@ -66,6 +67,11 @@ po::options_description Describe() {
        "grading scale to use (default: the pack's grading.scale)")
       ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
        "evaluate as at this date instead of the evidence's as_of")
+      ("allow-outside-registers",
+       "let the evidence file name register files outside its own folder")
+      ("marking", po::value<std::string>()->value_name("TEXT"),
+       "protective marking shown at the top and bottom of the html and markdown reports, "
+       "e.g. OFFICIAL-SENSITIVE")
       ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
        "colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")
       ("verbose,v", "log what forcecheck does to standard error")
@@ -85,6 +91,7 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   opts.rules = vm["rules"].as<std::string>();
   opts.evidence = vm["evidence"].as<std::string>();
   opts.verbose = vm.count("verbose") > 0;
+  opts.allow_outside_registers = vm.count("allow-outside-registers") > 0;
   std::optional<ReportFormat> main = ParseReportFormat(vm["format"].as<std::string>());
   if (!main) return "unknown format '" + vm["format"].as<std::string>() + "' (formats: " +
                     std::string(kReportFormatNames) + ")";
@@ -110,6 +117,7 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
     return "--fail-on takes one of " + std::string(kSeverityNames) + ", none; not '" + fail_on + "'";
   }
   if (vm.count("scale")) opts.scale = vm["scale"].as<std::string>();
+  if (vm.count("marking")) opts.marking = vm["marking"].as<std::string>();
   if (vm.count("as-of")) {
     opts.as_of = ParseDate(vm["as-of"].as<std::string>());
     if (!opts.as_of) return "--as-of takes a date written YYYY-MM-DD, not '" + vm["as-of"].as<std::string>() + "'";
@@ -169,17 +177,10 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
   const auto start = Clock::now();
   auto ms = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
 
-  Diagnostics diags;
-  std::optional<RulePack> pack = LoadRulePack(opts.rules, diags);
-  spdlog::debug("loaded rule pack {} ({:.1f} ms)", opts.rules, ms());
-  std::optional<Evidence> evidence = LoadEvidence(opts.evidence, diags);
-  spdlog::debug("loaded evidence {} ({:.1f} ms)", opts.evidence, ms());
-  diags.RenderAll(err);
-  if (diags.HasErrors() || !pack || !evidence) {
-    err << "forcecheck: " << diags.error_count() << " error" << (diags.error_count() == 1 ? "" : "s")
-        << "; no report written\n";
-    return kExitInput;
-  }
+  std::optional<Inputs> in = LoadInputs(opts.rules, opts.evidence, opts.allow_outside_registers, err);
+  if (!in) return kExitInput;
+  const RulePack* pack = &in->pack;
+  const Evidence* evidence = &in->evidence;
   const std::string scale_id = opts.scale.empty() ? pack->grading.scale : opts.scale;
   const Scale* scale = pack->FindScale(scale_id);
   if (!scale) {
@@ -190,8 +191,8 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
   }
 
   Report report;
-  report.pack = &*pack;
-  report.evidence = &*evidence;
+  report.pack = pack;
+  report.evidence = evidence;
   report.as_of = opts.as_of.value_or(evidence->as_of);
   report.tool_version = kVersion;
   report.findings = Evaluate(*pack, *evidence, EvalOptions{report.as_of});
@@ -201,7 +202,8 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
   // Render everything before writing anything: a failure here leaves no partial set.
   std::vector<std::string> rendered;
   for (const ReportRequest& r : opts.reports) {
-    rendered.push_back(RenderReport(report, r.format, RenderOptions{r.path.empty() && opts.color}));
+    rendered.push_back(
+        RenderReport(report, r.format, RenderOptions{r.path.empty() && opts.color, opts.marking}));
   }
   for (size_t i = 0; i < opts.reports.size(); ++i) {
     const std::string& path = opts.reports[i].path;

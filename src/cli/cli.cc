@@ -10,6 +10,10 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"check", "evaluate a force's evidence against a rule pack, grade it and write reports",
        RunCheck},
+      {"explain", "show how one rule reached its outcome, value by value, with flagged records",
+       RunExplain},
+      {"lint", "check a rule pack's expressions, registers and evidence paths without evidence",
+       RunLint},
   };
   return kCommands;
 }

@@ -1,5 +1,6 @@
 #include "diag/diagnostic.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace forcecheck {
@@ -77,7 +78,19 @@ std::string Diagnostics::Render(const Diagnostic& d) const {
 }
 
 void Diagnostics::RenderAll(std::ostream& out) const {
-  for (const Diagnostic& d : all_) out << Render(d);
+  // In file order (files as first met), then by place, so a pack's problems read top to
+  // bottom however the loader found them.
+  std::map<std::string, size_t> file_rank;
+  for (const Diagnostic& d : all_) file_rank.emplace(d.where.file, file_rank.size());
+  std::vector<const Diagnostic*> sorted;
+  for (const Diagnostic& d : all_) sorted.push_back(&d);
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const Diagnostic* a, const Diagnostic* b) {
+    const size_t fa = file_rank[a->where.file], fb = file_rank[b->where.file];
+    if (fa != fb) return fa < fb;
+    if (a->where.line != b->where.line) return a->where.line < b->where.line;
+    return a->where.column < b->where.column;
+  });
+  for (const Diagnostic* d : sorted) out << Render(*d);
 }
 
 }  // namespace forcecheck

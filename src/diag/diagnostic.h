@@ -50,6 +50,8 @@ class Diagnostics {
   // Renders one diagnostic: the "file:line:col: error: message" line, then the quoted source
   // line and a caret when the file's text is known.
   std::string Render(const Diagnostic& d) const;
+  // Every diagnostic, grouped by file (in the order files were first reported) and sorted by
+  // line and column within each.
   void RenderAll(std::ostream& out) const;
 
  private:

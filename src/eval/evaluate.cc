@@ -7,6 +7,12 @@ namespace {
 
 using expr::Value;
 
+std::string Join(const std::vector<std::string>& path) {
+  std::string s;
+  for (const std::string& seg : path) s += (s.empty() ? "" : ".") + seg;
+  return s;
+}
+
 Value ToValue(const EvidenceNode& n) {
   switch (n.kind) {
     case EvidenceNode::Kind::kNull: return Value::Unknown("null");
@@ -14,7 +20,7 @@ Value ToValue(const EvidenceNode& n) {
     case EvidenceNode::Kind::kNumber: return Value::Number(n.number);
     case EvidenceNode::Kind::kText: return Value::Text(n.text);
     case EvidenceNode::Kind::kDate: return Value::DateValue(n.date);
-    case EvidenceNode::Kind::kSection: return Value::Section();
+    case EvidenceNode::Kind::kSection: return Value::Section(&n);
     case EvidenceNode::Kind::kList: {
       std::vector<Value> items;
       items.reserve(n.items.size());
@@ -31,14 +37,44 @@ class EvidenceEnvironment : public expr::Environment {
   EvidenceEnvironment(const Evidence& ev, Date as_of) : ev_(ev), as_of_(as_of) {}
 
   Value Lookup(const std::vector<std::string>& path) override {
-    std::string dotted;
-    for (const std::string& seg : path) dotted += (dotted.empty() ? "" : ".") + seg;
+    const std::string dotted = Join(path);
     const EvidenceNode* n = ev_.Find(path);
     Value v = n ? ToValue(*n) : Value::Unknown("absent");
     Record(dotted, n, v);
     if (v.is_unknown()) return Value::Unknown(dotted);
     return v;
   }
+  Value Field(const Value& section, const std::vector<std::string>& path) override {
+    const EvidenceNode* n = static_cast<const EvidenceNode*>(section.handle());
+    for (const std::string& seg : path) {
+      n = n && n->kind == EvidenceNode::Kind::kSection ? n->Field(seg) : nullptr;
+    }
+    if (!n) return Value::Unknown("item field '" + Join(path) + "' is absent");
+    Value v = ToValue(*n);
+    if (v.is_unknown()) return Value::Unknown("item field '" + Join(path) + "' is null at " + n->where.ToString());
+    return v;
+  }
+
+  const Register* FindRegister(const RegisterSpec& spec) override {
+    const Register* reg = ev_.FindRegister(spec.id);
+    const std::string path = "registers." + spec.id;
+    for (const EvidenceRef& r : refs_) {
+      if (r.path == path) return reg;
+    }
+    EvidenceRef ref;
+    ref.path = path;
+    ref.present = reg != nullptr;
+    if (reg) {
+      ref.value = std::to_string(reg->rows()) + (reg->rows() == 1 ? " record" : " records") +
+                  (reg->synthetic ? " (synthetic)" : "");
+      ref.where = {reg->file};
+    } else {
+      ref.value = "absent";
+    }
+    refs_.push_back(std::move(ref));
+    return reg;
+  }
+
   Date as_of() const override { return as_of_; }
 
   std::vector<EvidenceRef> TakeRefs() { return std::move(refs_); }
@@ -82,8 +118,10 @@ bool Undecided(const Value& v, const CompiledExpr& e, const char* key, Finding& 
     return true;
   }
   if (v.is_unknown()) {
+    // Absent facts are listed by path; a blank register cell is named by the value's reason.
+    const std::string absent = AbsentList(f.evidence);
     f.outcome = Outcome::kNotAssessed;
-    f.reason = "evidence needed is missing: " + AbsentList(f.evidence);
+    f.reason = "evidence needed is missing: " + (absent.empty() ? v.text() : absent);
     return true;
   }
   if (v.kind() != Value::Kind::kBool) {
@@ -96,11 +134,34 @@ bool Undecided(const Value& v, const CompiledExpr& e, const char* key, Finding& 
   return false;
 }
 
-Finding EvaluateRule(const Rule& rule, EvidenceEnvironment& env) {
+void DecidePartial(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& state, Finding& f);
+
+// Lists the records the rule's `records` expression selects (for a rule that is not met).
+void CollectRecords(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& state, Finding& f) {
+  if (!rule.records || (f.outcome != Outcome::kFail && f.outcome != Outcome::kPartial)) return;
+  Value v = expr::Evaluate(*rule.records->ast, env, state);
+  if (v.kind() != Value::Kind::kRows) return;
+  const expr::RowSet& rows = v.rows();
+  const Register& reg = *rows.reg;
+  const int key = reg.spec->ColumnIndex(reg.spec->key);
+  f.records_total = rows.size();
+  for (size_t i = 0; i < rows.size() && i < kMaxRecordsPerFinding; ++i) {
+    const uint32_t row = rows.at(i);
+    RecordRef r;
+    r.where = {reg.file, reg.lines[row], 0};
+    if (key >= 0) {
+      const Value k = expr::CellValue(reg, key, row);
+      r.key = k.kind() == Value::Kind::kText ? k.text() : k.is_decided() ? k.ToString() : "";
+    }
+    f.records.push_back(std::move(r));
+  }
+}
+
+Finding EvaluateRule(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& state) {
   Finding f;
   f.rule = &rule;
   env.Reset();
-  Value check = expr::Evaluate(*rule.check.ast, env);
+  Value check = expr::Evaluate(*rule.check.ast, env, state);
   f.evidence = env.TakeRefs();
   if (Undecided(check, rule.check, "check", f)) return f;
   if (check.boolean()) {
@@ -110,9 +171,15 @@ Finding EvaluateRule(const Rule& rule, EvidenceEnvironment& env) {
   }
   f.outcome = Outcome::kFail;
   f.reason = "the check is not met";
-  if (!rule.partial) return f;
+  DecidePartial(rule, env, state, f);
+  CollectRecords(rule, env, state, f);
+  return f;
+}
+
+void DecidePartial(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& state, Finding& f) {
+  if (!rule.partial) return;
   env.Reset();
-  Value partial = expr::Evaluate(*rule.partial->ast, env);
+  Value partial = expr::Evaluate(*rule.partial->ast, env, state);
   for (EvidenceRef& r : env.TakeRefs()) {
     bool seen = false;
     for (const EvidenceRef& have : f.evidence) seen = seen || have.path == r.path;
@@ -130,7 +197,6 @@ Finding EvaluateRule(const Rule& rule, EvidenceEnvironment& env) {
   } else {
     f.reason = "the check is not met, nor partly met";
   }
-  return f;
 }
 
 }  // namespace
@@ -150,12 +216,25 @@ const char* OutcomeId(Outcome o) {
   return o == Outcome::kNotAssessed ? "not_assessed" : OutcomeName(o);
 }
 
+Finding EvaluateOne(const Rule& rule, const Evidence& evidence, const EvalOptions& options) {
+  EvidenceEnvironment env(evidence, options.as_of);
+  expr::EvalState state;
+  return EvaluateRule(rule, env, state);
+}
+
+void TraceRule(const CompiledExpr& e, const Evidence& evidence, Date as_of, expr::Trace& trace) {
+  EvidenceEnvironment env(evidence, as_of);
+  expr::EvalState state;
+  expr::Evaluate(*e.ast, env, state, &trace);
+}
+
 std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,
                               const EvalOptions& options) {
   EvidenceEnvironment env(evidence, options.as_of);
+  expr::EvalState state;  // column indexes, shared by every rule
   std::vector<Finding> findings;
   findings.reserve(pack.rules.size());
-  for (const Rule& rule : pack.rules) findings.push_back(EvaluateRule(rule, env));
+  for (const Rule& rule : pack.rules) findings.push_back(EvaluateRule(rule, env, state));
   return findings;
 }
 

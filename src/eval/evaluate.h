@@ -10,6 +10,7 @@
 #include "base/date.h"
 #include "diag/diagnostic.h"
 #include "evidence/evidence.h"
+#include "expr/evaluator.h"
 #include "rules/rule_pack.h"
 
 namespace forcecheck {
@@ -27,17 +28,36 @@ struct EvidenceRef {
   std::string source;     // the fact's provenance, when the file gives it
 };
 
+// A register record a rule flags: where it is and the value of the register's key column.
+// Other columns are never copied into findings (registers may hold personal data).
+struct RecordRef {
+  SourceLocation where;  // file and line of the record
+  std::string key;       // e.g. the person or post id
+};
+
+// Findings keep at most this many records each; records_total says how many there were.
+inline constexpr size_t kMaxRecordsPerFinding = 1000;
+
 struct Finding {
   const Rule* rule = nullptr;  // points into the pack, which must outlive the finding
   Outcome outcome = Outcome::kNotAssessed;
   std::string reason;          // one sentence: why this outcome
   SourceLocation reason_where; // for errors: the place in the rule that failed
   std::vector<EvidenceRef> evidence;
+  std::vector<RecordRef> records;  // the rule's `records`, when it is not met
+  size_t records_total = 0;
 };
 
 struct EvalOptions {
   Date as_of;  // the date `as_of()` returns: the evidence's own, or the --as-of override
 };
+
+// The finding for one rule (as Evaluate gives it).
+Finding EvaluateOne(const Rule& rule, const Evidence& evidence, const EvalOptions& options);
+
+// Evaluates `e` (a rule's check or partial) recording each sub-expression's value, for
+// `forcecheck explain`.
+void TraceRule(const CompiledExpr& e, const Evidence& evidence, Date as_of, expr::Trace& trace);
 
 // One finding per rule, in the pack's rule order.
 std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,

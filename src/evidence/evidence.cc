@@ -19,4 +19,11 @@ const EvidenceNode* Evidence::Find(const std::vector<std::string>& path) const {
   return n;
 }
 
+const Register* Evidence::FindRegister(std::string_view id) const {
+  for (const Register& r : registers) {
+    if (r.spec->id == id) return &r;
+  }
+  return nullptr;
+}
+
 }  // namespace forcecheck

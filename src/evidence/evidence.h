@@ -11,6 +11,7 @@
 
 #include "base/date.h"
 #include "diag/diagnostic.h"
+#include "evidence/register.h"
 
 namespace forcecheck {
 
@@ -45,9 +46,12 @@ struct Evidence {
   std::string description;
   std::vector<EvidenceSource> sources;
   EvidenceNode root;  // the `evidence:` section
+  std::vector<Register> registers;  // the `registers:` section, in file order
 
   // The node at a dotted path, or nullptr when any segment is absent.
   const EvidenceNode* Find(const std::vector<std::string>& path) const;
+  // The loaded register with this id, or nullptr when the evidence does not supply it.
+  const Register* FindRegister(std::string_view id) const;
 };
 
 }  // namespace forcecheck

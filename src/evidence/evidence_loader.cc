@@ -1,5 +1,9 @@
 #include "evidence/evidence_loader.h"
 
+#include <algorithm>
+#include <filesystem>
+
+#include "evidence/register_loader.h"
 #include "yaml/yaml_file.h"
 
 namespace forcecheck {
@@ -22,7 +26,8 @@ bool IsName(const std::string& s) {
 
 class Loader {
  public:
-  Loader(const YamlDocument& doc, Diagnostics& diags) : doc_(doc), diags_(diags) {}
+  Loader(const YamlDocument& doc, const EvidenceOptions& options, Diagnostics& diags)
+      : doc_(doc), options_(options), diags_(diags) {}
 
   std::optional<Evidence> Run() {
     const size_t errors_before = diags_.error_count();
@@ -44,7 +49,8 @@ class Loader {
         ev.root = Node(body, "evidence", 1);
       }
     }
-    top.Finish({"force", "as_of", "synthetic", "description", "sources", "evidence"});
+    ReadRegisters(top.Get("registers"), ev);
+    top.Finish({"force", "as_of", "synthetic", "description", "sources", "evidence", "registers"});
     if (diags_.error_count() > errors_before) return std::nullopt;
     return ev;
   }
@@ -80,6 +86,79 @@ class Loader {
       m.Finish({"id", "title", "url"});
       ev.sources.push_back(std::move(s));
     }
+  }
+
+  // registers:
+  //   vetting: registers/vetting.csv                       # short form
+  //   gifts: { file: registers/gifts.csv, synthetic: true }  # long form
+  void ReadRegisters(const YAML::Node& node, Evidence& ev) {
+    // Without the pack's declarations (the pack failed to load) registers cannot be typed.
+    if (!node.IsDefined() || !options_.registers) return;
+    MappingReader m(doc_.path, node, diags_, "'registers'");
+    if (!m.ok()) return;
+    for (size_t i = 0; i < m.entries().size(); ++i) {
+      const auto& [id, value] = m.entries()[i];
+      const RegisterSpec* spec = FindSpec(id);
+      if (!spec) {
+        std::string known;
+        if (options_.registers) {
+          for (const RegisterSpec& s : *options_.registers) known += (known.empty() ? "" : ", ") + s.id;
+        }
+        diags_.Error(Where(m.key_nodes()[i]), "unknown register '" + id + "' (the rule pack declares: " +
+                                                  (known.empty() ? "none" : known) + ")");
+        continue;
+      }
+      std::string file;
+      bool synthetic = false;
+      YAML::Node file_node = value;
+      if (value.IsMap()) {
+        MappingReader r(doc_.path, value, diags_, "register '" + id + "'");
+        file = r.Text("file", true).value_or("");
+        file_node = r.Get("file");
+        synthetic = r.Bool("synthetic", false).value_or(false);
+        r.Text("description", false);
+        r.Finish({"file", "synthetic", "description"});
+      } else if (value.IsScalar()) {
+        file = value.Scalar();
+      } else {
+        diags_.Error(Where(value), "register '" + id + "' must name a CSV file, not " +
+                                       std::string(DescribeNode(value)));
+      }
+      if (file.empty()) continue;
+      std::optional<std::string> path = ResolveRegisterPath(file, file_node);
+      if (!path) continue;
+      std::optional<Register> reg = LoadRegister(*spec, *path, diags_);
+      if (!reg) continue;
+      reg->synthetic = synthetic;
+      ev.registers.push_back(std::move(*reg));
+    }
+  }
+
+  const RegisterSpec* FindSpec(const std::string& id) const {
+    if (!options_.registers) return nullptr;
+    for (const RegisterSpec& s : *options_.registers) {
+      if (s.id == id) return &s;
+    }
+    return nullptr;
+  }
+
+  // The register's path as the user will see it: the evidence file's folder joined with
+  // `file`. Refuses a path that leaves that folder unless the options allow it.
+  std::optional<std::string> ResolveRegisterPath(const std::string& file, const YAML::Node& at) {
+    namespace fs = std::filesystem;
+    const fs::path folder = fs::path(doc_.path).parent_path();
+    const fs::path joined = (folder / file).lexically_normal();
+    if (options_.allow_outside_folder) return joined.generic_string();
+    std::error_code ec;
+    const fs::path base = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
+    const fs::path target = fs::weakly_canonical(joined, ec);
+    const auto [b, t] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
+    if (ec || b != base.end() || fs::path(file).is_absolute()) {
+      diags_.Error(Where(at), "register file '" + file + "' is outside the evidence file's folder "
+                              "(pass --allow-outside-registers to allow it)");
+      return std::nullopt;
+    }
+    return joined.generic_string();
   }
 
   bool Budget(const YAML::Node& n, int depth) {
@@ -154,16 +233,22 @@ class Loader {
   }
 
   const YamlDocument& doc_;
+  const EvidenceOptions& options_;
   Diagnostics& diags_;
   size_t nodes_ = 0;
 };
 
 }  // namespace
 
-std::optional<Evidence> LoadEvidence(const std::string& path, Diagnostics& diags) {
+std::optional<Evidence> LoadEvidence(const std::string& path, const EvidenceOptions& options,
+                                     Diagnostics& diags) {
   std::optional<YamlDocument> doc = ParseYamlFile(path, diags);
   if (!doc) return std::nullopt;
-  return Loader(*doc, diags).Run();
+  return Loader(*doc, options, diags).Run();
+}
+
+std::optional<Evidence> LoadEvidence(const std::string& path, Diagnostics& diags) {
+  return LoadEvidence(path, EvidenceOptions{}, diags);
 }
 
 }  // namespace forcecheck

@@ -10,8 +10,20 @@
 
 namespace forcecheck {
 
-// Reads and checks `path`. Every problem found is added to `diags`; the result is nullopt when
-// any of them is an error.
+struct EvidenceOptions {
+  // Registers the evidence file may name: the rule pack's declarations. When null, the
+  // `registers:` section is not read at all.
+  const std::vector<RegisterSpec>* registers = nullptr;
+  // Register paths are resolved against the evidence file's folder and may not leave it
+  // (through '..', an absolute path or a symbolic link) unless this is set.
+  bool allow_outside_folder = false;
+};
+
+// Reads and checks `path` and the registers it names. Every problem found is added to
+// `diags`; the result is nullopt when any of them is an error.
+std::optional<Evidence> LoadEvidence(const std::string& path, const EvidenceOptions& options,
+                                     Diagnostics& diags);
+// As above, for evidence without registers.
 std::optional<Evidence> LoadEvidence(const std::string& path, Diagnostics& diags);
 
 }  // namespace forcecheck

@@ -14,6 +14,7 @@ const char* OpText(Op op) {
     case Op::kLe: return "<=";
     case Op::kGt: return ">";
     case Op::kGe: return ">=";
+    case Op::kIn: return "in";
     case Op::kAdd: return "+";
     case Op::kSub: return "-";
     case Op::kMul: return "*";

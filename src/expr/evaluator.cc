@@ -1,33 +1,238 @@
 #include "expr/evaluator.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "expr/functions.h"
 
 namespace forcecheck::expr {
-namespace {
 
 using Kind = Value::Kind;
 
+Value Environment::Field(const Value&, const std::vector<std::string>& path) {
+  std::string dotted;
+  for (const std::string& seg : path) dotted += (dotted.empty() ? "" : ".") + seg;
+  return Value::Unknown("item field '" + dotted + "' is absent");
+}
+
+const Register* Environment::FindRegister(const RegisterSpec&) { return nullptr; }
+
+// ---- register cells and indexes -----------------------------------------------------------
+
+Value CellValue(const Register& reg, int column, uint32_t row) {
+  const RegisterColumn& c = reg.columns[static_cast<size_t>(column)];
+  if (!c.present[row]) {
+    return Value::Unknown("'" + reg.spec->columns[static_cast<size_t>(column)].name + "' is empty at " +
+                          reg.file + ":" + std::to_string(reg.lines[row]));
+  }
+  switch (c.type) {
+    case ColumnType::kText: return Value::Text(std::string(reg.Text(static_cast<size_t>(column), row)));
+    case ColumnType::kNumber: return Value::Number(c.numbers[row]);
+    case ColumnType::kDate: return Value::DateValue(Date{c.dates[row]});
+    case ColumnType::kBool: return Value::Bool(c.flags[row] != 0);
+  }
+  return Value::Unknown("");
+}
+
+// A hash index on one register column, in about 12 bytes a record: an open-addressing table
+// of each distinct value's first row, and a chain linking each row to the next row with the
+// same value. Empty cells are listed apart.
+struct EvalState::ColumnIndex {
+  static constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> slots;  // size a power of two; kNone or the first row of a value
+  std::vector<uint32_t> next;   // per row: the next row with the same value, or kNone
+  std::vector<uint32_t> empty;  // rows whose cell is empty
+};
+
+namespace {
+
+// The hash of a present cell, and of a key value of the column's type.
+size_t CellHash(const Register& reg, size_t column, uint32_t row) {
+  const RegisterColumn& c = reg.columns[column];
+  switch (c.type) {
+    case ColumnType::kText: return std::hash<std::string_view>()(reg.Text(column, row));
+    case ColumnType::kNumber: return std::hash<double>()(c.numbers[row]);
+    case ColumnType::kDate: return std::hash<int32_t>()(c.dates[row]);
+    case ColumnType::kBool: return c.flags[row];
+  }
+  return 0;
+}
+
+std::optional<size_t> KeyHash(ColumnType type, const Value& key) {
+  switch (type) {
+    case ColumnType::kText:
+      if (key.kind() != Kind::kText) return std::nullopt;
+      return std::hash<std::string_view>()(key.text());
+    case ColumnType::kNumber:
+      if (key.kind() != Kind::kNumber) return std::nullopt;
+      return std::hash<double>()(key.number());
+    case ColumnType::kDate:
+      if (key.kind() != Kind::kDate) return std::nullopt;
+      return std::hash<int32_t>()(key.date().days);
+    case ColumnType::kBool:
+      if (key.kind() != Kind::kBool) return std::nullopt;
+      return static_cast<size_t>(key.boolean());
+  }
+  return std::nullopt;
+}
+
+bool CellEquals(const Register& reg, size_t column, uint32_t row, const Value& key) {
+  const RegisterColumn& c = reg.columns[column];
+  switch (c.type) {
+    case ColumnType::kText: return reg.Text(column, row) == key.text();
+    case ColumnType::kNumber: return c.numbers[row] == key.number();
+    case ColumnType::kDate: return c.dates[row] == key.date().days;
+    case ColumnType::kBool: return (c.flags[row] != 0) == key.boolean();
+  }
+  return false;
+}
+
+bool CellsEqual(const Register& reg, size_t column, uint32_t a, uint32_t b) {
+  const RegisterColumn& c = reg.columns[column];
+  switch (c.type) {
+    case ColumnType::kText: return reg.Text(column, a) == reg.Text(column, b);
+    case ColumnType::kNumber: return c.numbers[a] == c.numbers[b];
+    case ColumnType::kDate: return c.dates[a] == c.dates[b];
+    case ColumnType::kBool: return c.flags[a] == c.flags[b];
+  }
+  return false;
+}
+
+}  // namespace
+
+EvalState::EvalState() = default;
+EvalState::~EvalState() = default;
+
+const EvalState::ColumnIndex& EvalState::Index(const Register& reg, int column) {
+  auto& slot = indexes_[{&reg, column}];
+  if (slot) return *slot;
+  slot = std::make_unique<ColumnIndex>();
+  ColumnIndex& ix = *slot;
+  const size_t col = static_cast<size_t>(column);
+  const uint32_t rows = static_cast<uint32_t>(reg.rows());
+  size_t size = 16;
+  while (size < 2 * static_cast<size_t>(rows)) size *= 2;
+  ix.slots.assign(size, ColumnIndex::kNone);
+  ix.next.assign(rows, ColumnIndex::kNone);
+  for (uint32_t r = rows; r-- > 0;) {  // backwards, so each row is prepended to its chain
+    if (!reg.columns[col].present[r]) {
+      ix.empty.push_back(r);
+      continue;
+    }
+    size_t h = CellHash(reg, col, r) & (size - 1);
+    while (ix.slots[h] != ColumnIndex::kNone && !CellsEqual(reg, col, ix.slots[h], r)) h = (h + 1) & (size - 1);
+    ix.next[r] = ix.slots[h];
+    ix.slots[h] = r;
+  }
+  std::reverse(ix.empty.begin(), ix.empty.end());
+  return ix;
+}
+
+bool EvalState::Rows(const Register& reg, int column, const Value& key, bool with_empty,
+                     std::vector<uint32_t>& out) {
+  const size_t col = static_cast<size_t>(column);
+  std::optional<size_t> hash = KeyHash(reg.columns[col].type, key);
+  if (!hash) return false;
+  const ColumnIndex& ix = Index(reg, column);
+  const size_t mask = ix.slots.size() - 1;
+  std::vector<uint32_t> equal;
+  for (size_t h = *hash & mask; ix.slots[h] != ColumnIndex::kNone; h = (h + 1) & mask) {
+    if (!CellEquals(reg, col, ix.slots[h], key)) continue;
+    for (uint32_t r = ix.slots[h]; r != ColumnIndex::kNone; r = ix.next[r]) equal.push_back(r);
+    break;
+  }
+  if (!with_empty || ix.empty.empty()) {
+    out.insert(out.end(), equal.begin(), equal.end());
+  } else {
+    std::merge(equal.begin(), equal.end(), ix.empty.begin(), ix.empty.end(), std::back_inserter(out));
+  }
+  return true;
+}
+
+// ---- the evaluator ------------------------------------------------------------------------
+
+namespace {
+
 std::string Show(const Value& v) {
-  if (v.kind() == Kind::kSection || v.kind() == Kind::kList) return v.KindName();
+  if (v.kind() == Kind::kSection || v.is_collection()) return v.KindName();
   return std::string(v.KindName()) + " (" + v.ToString() + ")";
 }
 
+// What is in scope inside a `where`, `by` or an aggregate's per-element argument.
+struct Scope {
+  const Register* reg = nullptr;  // a register record: reg and row
+  uint32_t row = 0;
+  const Value* item = nullptr;     // a list item
+  const Group* group = nullptr;    // a group
+};
+
 class Evaluator {
  public:
-  explicit Evaluator(Environment& env) : env_(env) {}
+  Evaluator(Environment& env, EvalState& state, Trace* trace)
+      : env_(env), state_(state), trace_(trace) {}
 
   Value Eval(const Expr& e) {
+    if (e.invariant && !scopes_.empty()) {
+      auto it = invariant_.find(&e);
+      if (it != invariant_.end()) return it->second;
+      return invariant_[&e] = Dispatch(e);
+    }
+    Value v = Dispatch(e);
+    if (trace_ && scopes_.empty()) (*trace_)[&e] = v;
+    return v;
+  }
+
+ private:
+  Value Dispatch(const Expr& e) {
     switch (e.kind) {
       case Expr::Kind::kLiteral: return e.literal;
-      case Expr::Kind::kPath: return env_.Lookup(e.path);
+      case Expr::Kind::kPath: return Path(e);
       case Expr::Kind::kUnary: return Unary(e);
       case Expr::Kind::kBinary: return Binary(e);
-      case Expr::Kind::kCall: return Call(e);
+      case Expr::Kind::kCall: return e.aggregate ? Aggregate(e) : Call(e);
+      case Expr::Kind::kWhere: return Where(e);
+      case Expr::Kind::kBy: return By(e);
     }
     return Value::Error("internal: unknown expression kind", e.offset);
   }
 
- private:
+  // ---- names ------------------------------------------------------------------------------
+
+  Value Path(const Expr& e) {
+    switch (e.ref) {
+      case Ref::kEvidence: return env_.Lookup(e.path);
+      case Ref::kRegister: {
+        const Register* reg = env_.FindRegister(*e.reg);
+        if (!reg) return Value::Unknown("registers." + e.reg->id + " (absent)");
+        auto rows = std::make_shared<RowSet>();
+        rows->reg = reg;
+        rows->all = true;
+        return Value::Rows(std::move(rows));
+      }
+      case Ref::kRegisterColumn: {
+        const Register* reg = env_.FindRegister(*e.reg);
+        if (!reg) return Value::Unknown("registers." + e.reg->id + " (absent)");
+        std::vector<Value> items;
+        items.reserve(reg->rows());
+        for (uint32_t r = 0; r < reg->rows(); ++r) items.push_back(CellValue(*reg, e.column, r));
+        return Value::List(std::move(items));
+      }
+      case Ref::kColumn: {
+        const Scope& sc = scopes_[static_cast<size_t>(e.scope)];
+        return CellValue(*sc.reg, e.column, sc.row);
+      }
+      case Ref::kItemField: {
+        const Scope& sc = scopes_[static_cast<size_t>(e.scope)];
+        return e.field.empty() ? *sc.item : env_.Field(*sc.item, e.field);
+      }
+      case Ref::kGroupMembers: return scopes_[static_cast<size_t>(e.scope)].group->members;
+      case Ref::kGroupKey: return scopes_[static_cast<size_t>(e.scope)].group->key;
+    }
+    return Value::Error("internal: unresolved name", e.offset);
+  }
+
+  // ---- operators --------------------------------------------------------------------------
+
   Value Unary(const Expr& e) {
     Value v = Eval(*e.args[0]);
     if (!v.is_decided()) return v;
@@ -40,7 +245,7 @@ class Evaluator {
   }
 
   // Kleene logic: for `and`, false decides; for `or`, true decides. Otherwise an error
-  // outranks unknown, and unknown outranks the deciding-free value.
+  // outranks unknown, and unknown outranks the value that decides nothing.
   Value Logic(const Expr& e) {
     const bool is_and = e.op == Op::kAnd;
     const char* name = is_and ? "'and'" : "'or'";
@@ -64,6 +269,7 @@ class Evaluator {
 
   Value Binary(const Expr& e) {
     if (e.op == Op::kAnd || e.op == Op::kOr) return Logic(e);
+    if (e.op == Op::kIn) return In(e);
     Value l = Eval(*e.args[0]);
     Value r = Eval(*e.args[1]);
     if (l.is_error()) return l;
@@ -73,37 +279,37 @@ class Evaluator {
     const std::string op = std::string("'") + OpText(e.op) + "'";
     switch (e.op) {
       case Op::kEq:
-      case Op::kNe: {
-        if (l.kind() != r.kind() || l.kind() == Kind::kSection) {
+      case Op::kNe:
+        if (l.kind() != r.kind() || l.kind() == Kind::kSection || l.kind() == Kind::kRows ||
+            l.kind() == Kind::kGroups) {
           return Value::Error(op + " cannot compare " + Show(l) + " with " + Show(r), e.offset);
         }
         return Value::Bool(l.Equals(r) == (e.op == Op::kEq));
+      case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: {
+        if (l.kind() != r.kind() ||
+            (l.kind() != Kind::kNumber && l.kind() != Kind::kDate && l.kind() != Kind::kText)) {
+          return Value::Error(op + " cannot order " + Show(l) + " against " + Show(r), e.offset);
+        }
+        const int c = Compare(l, r);
+        const bool b = e.op == Op::kLt ? c < 0 : e.op == Op::kLe ? c <= 0 : e.op == Op::kGt ? c > 0 : c >= 0;
+        return Value::Bool(b);
       }
-      case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: return Order(e, op, l, r);
       default: return Arithmetic(e, op, l, r);
     }
   }
 
-  Value Order(const Expr& e, const std::string& op, const Value& l, const Value& r) {
-    if (l.kind() != r.kind() ||
-        (l.kind() != Kind::kNumber && l.kind() != Kind::kDate && l.kind() != Kind::kText)) {
-      return Value::Error(op + " cannot order " + Show(l) + " against " + Show(r), e.offset);
-    }
-    int c;
-    if (l.kind() == Kind::kNumber) c = l.number() < r.number() ? -1 : l.number() > r.number();
-    else if (l.kind() == Kind::kDate) c = l.date() < r.date() ? -1 : l.date() > r.date();
-    else c = l.text().compare(r.text()) < 0 ? -1 : l.text().compare(r.text()) > 0;
-    switch (e.op) {
-      case Op::kLt: return Value::Bool(c < 0);
-      case Op::kLe: return Value::Bool(c <= 0);
-      case Op::kGt: return Value::Bool(c > 0);
-      default: return Value::Bool(c >= 0);
-    }
-  }
-
   Value Arithmetic(const Expr& e, const std::string& op, const Value& l, const Value& r) {
+    const bool add = e.op == Op::kAdd, sub = e.op == Op::kSub;
+    if (l.kind() == Kind::kDate && r.kind() == Kind::kDuration && (add || sub)) {
+      const int n = static_cast<int>(r.number());
+      return Value::DateValue(AddDuration(l.date(), add ? n : -n, r.unit()));
+    }
+    if (l.kind() == Kind::kDate && r.kind() == Kind::kDate && sub) {
+      return Value::Number(static_cast<double>(l.date().days - r.date().days));
+    }
     if (l.kind() != Kind::kNumber || r.kind() != Kind::kNumber) {
-      return Value::Error(op + " needs numbers, not " + Show(l) + " and " + Show(r), e.offset);
+      return Value::Error(op + " needs numbers" + (add || sub ? " (or a date and a duration)" : "") +
+                              ", not " + Show(l) + " and " + Show(r), e.offset);
     }
     switch (e.op) {
       case Op::kAdd: return Value::Number(l.number() + r.number());
@@ -115,13 +321,38 @@ class Evaluator {
     }
   }
 
+  Value In(const Expr& e) {
+    Value l = Eval(*e.args[0]);
+    if (!l.is_decided()) return l;
+    const Expr& right = *e.args[1];
+    if (e.indexed_in) {
+      const Register* reg = env_.FindRegister(*right.reg);
+      if (!reg) return Value::Unknown("registers." + right.reg->id + " (absent)");
+      std::vector<uint32_t> rows;
+      if (!state_.Rows(*reg, right.column, l, true, rows)) {
+        return Value::Error("'in' cannot look for " + Show(l) + " in column '" +
+                                right.reg->columns[static_cast<size_t>(right.column)].name + "'", e.offset);
+      }
+      for (uint32_t r : rows) {
+        if (reg->columns[static_cast<size_t>(right.column)].present[r]) return Value::Bool(true);
+      }
+      return rows.empty() ? Value::Bool(false) : CellValue(*reg, right.column, rows.front());
+    }
+    Value r = Eval(right);
+    if (!r.is_decided()) return r;
+    if (r.kind() != Kind::kList) return Value::Error("'in' needs a list, not " + Show(r), e.offset);
+    bool unknown = false;
+    for (const Value& item : r.items()) {
+      if (item.is_unknown()) unknown = true;
+      else if (item.kind() == l.kind() && item.Equals(l)) return Value::Bool(true);
+    }
+    return unknown ? Value::Unknown("a list item is unknown") : Value::Bool(false);
+  }
+
   Value Call(const Expr& e) {
     const Function* f = FindFunction(e.name);
-    if (!f) return Value::Error("unknown function '" + e.name + "'", e.offset);  // checker stops this
-    if (f->takes_path) {
-      Value v = env_.Lookup(e.args[0]->path);
-      return Value::Bool(!v.is_unknown());
-    }
+    if (!f) return Value::Error("unknown function '" + e.name + "'", e.offset);
+    if (f->takes_path) return Value::Bool(Exists(*e.args[0]));
     std::vector<Value> args;
     args.reserve(e.args.size());
     for (const auto& a : e.args) {
@@ -140,6 +371,13 @@ class Evaluator {
     return f->call(args, CallContext{env_.as_of(), e.offset});
   }
 
+  bool Exists(const Expr& p) {
+    if (p.ref == Ref::kColumn) {
+      const Scope& sc = scopes_[static_cast<size_t>(p.scope)];
+      return sc.reg->columns[static_cast<size_t>(p.column)].present[sc.row] != 0;
+    }
+    return !Path(p).is_unknown();
+  }
 
   static bool Fits(const Value& v, Type t) {
     switch (t) {
@@ -148,16 +386,224 @@ class Evaluator {
       case Type::kNumber: return v.kind() == Kind::kNumber;
       case Type::kText: return v.kind() == Kind::kText;
       case Type::kDate: return v.kind() == Kind::kDate;
+      case Type::kDuration: return v.kind() == Kind::kDuration;
       case Type::kList: return v.kind() == Kind::kList;
+      case Type::kRows: return v.kind() == Kind::kRows;
+      case Type::kGroups: return v.kind() == Kind::kGroups;
     }
     return false;
   }
 
+  // ---- collections ------------------------------------------------------------------------
+
+  // Calls `visit(element_value)` for each element of `c` with the element in scope, where
+  // element_value is `each` evaluated (or the element itself when `each` is null). Stops when
+  // visit returns false.
+  template <typename Visit>
+  void ForEach(const Value& c, const Expr* each, Visit visit) {
+    const size_t n = c.CollectionSize();
+    for (size_t i = 0; i < n; ++i) {
+      Scope sc;
+      Value element;
+      switch (c.kind()) {
+        case Kind::kRows:
+          sc.reg = c.rows().reg;
+          sc.row = c.rows().at(i);
+          break;
+        case Kind::kList: sc.item = &c.items()[i]; break;
+        default: sc.group = &c.groups()[i]; break;
+      }
+      scopes_.push_back(sc);
+      Value v = each ? Eval(*each) : Value::Bool(true);
+      scopes_.pop_back();
+      if (!visit(v, i)) return;
+    }
+  }
+
+  Value NotACollection(const Value& c, const Expr& e, const char* what) {
+    if (!c.is_decided()) return c;
+    return Value::Error(std::string(what) + " needs a collection, not " + Show(c), e.offset);
+  }
+
+  // The elements of `c` for which `keep` holds, as a collection of the same kind.
+  Value Select(const Value& c, const std::vector<size_t>& keep) {
+    switch (c.kind()) {
+      case Kind::kRows: {
+        auto rows = std::make_shared<RowSet>();
+        rows->reg = c.rows().reg;
+        rows->rows.reserve(keep.size());
+        for (size_t i : keep) rows->rows.push_back(c.rows().at(i));
+        return Value::Rows(std::move(rows));
+      }
+      case Kind::kList: {
+        std::vector<Value> items;
+        for (size_t i : keep) items.push_back(c.items()[i]);
+        return Value::List(std::move(items));
+      }
+      default: {
+        auto groups = std::make_shared<std::vector<Group>>();
+        for (size_t i : keep) groups->push_back(c.groups()[i]);
+        return Value::Groups(std::move(groups));
+      }
+    }
+  }
+
+  // Filters `c` by `cond`: unknown or error for any element makes the whole so.
+  Value Filter(const Value& c, const Expr& cond, const Expr& at) {
+    std::vector<size_t> keep;
+    std::optional<Value> bad;
+    ForEach(c, &cond, [&](const Value& v, size_t i) {
+      if (v.kind() == Kind::kBool) {
+        if (v.boolean()) keep.push_back(i);
+        return true;
+      }
+      bad = v.is_decided() ? Value::Error("'where' needs true or false, not " + Show(v), at.offset) : v;
+      return false;
+    });
+    if (bad) return *bad;
+    return Select(c, keep);
+  }
+
+  Value Where(const Expr& e) {
+    Value c = Candidates(e);
+    if (!c.is_collection() || e.args.size() < 2) return c;
+    return Filter(c, *e.args[1], e);
+  }
+
+  // The elements a `where` must test: all of its collection, or, with an index, only the
+  // records whose indexed column equals the key (and those where it is empty, which may make
+  // the condition unknown).
+  Value Candidates(const Expr& e) {
+    Value c = Eval(*e.args[0]);
+    if (!c.is_collection()) return NotACollection(c, e, "'where'");
+    if (e.args.size() < 2 || e.index_column < 0 || c.kind() != Kind::kRows || !c.rows().all) return c;
+    Value key = Eval(*e.index_key);
+    if (!key.is_decided()) return key;
+    auto set = std::make_shared<RowSet>();
+    set->reg = c.rows().reg;
+    if (!state_.Rows(*c.rows().reg, e.index_column, key, true, set->rows)) return c;
+    return Value::Rows(std::move(set));
+  }
+
+  Value By(const Expr& e) {
+    Value c = Eval(*e.args[0]);
+    if (!c.is_collection()) return NotACollection(c, e, "'by'");
+    std::unordered_map<std::string, size_t> index;
+    std::vector<std::pair<Value, std::vector<size_t>>> groups;
+    std::optional<Value> bad;
+    ForEach(c, e.args[1].get(), [&](const Value& key, size_t i) {
+      if (!key.is_decided()) {
+        bad = key;
+        return false;
+      }
+      auto [it, inserted] = index.emplace(std::string(key.KindName()) + ":" + key.ToString(), groups.size());
+      if (inserted) groups.push_back({key, {}});
+      groups[it->second].second.push_back(i);
+      return true;
+    });
+    if (bad) return *bad;
+    std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+      if (a.first.kind() != b.first.kind()) return a.first.kind() < b.first.kind();
+      return Compare(a.first, b.first) < 0;
+    });
+    auto out = std::make_shared<std::vector<Group>>();
+    for (auto& [key, members] : groups) out->push_back({key, Select(c, members)});
+    return Value::Groups(std::move(out));
+  }
+
+  Value Aggregate(const Expr& e);
+
   Environment& env_;
+  EvalState& state_;
+  Trace* trace_;
+  std::vector<Scope> scopes_;
+  std::map<const Expr*, Value> invariant_;  // values of invariant nodes, once computed
 };
+
+// count, any, all, pct, sum, avg, min, max, distinct, filter over a collection. Conditions
+// follow Kleene logic (any: a true decides; all: a false decides); every other aggregate is
+// unknown as soon as one element's value is, so a blank cell never counts as zero.
+Value Evaluator::Aggregate(const Expr& e) {
+  const Function& f = *FindFunction(e.name);
+  const std::string name = std::string(f.name) + "()";
+  const Expr* each = e.args.size() > 1 ? e.args[1].get() : nullptr;
+  // count(C where P) and any(C where P) test P element by element instead of building the
+  // filtered collection: same answers (any stops at the first match), no copy.
+  const Expr& first = *e.args[0];
+  const bool stream = !each && first.kind == Expr::Kind::kWhere && first.args.size() > 1 &&
+                      (f.aggregate == Aggregate::kCount || f.aggregate == Aggregate::kAny);
+  Value c = stream ? Candidates(first) : Eval(first);
+  if (stream) each = first.args[1].get();
+  if (!c.is_collection()) return NotACollection(c, e, name.c_str());
+  const size_t size = c.CollectionSize();
+  if (!each && f.aggregate == Aggregate::kCount) return Value::Number(static_cast<double>(size));
+  if (!each && f.aggregate == Aggregate::kAny) return Value::Bool(size > 0);
+  if (f.aggregate == Aggregate::kFilter) return Filter(c, *each, e);
+
+  const bool condition = f.aggregate == Aggregate::kCount || f.aggregate == Aggregate::kAny ||
+                         f.aggregate == Aggregate::kAll || f.aggregate == Aggregate::kPct;
+  size_t trues = 0, falses = 0;
+  double sum = 0;
+  std::optional<Value> unknown, error, best;
+  std::vector<Value> values;
+  ForEach(c, each, [&](const Value& v, size_t) {
+    if (v.is_error()) return error = v, false;
+    if (v.is_unknown()) {
+      if (!unknown) unknown = v;
+      return f.aggregate == Aggregate::kAny || f.aggregate == Aggregate::kAll;
+    }
+    if (condition) {
+      if (v.kind() != Kind::kBool) return error = Value::Error(name + " needs true or false for each element, not " + Show(v), each->offset), false;
+      (v.boolean() ? trues : falses)++;
+      return !(f.aggregate == Aggregate::kAny && trues) && !(f.aggregate == Aggregate::kAll && falses);
+    }
+    if (f.aggregate == Aggregate::kDistinct) return values.push_back(v), true;
+    const bool dated = f.aggregate != Aggregate::kSum && f.aggregate != Aggregate::kAvg && v.kind() == Kind::kDate;
+    if (v.kind() != Kind::kNumber && !dated) {
+      return error = Value::Error(name + " needs a number for each element, not " + Show(v), each->offset), false;
+    }
+    if (best && best->kind() != v.kind()) return error = Value::Error(name + " mixes numbers and dates", each->offset), false;
+    sum += dated ? 0 : v.number();
+    if (!best || (f.aggregate == Aggregate::kMin ? Compare(v, *best) < 0 : Compare(v, *best) > 0)) best = v;
+    return true;
+  });
+  if (error) return *error;
+  switch (f.aggregate) {
+    case Aggregate::kAny: return trues ? Value::Bool(true) : unknown ? *unknown : Value::Bool(false);
+    case Aggregate::kAll: return falses ? Value::Bool(false) : unknown ? *unknown : Value::Bool(true);
+    default: break;
+  }
+  if (unknown) return *unknown;
+  if (size == 0 && f.aggregate != Aggregate::kCount && f.aggregate != Aggregate::kSum &&
+      f.aggregate != Aggregate::kDistinct) {
+    return Value::Unknown(name + " of an empty collection");
+  }
+  switch (f.aggregate) {
+    case Aggregate::kCount: return Value::Number(static_cast<double>(trues));
+    case Aggregate::kPct: return Value::Number(100.0 * static_cast<double>(trues) / static_cast<double>(size));
+    case Aggregate::kSum: return Value::Number(sum);
+    case Aggregate::kAvg: return Value::Number(sum / static_cast<double>(size));
+    case Aggregate::kMin: case Aggregate::kMax: return *best;
+    default: break;
+  }
+  std::sort(values.begin(), values.end(), [](const Value& a, const Value& b) {
+    return a.kind() != b.kind() ? a.kind() < b.kind() : Compare(a, b) < 0;
+  });
+  values.erase(std::unique(values.begin(), values.end(),
+                           [](const Value& a, const Value& b) { return a.kind() == b.kind() && a.Equals(b); }),
+               values.end());
+  return Value::List(std::move(values));
+}
 
 }  // namespace
 
-Value Evaluate(const Expr& expr, Environment& env) { return Evaluator(env).Eval(expr); }
+Value Evaluate(const Expr& expr, Environment& env, EvalState& state, Trace* trace) {
+  return Evaluator(env, state, trace).Eval(expr);
+}
+
+Value Evaluate(const Expr& expr, Environment& env) {
+  EvalState state;
+  return Evaluate(expr, env, state);
+}
 
 }  // namespace forcecheck::expr

@@ -3,8 +3,12 @@
 // Evaluates a checked expression against an environment. Never throws on bad data: a value of
 // the wrong kind gives an error value, absent evidence an unknown value, and `and`/`or` follow
 // three-valued (Kleene) logic so that an unknown operand decides nothing the other operand
-// does not already decide.
+// does not already decide. Over collections the same holds record by record: a `where`,
+// count, pct, sum... whose condition or value is unknown for any record is unknown as a
+// whole (its reason names the record), so a blank cell is never counted as zero or as a pass.
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,12 +20,42 @@ namespace forcecheck::expr {
 class Environment {
  public:
   virtual ~Environment() = default;
-  // The value at a dotted path: unknown when absent or null, a section marker for a mapping.
-  // An implementation may record the access (findings list the evidence they looked at).
+  // The value at a dotted evidence path: unknown when absent or null, a section (with a
+  // handle) for a mapping. An implementation may record the access.
   virtual Value Lookup(const std::vector<std::string>& path) = 0;
+  // A field of a list item that is a section (a Value::Section with the handle Lookup gave).
+  // The default knows no fields.
+  virtual Value Field(const Value& section, const std::vector<std::string>& path);
+  // The loaded register, or nullptr when the evidence does not supply it. May record access.
+  // The default has no registers.
+  virtual const Register* FindRegister(const RegisterSpec& spec);
   virtual Date as_of() const = 0;
 };
 
-Value Evaluate(const Expr& expr, Environment& env);
+// Hash indexes on register columns, built on first use and kept for every rule evaluated
+// with the same state, so a cross-register lookup costs one pass over each register.
+class EvalState {
+ public:
+  EvalState();
+  ~EvalState();
+  struct ColumnIndex;
+  const ColumnIndex& Index(const Register& reg, int column);
+  // Appends to `out`, in file order, the rows whose cell equals `key` and, when
+  // `with_empty`, the rows whose cell is empty. False when `key` is not of the column's type.
+  bool Rows(const Register& reg, int column, const Value& key, bool with_empty,
+            std::vector<uint32_t>& out);
+
+ private:
+  std::map<std::pair<const Register*, int>, std::unique_ptr<ColumnIndex>> indexes_;
+};
+
+// Sub-expression values recorded for `forcecheck explain` (outside any per-record scope).
+using Trace = std::map<const Expr*, Value>;
+
+Value Evaluate(const Expr& expr, Environment& env, EvalState& state, Trace* trace = nullptr);
+Value Evaluate(const Expr& expr, Environment& env);  // with a state of its own
+
+// A cell of a register as a value: unknown when empty, with the reason naming the record.
+Value CellValue(const Register& reg, int column, uint32_t row);
 
 }  // namespace forcecheck::expr

@@ -6,8 +6,12 @@ namespace forcecheck::expr {
 namespace {
 
 Value Len(std::span<const Value> a, const CallContext& ctx) {
-  if (a[0].kind() == Value::Kind::kList) return Value::Number(static_cast<double>(a[0].items().size()));
-  if (a[0].kind() == Value::Kind::kText) return Value::Number(static_cast<double>(a[0].text().size()));
+  if (a[0].is_collection()) return Value::Number(static_cast<double>(a[0].CollectionSize()));
+  if (a[0].kind() == Value::Kind::kText) {  // characters: UTF-8 bytes that do not continue one
+    size_t n = 0;
+    for (unsigned char c : a[0].text()) n += (c & 0xC0) != 0x80;
+    return Value::Number(static_cast<double>(n));
+  }
   return Value::Error(std::string("len() needs a list or text, not ") + a[0].KindName(), ctx.offset);
 }
 
@@ -35,21 +39,40 @@ Value Extreme(std::span<const Value> a, const CallContext&) {
 }
 
 const std::vector<Function>& Table() {
+  using A = Aggregate;
+  // Aggregates: f(C) or f(C, E) where E is evaluated for each element of C with its columns
+  // (or fields, or `group`/`key`) in scope.
   static const std::vector<Function> kTable = {
+      {"all", 2, 2, {Type::kAny, Type::kBool}, Type::kBool, false, nullptr,
+       "all(C, condition): true when every element meets the condition", A::kAll},
+      {"any", 1, 2, {Type::kAny, Type::kBool}, Type::kBool, false, nullptr,
+       "any(C) or any(C, condition): true when some element (meeting the condition) exists", A::kAny},
       {"as_of", 0, 0, {}, Type::kDate, false, AsOf,
        "the date the evidence is as of (or --as-of)"},
+      {"avg", 2, 2, {Type::kAny, Type::kNumber}, Type::kNumber, false, nullptr,
+       "avg(C, value): the mean of the value over the elements", A::kAvg},
       {"contains", 2, 2, {Type::kList, Type::kAny}, Type::kBool, false, Contains,
        "true when the list holds the value"},
+      {"count", 1, 2, {Type::kAny, Type::kBool}, Type::kNumber, false, nullptr,
+       "count(C) or count(C, condition): how many elements (meet the condition)", A::kCount},
       {"days_between", 2, 2, {Type::kDate, Type::kDate}, Type::kNumber, false, DaysBetween,
        "whole days from the first date to the second"},
+      {"distinct", 2, 2, {Type::kAny, Type::kAny}, Type::kList, false, nullptr,
+       "distinct(C, value): the different values, sorted", A::kDistinct},
       {"exists", 1, 1, {Type::kAny}, Type::kBool, true, nullptr,
-       "true when the path is present in the evidence and not null"},
+       "true when the path or column is present and not null"},
+      {"filter", 2, 2, {Type::kAny, Type::kBool}, Type::kAny, false, nullptr,
+       "filter(C, condition): the elements meeting the condition (as C where condition)", A::kFilter},
       {"len", 1, 1, {Type::kAny}, Type::kNumber, false, Len,
        "the number of items in a list or characters in text"},
       {"max", 1, kVariadic, {Type::kNumber}, Type::kNumber, false, Extreme<false>,
-       "the largest of its numbers"},
+       "max(a, b, ...) of numbers, or max(C, value) over a collection", A::kMax, true},
       {"min", 1, kVariadic, {Type::kNumber}, Type::kNumber, false, Extreme<true>,
-       "the smallest of its numbers"},
+       "min(a, b, ...) of numbers, or min(C, value) over a collection", A::kMin, true},
+      {"pct", 2, 2, {Type::kAny, Type::kBool}, Type::kNumber, false, nullptr,
+       "pct(C, condition): the percentage (0-100) of elements meeting the condition", A::kPct},
+      {"sum", 2, 2, {Type::kAny, Type::kNumber}, Type::kNumber, false, nullptr,
+       "sum(C, value): the total of the value over the elements", A::kSum},
   };
   return kTable;
 }

@@ -18,6 +18,10 @@ struct CallContext {
   uint32_t offset = 0;  // where the call is, for error values
 };
 
+// Functions over a collection (register records, a list, or groups), evaluated by the
+// evaluator itself because their second argument is evaluated once per element.
+enum class Aggregate { kNone, kCount, kSum, kAvg, kMin, kMax, kPct, kAny, kAll, kDistinct, kFilter };
+
 struct Function {
   std::string_view name;
   size_t min_args = 0;
@@ -28,6 +32,8 @@ struct Function {
   // REQUIRES: args decided (neither unknown nor error) unless takes_path.
   Value (*call)(std::span<const Value> args, const CallContext& ctx) = nullptr;
   std::string_view summary;       // one line for documentation and messages
+  Aggregate aggregate = Aggregate::kNone;
+  bool numeric_too = false;       // min, max: also smallest/largest of plain numbers
 };
 
 inline constexpr size_t kVariadic = static_cast<size_t>(-1);

@@ -16,6 +16,8 @@ struct Keyword {
 constexpr Keyword kKeywords[] = {
     {"and", TokenKind::kAnd},   {"or", TokenKind::kOr},       {"not", TokenKind::kNot},
     {"true", TokenKind::kTrue}, {"false", TokenKind::kFalse}, {"null", TokenKind::kNull},
+    {"where", TokenKind::kWhere}, {"by", TokenKind::kBy},     {"as", TokenKind::kAs},
+    {"in", TokenKind::kIn},
 };
 
 class Lexer {
@@ -122,13 +124,28 @@ class Lexer {
       ++pos_;
       while (pos_ < s_.size() && IsDigit(s_[pos_])) ++pos_;
     }
-    if (pos_ < s_.size() && IsIdentStart(s_[pos_])) {
-      return Err(start, "a number cannot be followed directly by a letter");
-    }
     std::string_view digits = s_.substr(start, pos_ - start);
     auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), t.number);
     if (ec != std::errc()) return Err(start, "number out of range");
     t.kind = TokenKind::kNumber;
+    if (pos_ < s_.size() && IsIdentStart(s_[pos_])) return Duration(t, start);
+    return std::nullopt;
+  }
+
+  // A whole number followed at once by a unit: 42d, 6w, 6mo, 10y.
+  std::optional<ExprError> Duration(Token& t, size_t start) {
+    const size_t unit_start = pos_;
+    while (pos_ < s_.size() && IsIdentChar(s_[pos_])) ++pos_;
+    const std::string_view unit = s_.substr(unit_start, pos_ - unit_start);
+    if (unit == "d") t.unit = 'd';
+    else if (unit == "w") t.unit = 'w';
+    else if (unit == "mo") t.unit = 'm';
+    else if (unit == "y") t.unit = 'y';
+    else return Err(start, "unknown duration unit '" + std::string(unit) + "' (use d, w, mo or y, as in 42d or 6mo)");
+    if (t.number != static_cast<double>(static_cast<int64_t>(t.number)) || t.number > 100000) {
+      return Err(start, "a duration must be a whole number of units");
+    }
+    t.kind = TokenKind::kDuration;
     return std::nullopt;
   }
 

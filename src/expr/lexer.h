@@ -14,8 +14,8 @@
 namespace forcecheck::expr {
 
 enum class TokenKind {
-  kEnd, kIdent, kNumber, kText, kDate,
-  kTrue, kFalse, kNull, kAnd, kOr, kNot,
+  kEnd, kIdent, kNumber, kText, kDate, kDuration,
+  kTrue, kFalse, kNull, kAnd, kOr, kNot, kWhere, kBy, kAs, kIn,
   kLParen, kRParen, kComma, kDot,
   kEq, kNe, kLt, kLe, kGt, kGe, kPlus, kMinus, kStar, kSlash,
 };
@@ -25,8 +25,9 @@ struct Token {
   uint32_t offset = 0;
   uint32_t length = 0;
   std::string text;  // identifier name, or the decoded text of a string literal
-  double number = 0;
+  double number = 0;  // also a duration's amount
   Date date;
+  char unit = 0;      // a duration's unit: 'd' days, 'w' weeks, 'm' months, 'y' years
 };
 
 // Tokenises `source`; the last token is kEnd. On the first error returns it instead.

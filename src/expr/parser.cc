@@ -1,5 +1,7 @@
 #include "expr/parser.h"
 
+#include <algorithm>
+
 #include "expr/lexer.h"
 
 namespace forcecheck::expr {
@@ -16,7 +18,7 @@ class Parser {
       : src_(source), toks_(std::move(tokens)) {}
 
   std::unique_ptr<Expr> Run() {
-    auto e = Or();
+    auto e = Query();
     if (Peek().kind != TokenKind::kEnd) {
       Fail(Peek(), "unexpected " + Describe(Peek(), src_) + " after a complete expression");
     }
@@ -41,7 +43,18 @@ class Parser {
     e->offset = offset;
     return e;
   }
-  void Close(Expr& e) { e.length = toks_[pos_ - 1].offset + toks_[pos_ - 1].length - e.offset; }
+  // Sets the node's extent and height, refusing a tree deeper than kMaxNesting.
+  void Close(Expr& e) {
+    e.length = toks_[pos_ - 1].offset + toks_[pos_ - 1].length - e.offset;
+    Height(e);
+  }
+  void Height(Expr& e) {
+    for (const auto& a : e.args) e.height = std::max(e.height, a->height + 1);
+    if (e.height > kMaxNesting) {
+      throw ParseError{{e.offset, "expression is nested too deeply (the limit is " +
+                                      std::to_string(kMaxNesting) + " levels)"}};
+    }
+  }
 
   std::unique_ptr<Expr> Binary(Op op, std::unique_ptr<Expr> l, std::unique_ptr<Expr> r) {
     auto e = Node(Expr::Kind::kBinary, l->offset);
@@ -49,6 +62,7 @@ class Parser {
     e->length = r->offset + r->length - l->offset;
     e->args.push_back(std::move(l));
     e->args.push_back(std::move(r));
+    Height(*e);
     return e;
   }
 
@@ -62,6 +76,32 @@ class Parser {
     ~DepthGuard() { --p_.depth_; }
     Parser& p_;
   };
+
+  std::unique_ptr<Expr> Query() {
+    DepthGuard guard(*this);
+    auto e = Or();
+    std::string alias;
+    if (Accept(TokenKind::kAs)) {
+      if (Peek().kind != TokenKind::kIdent) Fail(Peek(), "expected a name after 'as', found " + Describe(Peek(), src_));
+      alias = Take().text;
+    }
+    if (!alias.empty() || Peek().kind == TokenKind::kWhere) {
+      auto w = Node(Expr::Kind::kWhere, e->offset);
+      w->name = alias;
+      w->args.push_back(std::move(e));
+      if (Accept(TokenKind::kWhere)) w->args.push_back(Or());
+      Close(*w);
+      e = std::move(w);
+    }
+    if (Accept(TokenKind::kBy)) {
+      auto b = Node(Expr::Kind::kBy, e->offset);
+      b->args.push_back(std::move(e));
+      b->args.push_back(Or());
+      Close(*b);
+      e = std::move(b);
+    }
+    return e;
+  }
 
   std::unique_ptr<Expr> Or() {
     auto l = And();
@@ -93,6 +133,7 @@ class Parser {
       case TokenKind::kLe: return Op::kLe;
       case TokenKind::kGt: return Op::kGt;
       case TokenKind::kGe: return Op::kGe;
+      case TokenKind::kIn: return Op::kIn;
       default: return std::nullopt;
     }
   }
@@ -151,14 +192,17 @@ class Parser {
       case TokenKind::kNumber: return Literal(Value::Number(t.number));
       case TokenKind::kText: return Literal(Value::Text(t.text));
       case TokenKind::kDate: return Literal(Value::DateValue(t.date));
+      case TokenKind::kDuration: return Literal(Value::Duration(static_cast<int>(t.number), t.unit));
       case TokenKind::kTrue: return Literal(Value::Bool(true));
       case TokenKind::kFalse: return Literal(Value::Bool(false));
       case TokenKind::kNull:
         Fail(t, "'null' is not a value; use exists(path) to ask whether evidence is present");
       case TokenKind::kIdent: return NameOrCall();
+      case TokenKind::kWhere: case TokenKind::kBy: case TokenKind::kAs:
+        Fail(t, Describe(t, src_) + " must follow a collection, such as registers.vetting " + Describe(t, src_) + " ...");
       case TokenKind::kLParen: {
         Take();
-        auto e = Or();
+        auto e = Query();
         if (!Accept(TokenKind::kRParen)) {
           Fail(Peek(), "expected ')' to close '(', found " + Describe(Peek(), src_));
         }
@@ -176,7 +220,7 @@ class Parser {
       e->name = first.text;
       if (!Accept(TokenKind::kRParen)) {
         do {
-          e->args.push_back(Or());
+          e->args.push_back(Query());
         } while (Accept(TokenKind::kComma));
         if (!Accept(TokenKind::kRParen)) {
           Fail(Peek(), "expected ',' or ')' in the call of '" + e->name + "', found " +

@@ -1,7 +1,9 @@
 #include "expr/value.h"
 
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
+#include <string>
 
 namespace forcecheck::expr {
 
@@ -12,9 +14,50 @@ const char* TypeName(Type t) {
     case Type::kNumber: return "number";
     case Type::kText: return "text";
     case Type::kDate: return "date";
+    case Type::kDuration: return "duration";
     case Type::kList: return "list";
+    case Type::kRows: return "register records";
+    case Type::kGroups: return "groups";
   }
   return "any";
+}
+
+Value Value::Groups(std::shared_ptr<const std::vector<Group>> groups) {
+  Value v(Kind::kGroups);
+  v.groups_ = std::move(groups);
+  return v;
+}
+
+size_t Value::CollectionSize() const {
+  switch (kind_) {
+    case Kind::kList: return items().size();
+    case Kind::kRows: return rows_->size();
+    case Kind::kGroups: return groups_->size();
+    default: return 0;
+  }
+}
+
+Date AddDuration(Date d, int amount, char unit) {
+  if (unit == 'd') return Date{d.days + amount};
+  if (unit == 'w') return Date{d.days + 7 * amount};
+  const Civil c = CivilFromDate(d);
+  const int months = (unit == 'y' ? 12 : 1) * amount + (c.year * 12 + static_cast<int>(c.month) - 1);
+  const int y = months / 12;
+  const unsigned m = static_cast<unsigned>(months % 12 + 1);
+  return DateFromCivil(y, m, std::min(c.day, DaysInMonth(y, m)));
+}
+
+int Compare(const Value& a, const Value& b) {
+  switch (a.kind()) {
+    case Value::Kind::kNumber: return a.number() < b.number() ? -1 : a.number() > b.number();
+    case Value::Kind::kDate: return a.date() < b.date() ? -1 : a.date() > b.date();
+    case Value::Kind::kBool: return static_cast<int>(a.boolean()) - static_cast<int>(b.boolean());
+    case Value::Kind::kText: {
+      const int c = a.text().compare(b.text());
+      return c < 0 ? -1 : c > 0;
+    }
+    default: return 0;
+  }
 }
 
 Value Value::List(std::vector<Value> items) {
@@ -47,8 +90,11 @@ const char* Value::KindName() const {
     case Kind::kNumber: return "a number";
     case Kind::kText: return "text";
     case Kind::kDate: return "a date";
+    case Kind::kDuration: return "a duration";
     case Kind::kList: return "a list";
     case Kind::kSection: return "a section";
+    case Kind::kRows: return "register records";
+    case Kind::kGroups: return "groups";
   }
   return "unknown";
 }
@@ -62,6 +108,15 @@ std::string Value::ToString() const {
     case Kind::kText: return "'" + text_ + "'";
     case Kind::kDate: return date_.ToString();
     case Kind::kSection: return "(section)";
+    case Kind::kDuration: {
+      const char* unit = unit_ == 'd' ? "d" : unit_ == 'w' ? "w" : unit_ == 'm' ? "mo" : "y";
+      return FormatNumber(number_) + unit;
+    }
+    case Kind::kRows: {
+      const size_t n = rows_->size();
+      return std::to_string(n) + (n == 1 ? " record" : " records");
+    }
+    case Kind::kGroups: return std::to_string(groups_->size()) + " groups";
     case Kind::kList: {
       std::string s = "[";
       for (const Value& v : items()) s += (s.size() > 1 ? ", " : "") + v.ToString();
@@ -78,6 +133,7 @@ bool Value::Equals(const Value& o) const {
     case Kind::kNumber: return number_ == o.number_;
     case Kind::kText: return text_ == o.text_;
     case Kind::kDate: return date_ == o.date_;
+    case Kind::kDuration: return number_ == o.number_ && unit_ == o.unit_;
     case Kind::kList: {
       const auto& a = items();
       const auto& b = o.items();

@@ -11,16 +11,34 @@
 #include <vector>
 
 #include "base/date.h"
+#include "evidence/register.h"
 
 namespace forcecheck::expr {
 
-// Static types, as far as the checker can know them before evidence is read.
-enum class Type { kAny, kBool, kNumber, kText, kDate, kList };
+// Static types, as far as the checker can know them before evidence is read. kRows are
+// records of a register, kGroups the result of `by`.
+enum class Type { kAny, kBool, kNumber, kText, kDate, kDuration, kList, kRows, kGroups };
 const char* TypeName(Type t);
+
+class Value;
+
+// Records of one register: all of them, or those a `where` kept (in file order).
+struct RowSet {
+  const Register* reg = nullptr;
+  bool all = false;
+  std::vector<uint32_t> rows;  // when !all
+
+  size_t size() const { return all ? reg->rows() : rows.size(); }
+  uint32_t at(size_t i) const { return all ? static_cast<uint32_t>(i) : rows[i]; }
+};
+
+struct Group;
 
 class Value {
  public:
-  enum class Kind { kUnknown, kError, kBool, kNumber, kText, kDate, kList, kSection };
+  enum class Kind {
+    kUnknown, kError, kBool, kNumber, kText, kDate, kDuration, kList, kSection, kRows, kGroups,
+  };
 
   static Value Unknown(std::string why) { return Value(Kind::kUnknown, std::move(why)); }
   static Value Error(std::string message, uint32_t offset) {
@@ -33,7 +51,24 @@ class Value {
   static Value Text(std::string s) { return Value(Kind::kText, std::move(s)); }
   static Value DateValue(Date d) { Value v(Kind::kDate); v.date_ = d; return v; }
   static Value List(std::vector<Value> items);
-  static Value Section() { return Value(Kind::kSection); }
+  // A mapping in the evidence; `handle` lets the environment look up its fields.
+  static Value Section(const void* handle = nullptr) {
+    Value v(Kind::kSection);
+    v.handle_ = handle;
+    return v;
+  }
+  static Value Duration(int amount, char unit) {
+    Value v(Kind::kDuration);
+    v.number_ = amount;
+    v.unit_ = unit;
+    return v;
+  }
+  static Value Rows(std::shared_ptr<const RowSet> rows) {
+    Value v(Kind::kRows);
+    v.rows_ = std::move(rows);
+    return v;
+  }
+  static Value Groups(std::shared_ptr<const std::vector<Group>> groups);
 
   Value() = default;  // unknown, with no reason
 
@@ -49,6 +84,15 @@ class Value {
   Date date() const { return date_; }
   const std::vector<Value>& items() const;
   uint32_t error_offset() const { return offset_; }
+  const void* handle() const { return handle_; }
+  char unit() const { return unit_; }
+  const RowSet& rows() const { return *rows_; }
+  const std::vector<Group>& groups() const { return *groups_; }
+  // Items of a list, records of a register, or groups: how many.
+  size_t CollectionSize() const;
+  bool is_collection() const {
+    return kind_ == Kind::kList || kind_ == Kind::kRows || kind_ == Kind::kGroups;
+  }
 
   // The value as a user should read it: 12, 0.5, true, 2016-03-31, 'text', [1, 2].
   std::string ToString() const;
@@ -65,9 +109,26 @@ class Value {
   double number_ = 0;
   Date date_;
   uint32_t offset_ = 0;
+  char unit_ = 0;
+  const void* handle_ = nullptr;
   std::string text_;
   std::shared_ptr<const std::vector<Value>> items_;
+  std::shared_ptr<const RowSet> rows_;
+  std::shared_ptr<const std::vector<Group>> groups_;
 };
+
+// One group of `C by key`: its key and its members (records or list items).
+struct Group {
+  Value key;
+  Value members;
+};
+
+// The date `amount` units after (or before, for a negative amount) `d`. Months and years keep
+// the day of the month, clamped to the month's length (2016-01-31 + 1mo = 2016-02-29).
+Date AddDuration(Date d, int amount, char unit);
+
+// Orders two decided values of one kind (numbers, dates, text, booleans): <0, 0, >0.
+int Compare(const Value& a, const Value& b);
 
 // Numbers print without a trailing ".0" when whole, and with up to 6 significant decimals.
 std::string FormatNumber(double n);

@@ -14,6 +14,16 @@ size_t FindInvalidUtf8(std::string_view text) {
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
+    // Eight bytes at a time while they are all ASCII and none is NUL.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      const bool ascii = (w & 0x8080808080808080ULL) == 0;
+      const bool has_zero = ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) != 0;
+      if (!ascii || has_zero) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = s[i];
     if (c == 0) return i;
     if (c < 0x80) { ++i; continue; }
@@ -73,6 +83,12 @@ std::optional<std::string> ReadTextFile(const std::string& path, Diagnostics& di
     return std::nullopt;
   }
   std::string text;
+  {
+    // Size the buffer once, so a large register is not copied as it grows.
+    std::error_code size_ec;
+    const uintmax_t size = fs::is_regular_file(st) ? fs::file_size(path, size_ec) : 0;
+    if (!size_ec && size > 0) text.reserve(static_cast<size_t>(size));
+  }
   char buf[1 << 16];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     text.append(buf, static_cast<size_t>(in.gcount()));

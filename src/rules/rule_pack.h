@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "evidence/register.h"
 #include "expr/ast.h"
 
 namespace forcecheck {
@@ -50,6 +51,14 @@ struct Rule {
   std::string rationale;
   CompiledExpr check;
   std::optional<CompiledExpr> partial;
+  // Register records to list when the rule is not met, e.g. `registers.vetting where
+  // expires < as_of()`: findings point at each record's line in its file.
+  std::optional<CompiledExpr> records;
+  // A rule measuring the same expectation less directly (usually a fact-based rule that a
+  // register rule measures record by record). When this rule is assessed, the superseded
+  // rule is still reported but left out of scores, so one shortcoming is counted once.
+  std::string supersedes;
+  SourceLocation supersedes_where;
   std::string gap;
   std::string remediation;
   SourceLocation where;       // the rule's `id`
@@ -99,16 +108,19 @@ struct RulePack {
   std::string title;
   std::string version;
   std::string description;
+  std::string evidence_schema;  // path of the JSON Schema the rules' paths are checked against
   Grading grading;
   std::vector<Scale> scales;
   std::vector<Question> questions;
   std::vector<Area> areas;
   std::vector<Rule> rules;  // in file order, files in sorted order
+  std::vector<RegisterSpec> registers;  // record-level registers the rules may read
 
   const Scale* FindScale(std::string_view id) const;
   const Area* FindArea(std::string_view id) const;
   const Question* FindQuestion(std::string_view id) const;
   const Rule* FindRule(std::string_view id) const;
+  const RegisterSpec* FindRegister(std::string_view id) const;
 };
 
 }  // namespace forcecheck

@@ -7,12 +7,21 @@
 
 #include "expr/checker.h"
 #include "expr/parser.h"
+#include "rules/evidence_schema.h"
 #include "yaml/yaml_file.h"
 
 namespace forcecheck {
 namespace {
 
 namespace fs = std::filesystem;
+
+bool IsName(const std::string& s) {
+  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
 
 bool MatchesPattern(const std::string& s, bool upper) {
   if (s.empty()) return false;
@@ -38,12 +47,14 @@ class PackLoader {
       LoadFile(*doc, /*pack_allowed=*/true, /*pack_required=*/true);
     }
     Validate(path);
+    CompileAll();
     if (diags_.error_count() > errors_before) return std::nullopt;
     return std::move(pack_);
   }
 
  private:
-  void LoadDirectory(const std::string& dir) {
+  void LoadDirectory(std::string dir) {
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();  // "rules/" as completion types it
     const std::string pack_file = (fs::path(dir) / "pack.yaml").generic_string();
     std::optional<YamlDocument> pack_doc = ParseYamlFile(pack_file, diags_);
     if (pack_doc) LoadFile(*pack_doc, true, true);
@@ -75,10 +86,15 @@ class PackLoader {
       YAML::Node p = pack_required ? top.Require("pack") : top.Get("pack");
       if (p.IsDefined()) ReadPack(doc, p);
     }
-    YAML::Node rules = pack_allowed ? top.Get("rules") : top.Require("rules");
+    YAML::Node registers = top.Get("registers");
+    if (registers.IsDefined()) ReadRegisters(doc, registers);
+    YAML::Node rules = top.Get("rules");
     if (rules.IsDefined()) ReadRules(doc, rules);
-    if (pack_allowed) top.Finish({"pack", "rules"});
-    else top.Finish({"rules"});
+    if (!pack_allowed && !rules.IsDefined() && !registers.IsDefined()) {
+      diags_.Error(LocationOf(doc.path, doc.root), "a rule file must hold 'rules:' or 'registers:'");
+    }
+    if (pack_allowed) top.Finish({"pack", "registers", "rules"});
+    else top.Finish({"registers", "rules"});
   }
 
   // ---- pack metadata ------------------------------------------------------------------------
@@ -95,6 +111,9 @@ class PackLoader {
     pack_.title = m.Text("title", true).value_or("");
     pack_.version = m.Text("version", true).value_or("");
     pack_.description = m.Text("description", false).value_or("");
+    if (auto schema = m.Text("evidence_schema", false)) {
+      pack_.evidence_schema = (fs::path(doc.path).parent_path() / *schema).lexically_normal().generic_string();
+    }
     ReadGrading(doc, m.Get("grading"));
     ReadScales(doc, m.Require("scales"));
     ReadList(doc, m.Require("questions"), "question", [&](MappingReader& q, const YAML::Node& n) {
@@ -108,7 +127,8 @@ class PackLoader {
       area_nodes_.emplace_back(item.id, LocationOf(doc.path, n));
       pack_.areas.push_back(std::move(item));
     });
-    m.Finish({"id", "title", "version", "description", "grading", "scales", "questions", "areas"});
+    m.Finish({"id", "title", "version", "description", "evidence_schema", "grading", "scales",
+              "questions", "areas"});
   }
 
   template <typename F>
@@ -224,6 +244,65 @@ class PackLoader {
     }
   }
 
+  // ---- registers ----------------------------------------------------------------------------
+
+  void ReadRegisters(const YamlDocument& doc, const YAML::Node& list) {
+    if (!list.IsSequence()) {
+      diags_.Error(LocationOf(doc.path, list), "'registers' must be a list, not " +
+                                                   std::string(DescribeNode(list)));
+      return;
+    }
+    for (const YAML::Node& item : list) {
+      MappingReader m(doc.path, item, diags_, "a register");
+      if (!m.ok()) continue;
+      RegisterSpec spec;
+      spec.where = LocationOf(doc.path, item);
+      spec.id = m.Text("id", true).value_or("");
+      CheckUnique(doc, item, "register", spec.id, register_where_);
+      if (!spec.id.empty() && !IsName(spec.id)) {
+        diags_.Error(LocationOf(doc.path, m.Get("id")), "register id '" + spec.id +
+                                                            "' must be a name: letters, digits and underscores");
+      }
+      spec.title = m.Text("title", true).value_or("");
+      spec.key = m.Text("key", true).value_or("");
+      ReadColumns(doc, m.Require("columns"), spec);
+      if (!spec.key.empty() && !spec.columns.empty() && spec.ColumnIndex(spec.key) < 0) {
+        diags_.Error(LocationOf(doc.path, m.Get("key")), "key '" + spec.key + "' is not a column of register '" + spec.id + "'");
+      }
+      m.Finish({"id", "title", "key", "columns"});
+      pack_.registers.push_back(std::move(spec));
+    }
+  }
+
+  void ReadColumns(const YamlDocument& doc, const YAML::Node& list, RegisterSpec& spec) {
+    if (!list.IsDefined()) return;
+    if (!list.IsSequence() || list.size() == 0) {
+      diags_.Error(LocationOf(doc.path, list), "'columns' must be a list of at least one column");
+      return;
+    }
+    std::map<std::string, SourceLocation> seen;
+    for (const YAML::Node& item : list) {
+      MappingReader m(doc.path, item, diags_, "a column");
+      if (!m.ok()) continue;
+      ColumnSpec c;
+      c.name = m.Text("name", true).value_or("");
+      CheckUnique(doc, item, "column", c.name, seen);
+      if (!c.name.empty() && !IsName(c.name)) {
+        diags_.Error(LocationOf(doc.path, m.Get("name")), "column name '" + c.name +
+                                                              "' must be a name: letters, digits and underscores");
+      }
+      if (auto t = m.Text("type", true)) {
+        if (auto type = ParseColumnType(*t)) c.type = *type;
+        else diags_.Error(LocationOf(doc.path, m.Get("type")), "unknown column type '" + *t +
+                                                                   "' (expected one of: text, number, date, boolean)");
+      }
+      c.required = m.Bool("required", false).value_or(false);
+      c.description = m.Text("description", false).value_or("");
+      m.Finish({"name", "type", "required", "description"});
+      spec.columns.push_back(std::move(c));
+    }
+  }
+
   // ---- rules --------------------------------------------------------------------------------
 
   void ReadRules(const YamlDocument& doc, const YAML::Node& list) {
@@ -275,11 +354,15 @@ class PackLoader {
     r.rationale = m.Text("rationale", true).value_or("");
     r.gap = m.Text("gap", true).value_or("");
     r.remediation = m.Text("remediation", true).value_or("");
-    if (auto c = Compile(doc, m.Require("check"), "check")) r.check = std::move(*c);
+    if (auto c = Source(doc, m.Require("check"), "check")) r.check = std::move(*c);
     YAML::Node partial = m.Get("partial");
-    if (partial.IsDefined()) r.partial = Compile(doc, partial, "partial");
+    if (partial.IsDefined()) r.partial = Source(doc, partial, "partial");
+    YAML::Node records = m.Get("records");
+    if (records.IsDefined()) r.records = Source(doc, records, "records");
+    r.supersedes = m.Text("supersedes", false).value_or("");
+    r.supersedes_where = LocationOf(doc.path, m.Get("supersedes"));
     m.Finish({"id", "title", "area", "severity", "weight", "cause_of_concern", "source",
-              "rationale", "check", "partial", "gap", "remediation"});
+              "rationale", "check", "partial", "records", "supersedes", "gap", "remediation"});
     pack_.rules.push_back(std::move(r));
   }
 
@@ -299,8 +382,10 @@ class PackLoader {
     m.Finish({"document", "section", "year", "url"});
   }
 
-  std::optional<CompiledExpr> Compile(const YamlDocument& doc, const YAML::Node& node,
-                                      const std::string& key) {
+  // An expression's text and its map back to the file; compiled once every file is read
+  // (CompileAll), since the registers it may name can be declared in any file.
+  std::optional<CompiledExpr> Source(const YamlDocument& doc, const YAML::Node& node,
+                                     const std::string& key) {
     if (!node.IsDefined()) return std::nullopt;
     if (!node.IsScalar()) {
       diags_.Error(LocationOf(doc.path, node), "'" + key + "' must be an expression, not " +
@@ -311,16 +396,33 @@ class PackLoader {
     c.text = node.Scalar();
     c.file = doc.path;
     for (const LineColumn& lc : ScalarPositions(doc, node)) c.positions.emplace_back(lc.line, lc.column);
+    return c;
+  }
+
+  void CompileAll() {
+    std::optional<std::map<std::string, expr::Type>> paths;
+    if (!pack_.evidence_schema.empty()) {
+      paths = LoadEvidenceSchemaPaths(pack_.evidence_schema, diags_);
+      if (!paths) return;
+    }
+    expr::CheckContext ctx{&pack_.registers, paths ? &*paths : nullptr, pack_.evidence_schema};
+    for (Rule& r : pack_.rules) {
+      Compile(r.check, "check", expr::Type::kBool, ctx);
+      if (r.partial) Compile(*r.partial, "partial", expr::Type::kBool, ctx);
+      if (r.records) Compile(*r.records, "records", expr::Type::kRows, ctx);
+    }
+  }
+
+  void Compile(CompiledExpr& c, const std::string& key, expr::Type want, const expr::CheckContext& ctx) {
+    if (c.text.empty() && c.positions.empty()) return;  // missing: already reported
     expr::ParseResult parsed = expr::Parse(c.text);
     if (parsed.error) {
       diags_.Error(c.At(parsed.error->offset), "in '" + key + "': " + parsed.error->message);
-      return std::nullopt;
+      return;
     }
-    std::vector<expr::ExprError> errors = expr::Check(*parsed.expr, expr::Type::kBool);
+    std::vector<expr::ExprError> errors = expr::Check(*parsed.expr, want, ctx);
     for (const expr::ExprError& e : errors) diags_.Error(c.At(e.offset), "in '" + key + "': " + e.message);
-    if (!errors.empty()) return std::nullopt;
-    c.ast = std::move(parsed.expr);
-    return c;
+    if (errors.empty()) c.ast = std::move(parsed.expr);
   }
 
   // ---- cross-references ---------------------------------------------------------------------
@@ -351,6 +453,15 @@ class PackLoader {
       if (!r.area.empty() && !pack_.FindArea(r.area)) {
         diags_.Error(r.area_where, "unknown area '" + r.area + "' (declare it under pack.areas)");
       }
+      if (r.supersedes.empty()) continue;
+      const Rule* other = pack_.FindRule(r.supersedes);
+      if (!other || other == &r) {
+        diags_.Error(r.supersedes_where, other ? "a rule cannot supersede itself"
+                                               : "'supersedes' names no rule of the pack: '" + r.supersedes + "'");
+      } else if (!other->supersedes.empty()) {
+        diags_.Error(r.supersedes_where, "rule " + r.supersedes + " supersedes " + other->supersedes +
+                                             " itself; chains of superseded rules are not allowed");
+      }
     }
   }
 
@@ -359,7 +470,7 @@ class PackLoader {
   RulePack pack_;
   SourceLocation pack_where_;
   SourceLocation scale_where_;
-  std::map<std::string, SourceLocation> rule_where_, question_where_, area_where_;
+  std::map<std::string, SourceLocation> rule_where_, question_where_, area_where_, register_where_;
   std::vector<std::pair<std::string, SourceLocation>> area_nodes_;
 };
 

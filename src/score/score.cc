@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <map>
 
 #include "expr/value.h"
 
@@ -28,9 +29,16 @@ std::string OneDecimal(double v) {
   return buf;
 }
 
+bool Assessed(Outcome o) { return o == Outcome::kPass || o == Outcome::kPartial || o == Outcome::kFail; }
+
 class Scorer {
  public:
-  Scorer(const RulePack& pack, const Scale& scale) : pack_(pack), scale_(scale) {}
+  Scorer(const RulePack& pack, const Scale& scale, const std::vector<Finding>& findings)
+      : pack_(pack), scale_(scale) {
+    for (const Finding& f : findings) {
+      if (!f.rule->supersedes.empty() && Assessed(f.outcome)) superseded_[f.rule->supersedes] = f.rule->id;
+    }
+  }
 
   // `capped`: whether failed cause-of-concern rules cap this group's grade (areas) or are only
   // named in its explanation (questions and the whole, whose grades come from their scores).
@@ -40,10 +48,15 @@ class Scorer {
     g.id = std::move(id);
     g.title = std::move(title);
     double earned = 0;
+    std::string superseded;
     for (const Finding& f : findings) {
       const Rule& r = *f.rule;
       if (!in_group(r)) continue;
       g.counts.Add(f.outcome);
+      if (auto it = superseded_.find(r.id); it != superseded_.end()) {
+        superseded += (superseded.empty() ? "" : ", ") + r.id + " by " + it->second;
+        continue;
+      }
       g.total_weight += r.weight;
       const bool unassessed = f.outcome == Outcome::kNotAssessed || f.outcome == Outcome::kError;
       const bool counts_as_fail =
@@ -58,6 +71,7 @@ class Scorer {
     }
     if (g.assessed_weight > 0) g.score = 100.0 * earned / g.assessed_weight;
     Grade(g, capped);
+    if (!superseded.empty()) g.explanation += "; left out of the score as measured by another rule: " + superseded;
     return g;
   }
 
@@ -97,6 +111,7 @@ class Scorer {
 
   const RulePack& pack_;
   const Scale& scale_;
+  std::map<std::string, std::string> superseded_;  // superseded rule id -> the rule that measured it
 };
 
 }  // namespace
@@ -105,7 +120,7 @@ Scorecard Score(const RulePack& pack, const std::vector<Finding>& findings, cons
   Scorecard card;
   card.scale = &scale;
   card.grading = pack.grading;
-  Scorer scorer(pack, scale);
+  Scorer scorer(pack, scale, findings);
   for (const Area& a : pack.areas) {
     GradeResult g = scorer.Group(a.id, a.title, findings,
                                  [&](const Rule& r) { return r.area == a.id; }, true);

@@ -208,6 +208,36 @@ void MappingReader::Finish(const std::vector<std::string>& allowed) {
 
 namespace forcecheck {
 
+namespace {
+
+// For a double-quoted scalar: the escape starting at text[pos] ('\\'): how many bytes of the
+// file it takes and how many bytes of the value it produces (0 for a line continuation).
+std::pair<size_t, size_t> EscapeSize(const std::string& text, size_t pos) {
+  if (pos + 1 >= text.size()) return {1, 0};
+  const char e = text[pos + 1];
+  auto hex = [&](size_t digits) -> std::pair<size_t, size_t> {
+    unsigned long cp = 0;
+    for (size_t k = 0; k < digits && pos + 2 + k < text.size(); ++k) {
+      const char h = text[pos + 2 + k];
+      cp = cp * 16 + static_cast<unsigned long>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+    }
+    const size_t bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    return {2 + digits, bytes};
+  };
+  switch (e) {
+    case 'x': return hex(2);
+    case 'u': return hex(4);
+    case 'U': return hex(8);
+    case 'N': case '_': return {2, 2};
+    case 'L': case 'P': return {2, 3};
+    case '\n': return {2, 0};
+    case '\r': return {pos + 2 < text.size() && text[pos + 2] == '\n' ? 3 : 2, 0};
+    default: return {2, 1};
+  }
+}
+
+}  // namespace
+
 std::vector<LineColumn> ScalarPositions(const YamlDocument& doc, const YAML::Node& node) {
   const std::string& text = doc.text;
   const std::string& value = node.Scalar();
@@ -220,35 +250,48 @@ std::vector<LineColumn> ScalarPositions(const YamlDocument& doc, const YAML::Nod
     if (text[pos] == '\n') { ++line; column = 1; } else { ++column; }
     ++pos;
   };
+  bool double_quoted = false;
   if (pos < text.size() && (text[pos] == '|' || text[pos] == '>')) {
     while (pos < text.size() && text[pos] != '\n') advance();  // the block indicator line
   } else if (pos < text.size() && (text[pos] == '\'' || text[pos] == '"')) {
+    double_quoted = text[pos] == '"';
     advance();
   }
   // Characters of the file that may stand between two characters of the value: line breaks,
-  // indentation and escapes, which the YAML parser folds or decodes.
-  auto skippable = [](char c) {
-    return c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '\\' || c == '\'' || c == '"';
-  };
+  // indentation and quote doubling, which the YAML parser folds.
+  auto skippable = [](char c) { return c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '\''; };
   constexpr size_t kWindow = 256;
   std::vector<LineColumn> out;
   out.reserve(value.size() + 1);
-  for (char c : value) {
+  for (size_t i = 0; i < value.size();) {
+    if (double_quoted && pos < text.size() && text[pos] == '\\') {
+      // An escape: every byte it produces is reported at its backslash.
+      const auto [source_bytes, produced] = EscapeSize(text, pos);
+      for (size_t k = 0; k < produced && i < value.size(); ++k, ++i) out.push_back({line, column});
+      for (size_t k = 0; k < source_bytes; ++k) advance();
+      if (produced == 0) {
+        while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) advance();
+      }
+      continue;
+    }
+    const char c = value[i];
     size_t p = pos;
     uint32_t l = line, col = column;
     bool found = false;
     for (size_t k = 0; k < kWindow && pos < text.size(); ++k) {
       if (text[pos] == c) { found = true; break; }
-      if (!skippable(text[pos])) break;
+      if (!skippable(text[pos]) || (double_quoted && text[pos] == '\\')) break;
       advance();
     }
     if (!found) {  // fall back: stay where the last character matched
       pos = p; line = l; column = col;
       out.push_back({line, column});
+      ++i;
       continue;
     }
     out.push_back({line, column});
     advance();
+    ++i;
   }
   out.push_back({line, column});
   return out;

@@ -1,0 +1,265 @@
+// forcecheck_bench: how fast forcecheck reads registers and checks a force, on synthetic
+// evidence at several sizes. Not a test: it prints figures.
+//
+//   build/release/forcecheck_bench [--rules DIR] [--sizes 10000,100000,1000000] [--people 50000]
+//                                  [--keep DIR]
+//
+// For each size it writes one synthetic force (an evidence file and one CSV per register the
+// pack declares, the records split across the registers), then, in a fresh child process so
+// that peak memory is the run's own, loads the pack, reads the evidence and registers,
+// evaluates every rule, scores and renders the JSON report. It prints the CSV bytes and
+// records read, ingest time and throughput, end-to-end time and peak resident memory.
+//
+// The generator is driven by the pack's register declarations: each column gets values of its
+// type (ids for the key column; a shared vocabulary for other text, so that cross-register
+// lookups such as gifts from suppliers find matches; dates within ten years of the as-of
+// date; a few blank cells in optional columns), with a fixed seed.
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "eval/evaluate.h"
+#include "evidence/evidence_loader.h"
+#include "report/report.h"
+#include "rules/rule_pack_loader.h"
+#include "score/score.h"
+
+namespace fs = std::filesystem;
+using namespace forcecheck;
+
+namespace {
+
+constexpr const char* kAsOf = "2016-03-31";
+
+std::string Id(const std::string& prefix, size_t i) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%08zu", prefix.c_str(), i);
+  return buf;
+}
+
+// A text cell: ids for the key column and for columns naming people; organisation names from
+// a pool of 2,000 for donors and suppliers (so a few gifts come from suppliers, as in life);
+// otherwise a word from a small vocabulary of departments, levels and categories.
+std::string TextCell(const RegisterSpec& spec, const ColumnSpec& col, size_t row, size_t rows,
+                     std::mt19937& rng, const char* word) {
+  if (col.name == spec.key) return Id(spec.id.substr(0, 1), row);
+  const bool person = col.name.find("person") != std::string::npos || col.name == "recipient" ||
+                      col.name == "approved_by";
+  if (person) return Id("P", std::uniform_int_distribution<size_t>(0, rows)(rng));
+  if (col.name == "donor" || col.name == "supplier") {
+    return Id("Org-", std::uniform_int_distribution<size_t>(0, 1999)(rng));
+  }
+  return word;
+}
+
+// Writes one register's CSV with `rows` records; returns its size in bytes.
+size_t WriteRegister(const RegisterSpec& spec, size_t rows, const fs::path& file, std::mt19937& rng) {
+  std::ofstream out(file, std::ios::binary);
+  for (size_t c = 0; c < spec.columns.size(); ++c) out << (c ? "," : "") << spec.columns[c].name;
+  out << "\r\n";
+  static const char* kWords[] = {"Acme Ltd", "Northgate Services", "Blue Lamp Supplies", "Central Security",
+                                 "Midland Fleet", "Harbour Catering", "\"Smith, Jones & Co\"", "Vantage IT",
+                                 "Response", "CID", "Public Protection", "Custody", "Contact Centre",
+                                 "Professional Standards", "MV", "RV", "SC", "NPPV2", "NPPV3", "apsp",
+                                 "vawg", "other", "misogyny", "sexual_misconduct"};
+  const Date as_of = *ParseDate(kAsOf);
+  std::uniform_int_distribution<int> word(0, std::size(kWords) - 1), days(-3650, 3650), pct(0, 99);
+  std::uniform_real_distribution<double> money(5, 5000);
+  const std::string prefix = spec.id.substr(0, 1);
+  std::string line;
+  for (size_t r = 0; r < rows; ++r) {
+    line.clear();
+    for (size_t c = 0; c < spec.columns.size(); ++c) {
+      const ColumnSpec& col = spec.columns[c];
+      if (c) line += ',';
+      if (!col.required && pct(rng) < 3) continue;  // a blank cell
+      char buf[32];
+      switch (col.type) {
+        case ColumnType::kText:
+          line += TextCell(spec, col, r, rows, rng, kWords[word(rng)]);
+          break;
+        case ColumnType::kNumber:
+          std::snprintf(buf, sizeof buf, "%.2f", money(rng));
+          line += buf;
+          break;
+        case ColumnType::kDate: line += Date{as_of.days + days(rng)}.ToString(); break;
+        case ColumnType::kBool: line += pct(rng) < 80 ? "true" : "false"; break;
+      }
+    }
+    line += "\r\n";
+    out << line;
+  }
+  out.close();
+  return fs::file_size(file);
+}
+
+struct Generated {
+  fs::path evidence;
+  size_t bytes = 0;
+  size_t records = 0;
+};
+
+// Records for register `i` of `n`: an even share of `records`, or, in the force profile
+// (`people` > 0), `people` records for registers keyed by person and a tenth of that for the
+// others (gifts, contracts, cases...).
+size_t RowsFor(const RegisterSpec& spec, size_t i, size_t n, size_t records, size_t people) {
+  if (people > 0) return spec.key.find("person") != std::string::npos ? people : people / 10;
+  return records / n + (i < records % n ? 1 : 0);
+}
+
+Generated Generate(const RulePack& pack, size_t records, size_t people, const fs::path& dir) {
+  fs::create_directories(dir / "registers");
+  std::mt19937 rng(20161231);
+  Generated g;
+  g.evidence = dir / "evidence.yaml";
+  std::ofstream ev(g.evidence);
+  ev << "force: Benchmarkshire Police\nas_of: " << kAsOf << "\nsynthetic: true\nevidence: {}\nregisters:\n";
+  const size_t n = pack.registers.size();
+  for (size_t i = 0; i < n; ++i) {
+    const RegisterSpec& spec = pack.registers[i];
+    const size_t rows = RowsFor(spec, i, n, records, people);
+    g.bytes += WriteRegister(spec, rows, dir / "registers" / (spec.id + ".csv"), rng);
+    g.records += rows;
+    ev << "  " << spec.id << ": registers/" << spec.id << ".csv\n";
+  }
+  return g;
+}
+
+double Ms(std::chrono::steady_clock::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
+
+struct Figures {
+  double ingest_ms = 0, total_ms = 0;
+  int rules = 0;
+  int ok = 0;
+};
+
+// The measured run, in the child: returns its figures through `fd`.
+void Measure(const std::string& rules, const fs::path& evidence, int fd) {
+  using Clock = std::chrono::steady_clock;
+  Figures f;
+  const auto t0 = Clock::now();
+  Diagnostics diags;
+  std::optional<RulePack> pack = LoadRulePack(rules, diags);
+  const auto t1 = Clock::now();
+  EvidenceOptions options;
+  options.registers = pack ? &pack->registers : nullptr;
+  std::optional<Evidence> ev = LoadEvidence(evidence.string(), options, diags);
+  const auto t2 = Clock::now();
+  if (pack && ev) {
+    Report report;
+    report.pack = &*pack;
+    report.evidence = &*ev;
+    report.as_of = ev->as_of;
+    report.tool_version = "bench";
+    report.findings = Evaluate(*pack, *ev, EvalOptions{ev->as_of});
+    report.scorecard = Score(*pack, report.findings, pack->scales.front());
+    volatile size_t sink = RenderJson(report).size();
+    (void)sink;
+    f.total_ms = Ms(Clock::now() - t0);
+    if (std::getenv("FORCECHECK_BENCH_PROFILE")) {  // the slowest rules, to stderr
+      std::vector<std::pair<double, std::string>> times;
+      for (const Rule& r : pack->rules) {
+        const auto s0 = Clock::now();
+        EvaluateOne(r, *ev, EvalOptions{ev->as_of});
+        times.emplace_back(Ms(Clock::now() - s0), r.id);
+      }
+      std::sort(times.rbegin(), times.rend());
+      for (size_t i = 0; i < 6 && i < times.size(); ++i) {
+        std::fprintf(stderr, "  %-10s %8.1f ms\n", times[i].second.c_str(), times[i].first);
+      }
+    }
+    f.rules = static_cast<int>(pack->rules.size());
+    f.ok = 1;
+  } else {
+    diags.RenderAll(std::cerr);
+  }
+  f.ingest_ms = Ms(t2 - t1);
+  (void)!write(fd, &f, sizeof f);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string rules = "rules";
+  std::vector<size_t> sizes = {10'000, 100'000, 1'000'000};
+  size_t people = 50'000;
+  std::string keep;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i], value = argv[i + 1];
+    if (flag == "--rules") rules = value;
+    else if (flag == "--keep") keep = value;
+    else if (flag == "--people") people = std::stoul(value);
+    else if (flag == "--sizes") {
+      sizes.clear();
+      std::stringstream ss(value);
+      for (std::string item; std::getline(ss, item, ',');) sizes.push_back(std::stoul(item));
+    } else {
+      std::fprintf(stderr, "usage: forcecheck_bench [--rules DIR] [--sizes N,N,...] [--people N] [--keep DIR]\n");
+      return 2;
+    }
+  }
+  Diagnostics diags;
+  std::optional<RulePack> pack = LoadRulePack(rules, diags);
+  if (!pack || pack->registers.empty()) {
+    diags.RenderAll(std::cerr);
+    std::fprintf(stderr, "forcecheck_bench: the pack at %s declares no registers\n", rules.c_str());
+    return 2;
+  }
+  const fs::path root = keep.empty() ? fs::temp_directory_path() / ("forcecheck-bench-" + std::to_string(getpid()))
+                                     : fs::path(keep);
+  std::printf("pack %s %s: %zu rules, %zu registers; machine: %ld cores\n\n", pack->id.c_str(),
+              pack->version.c_str(), pack->rules.size(), pack->registers.size(), sysconf(_SC_NPROCESSORS_ONLN));
+  std::printf("%10s %9s %10s %9s %13s %13s %9s %11s\n", "records", "CSV MB", "ingest ms", "MB/s",
+              "records/s", "end-to-end ms", "peak MB", "peak/input");
+  // The sizes, then one force of `people` people (0 to skip), as (records, people) runs.
+  std::vector<std::pair<size_t, size_t>> runs;
+  for (size_t size : sizes) runs.emplace_back(size, 0);
+  if (people > 0) runs.emplace_back(0, people);
+  for (const auto& [size, force_people] : runs) {
+    const fs::path dir = root / (force_people ? "force-" + std::to_string(force_people) : std::to_string(size));
+    Generated g = Generate(*pack, size, force_people, dir);
+    int pipefd[2];
+    if (pipe(pipefd) != 0) return 3;
+    const pid_t child = fork();
+    if (child == 0) {
+      close(pipefd[0]);
+      Measure(rules, g.evidence, pipefd[1]);
+      _exit(0);
+    }
+    close(pipefd[1]);
+    Figures f;
+    const bool got = read(pipefd[0], &f, sizeof f) == static_cast<ssize_t>(sizeof f);
+    close(pipefd[0]);
+    int status = 0;
+    struct rusage usage {};
+    wait4(child, &status, 0, &usage);
+    if (!got || !f.ok) {
+      std::fprintf(stderr, "forcecheck_bench: the run at %zu records failed\n", g.records);
+      return 3;
+    }
+    const double mb = static_cast<double>(g.bytes) / 1e6;
+    const double peak_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB
+    std::printf("%10zu %9.1f %10.1f %9.0f %13.0f %13.1f %9.1f %10.2fx%s\n", g.records, mb, f.ingest_ms,
+                mb / (f.ingest_ms / 1000), static_cast<double>(g.records) / (f.ingest_ms / 1000),
+                f.total_ms, peak_mb, peak_mb / mb,
+                force_people ? ("   <- one force of " + std::to_string(force_people) + " people").c_str() : "");
+    std::fflush(stdout);
+  }
+  if (keep.empty()) fs::remove_all(root);
+  return 0;
+}

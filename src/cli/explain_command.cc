@@ -1,0 +1,133 @@
+// `forcecheck explain RULE`: how one rule reached its outcome. Prints the rule's expressions
+// as trees, each sub-expression beside the value it had, and for a rule with `records` the
+// first records it flags with their place in the register file.
+//
+//   VET-004: No one holds expired vetting or vetting below the level their role needs
+//   outcome: fail (the check is not met)
+//   check at rules/vetting.yaml:120:12
+//     count(registers.vetting where expires < as_of()) == 0   = false
+//       count(registers.vetting where expires < as_of())      = 125
+//         ...
+//   records: 125 (the first 10 below)
+//     examples/west-midlands-2016/registers/vetting.csv:17  P00016
+
+#include <boost/program_options.hpp>
+
+#include "cli/cli.h"
+#include "cli/inputs.h"
+#include "eval/evaluate.h"
+#include "expr/evaluator.h"
+
+namespace forcecheck {
+namespace {
+
+namespace po = boost::program_options;
+
+
+// Prints `e` and its traced value, then its children; the condition of a `where` and the
+// per-element argument of an aggregate run once per element and are shown without values.
+void PrintTree(const expr::Expr& e, const std::string& text, const expr::Trace& trace, int depth,
+               bool per_element, std::ostream& out) {
+  if (e.kind == expr::Expr::Kind::kLiteral) return;
+  // The node's own text, on one line with runs of white space folded, cut if long.
+  std::string slice;
+  for (char c : text.substr(e.offset, e.length)) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (!space) slice += c;
+    else if (!slice.empty() && slice.back() != ' ') slice += ' ';
+  }
+  constexpr size_t kMaxSlice = 90;
+  if (slice.size() > kMaxSlice) slice = slice.substr(0, kMaxSlice - 3) + "...";
+  std::string line = std::string(static_cast<size_t>(2 + 2 * depth), ' ') + slice;
+  auto it = trace.find(&e);
+  if (per_element) {
+    line += "   (for each element)";
+  } else if (it != trace.end()) {
+    constexpr size_t kColumn = 60;
+    if (line.size() < kColumn) line.append(kColumn - line.size(), ' ');
+    const expr::Value& v = it->second;
+    line += "   = " + (v.is_unknown() ? "unknown (" + v.text() + ")" : v.ToString());
+  }
+  out << line << "\n";
+  if (per_element) return;
+  for (size_t i = 0; i < e.args.size(); ++i) {
+    const bool inner = (e.kind == expr::Expr::Kind::kWhere || e.kind == expr::Expr::Kind::kBy ||
+                        (e.kind == expr::Expr::Kind::kCall && e.aggregate)) && i > 0;
+    if (e.args[i]) PrintTree(*e.args[i], text, trace, depth + 1, inner, out);
+  }
+}
+
+}  // namespace
+
+int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  po::options_description d("options");
+  d.add_options()
+      ("rules,r", po::value<std::string>()->value_name("DIR|FILE"), "the rule pack (required)")
+      ("evidence,e", po::value<std::string>()->value_name("FILE"), "the evidence file (required)")
+      ("records", po::value<size_t>()->default_value(10)->value_name("N"), "how many flagged records to list")
+      ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"), "evaluate as at this date")
+      ("allow-outside-registers", "let the evidence file name register files outside its folder")
+      ("help,h", "show this help");
+  po::positional_options_description pos;
+  pos.add("rule", 1);
+  d.add_options()("rule", po::value<std::string>(), "the rule's id");
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(d).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    err << "forcecheck explain: error: " << e.what() << "\nrun 'forcecheck explain --help' for usage\n";
+    return kExitInput;
+  }
+  if (vm.count("help")) {
+    out << "usage: forcecheck explain RULE --rules DIR|FILE --evidence FILE [options]\n\n" << d;
+    return kExitOk;
+  }
+  for (const char* required : {"rule", "rules", "evidence"}) {
+    if (!vm.count(required)) {
+      err << "forcecheck explain: error: " << (std::string(required) == "rule" ? "the rule's id" : "--" + std::string(required))
+          << " is required\nrun 'forcecheck explain --help' for usage\n";
+      return kExitInput;
+    }
+  }
+  std::optional<Date> as_of;
+  if (vm.count("as-of") && !(as_of = ParseDate(vm["as-of"].as<std::string>()))) {
+    err << "forcecheck explain: error: --as-of takes a date written YYYY-MM-DD\n";
+    return kExitInput;
+  }
+  std::optional<Inputs> in = LoadInputs(vm["rules"].as<std::string>(), vm["evidence"].as<std::string>(),
+                                        vm.count("allow-outside-registers") > 0, err);
+  if (!in) return kExitInput;
+  const std::string id = vm["rule"].as<std::string>();
+  const Rule* rule = in->pack.FindRule(id);
+  if (!rule) {
+    err << "forcecheck explain: error: no rule '" << id << "' in the pack\n";
+    return kExitInput;
+  }
+  const Date date = as_of.value_or(in->evidence.as_of);
+  Finding f = EvaluateOne(*rule, in->evidence, EvalOptions{date});
+  out << rule->id << ": " << rule->title << "\n"
+      << "outcome: " << OutcomeName(f.outcome) << " (" << f.reason << ")\n";
+  auto tree = [&](const char* name, const CompiledExpr& c) {
+    expr::Trace trace;
+    TraceRule(c, in->evidence, date, trace);
+    out << name << " at " << c.At(0).ToString() << "\n";
+    PrintTree(*c.ast, c.text, trace, 0, false, out);
+  };
+  tree("check", rule->check);
+  if (rule->partial) tree("partial", *rule->partial);
+  for (const EvidenceRef& e : f.evidence) {
+    out << "evidence: " << e.path << " = " << e.value << (e.where.file.empty() ? "" : " at " + e.where.ToString()) << "\n";
+  }
+  if (f.records_total > 0) {
+    const size_t shown = std::min(vm["records"].as<size_t>(), f.records.size());
+    out << "records: " << f.records_total
+        << (f.records_total > shown ? " (the first " + std::to_string(shown) + " below)" : "") << "\n";
+    for (size_t i = 0; i < shown; ++i) {
+      out << "  " << f.records[i].where.ToString() << (f.records[i].key.empty() ? "" : "  " + f.records[i].key) << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace forcecheck

@@ -1,0 +1,188 @@
+#include "evidence/register_loader.h"
+
+#include <charconv>
+#include <cstring>
+
+#include "evidence/csv.h"
+#include "io/text_file.h"
+
+namespace forcecheck {
+namespace {
+
+std::string Shown(std::string_view v) {
+  constexpr size_t kMax = 40;
+  return "'" + std::string(v.substr(0, kMax)) + (v.size() > kMax ? "...'" : "'");
+}
+
+std::optional<bool> ParseFlag(std::string_view v) {
+  static constexpr std::string_view kTrue[] = {"true", "TRUE", "True", "yes", "YES", "Yes", "Y", "y", "1"};
+  static constexpr std::string_view kFalse[] = {"false", "FALSE", "False", "no", "NO", "No", "N", "n", "0"};
+  for (std::string_view t : kTrue) if (v == t) return true;
+  for (std::string_view f : kFalse) if (v == f) return false;
+  return std::nullopt;
+}
+
+class Loader {
+ public:
+  Loader(const RegisterSpec& spec, const std::string& path, Diagnostics& diags)
+      : spec_(spec), path_(path), diags_(diags) {}
+
+  std::optional<Register> Run() {
+    std::optional<std::string> text = ReadTextFile(path_, diags_);
+    if (!text) return std::nullopt;
+    reg_.spec = &spec_;
+    reg_.file = path_;
+    reg_.data = std::make_unique<std::string>(std::move(*text));
+    reg_.columns.resize(spec_.columns.size());
+    for (size_t i = 0; i < spec_.columns.size(); ++i) reg_.columns[i].type = spec_.columns[i].type;
+    CsvReader csv(*reg_.data);
+    std::vector<CsvField> fields;
+    if (!csv.Next(fields)) {
+      if (!csv.error().empty()) return CsvError(csv);
+      diags_.Error({path_}, "register '" + spec_.id + "' is empty: the first line must name the columns");
+      return std::nullopt;
+    }
+    if (!Header(fields)) return std::nullopt;
+    Reserve();
+    while (csv.Next(fields) && errors_ < kMaxRegisterErrors) Record(fields, csv.record_line());
+    if (!csv.error().empty()) return CsvError(csv);
+    if (errors_ >= kMaxRegisterErrors) {
+      diags_.Error({path_}, "too many errors in register '" + spec_.id + "'; the rest of the file was not read");
+    }
+    if (errors_ > 0) return std::nullopt;
+    return std::move(reg_);
+  }
+
+ private:
+  std::optional<Register> CsvError(const CsvReader& csv) {
+    diags_.Error({path_, csv.error_line(), csv.error_column()}, csv.error());
+    return std::nullopt;
+  }
+
+  void Error(const CsvField& f, std::string message) {
+    ++errors_;
+    diags_.Error({path_, f.line, f.column}, std::move(message));
+  }
+
+  bool Header(const std::vector<CsvField>& fields) {
+    map_.assign(fields.size(), -1);
+    std::vector<bool> seen(spec_.columns.size(), false);
+    for (size_t i = 0; i < fields.size(); ++i) {
+      const std::string name = fields[i].has_escapes ? CsvUnescape(fields[i].raw) : std::string(fields[i].raw);
+      const int c = spec_.ColumnIndex(name);
+      if (c < 0) {
+        std::string known;
+        for (const ColumnSpec& s : spec_.columns) known += (known.empty() ? "" : ", ") + s.name;
+        Error(fields[i], "unknown column '" + name + "' in register '" + spec_.id + "' (its columns are: " + known + ")");
+      } else if (seen[c]) {
+        Error(fields[i], "column '" + name + "' appears twice in the header");
+      } else {
+        seen[c] = true;
+        map_[i] = c;
+      }
+    }
+    for (size_t c = 0; c < spec_.columns.size(); ++c) {
+      if (!seen[c]) {
+        ++errors_;
+        diags_.Error({path_, 1, 1}, "the header of register '" + spec_.id + "' lacks column '" +
+                                        spec_.columns[c].name + "'");
+      }
+    }
+    return errors_ == 0;
+  }
+
+  void Reserve() {
+    // The line count bounds the record count (quoted line breaks only lower it), so the
+    // column vectors are sized once rather than grown by copying.
+    const std::string& d = *reg_.data;
+    size_t guess = 1;
+    for (const char* p = d.data(); (p = static_cast<const char*>(std::memchr(p, '\n', d.data() + d.size() - p))); ++p) {
+      ++guess;
+    }
+    reg_.lines.reserve(guess);
+    for (RegisterColumn& col : reg_.columns) {
+      col.present.reserve(guess);
+      switch (col.type) {
+        case ColumnType::kText: col.texts.reserve(guess); break;
+        case ColumnType::kNumber: col.numbers.reserve(guess); break;
+        case ColumnType::kDate: col.dates.reserve(guess); break;
+        case ColumnType::kBool: col.flags.reserve(guess); break;
+      }
+    }
+  }
+
+  void Record(const std::vector<CsvField>& fields, uint32_t line) {
+    if (fields.size() == 1 && fields[0].raw.empty() && !fields[0].quoted) return;  // blank line
+    if (fields.size() != map_.size()) {
+      ++errors_;
+      diags_.Error({path_, line, 1}, "record has " + std::to_string(fields.size()) + " field" +
+                                         (fields.size() == 1 ? "" : "s") + " but the header has " +
+                                         std::to_string(map_.size()));
+      return;
+    }
+    reg_.lines.push_back(line);
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (map_[i] >= 0) Cell(fields[i], static_cast<size_t>(map_[i]));
+    }
+  }
+
+  void Cell(const CsvField& f, size_t c) {
+    const ColumnSpec& spec = spec_.columns[c];
+    RegisterColumn& col = reg_.columns[c];
+    const bool empty = f.raw.empty();
+    if (empty && spec.required) Error(f, "column '" + spec.name + "' is required but this record leaves it empty");
+    col.present.push_back(!empty);
+    switch (spec.type) {
+      case ColumnType::kText: {
+        const size_t offset = static_cast<size_t>(f.raw.data() - reg_.data->data());
+        size_t length = f.raw.size();
+        if (f.has_escapes) {  // undouble in place: the result is shorter, and already read
+          const std::string text = CsvUnescape(f.raw);
+          reg_.data->replace(offset, text.size(), text);
+          length = text.size();
+        }
+        col.texts.push_back({static_cast<uint32_t>(offset), static_cast<uint32_t>(length)});
+        return;
+      }
+      case ColumnType::kNumber: {
+        double v = 0;
+        if (!empty) {
+          auto [p, ec] = std::from_chars(f.raw.data(), f.raw.data() + f.raw.size(), v);
+          if (ec != std::errc() || p != f.raw.data() + f.raw.size()) {
+            Error(f, "column '" + spec.name + "' must hold a number, not " + Shown(f.raw));
+          }
+        }
+        col.numbers.push_back(v);
+        return;
+      }
+      case ColumnType::kDate: {
+        std::optional<Date> d = empty ? std::optional<Date>(Date{}) : ParseDate(f.raw);
+        if (!d) Error(f, "column '" + spec.name + "' must hold a date written YYYY-MM-DD, not " + Shown(f.raw));
+        col.dates.push_back(d ? d->days : 0);
+        return;
+      }
+      case ColumnType::kBool: {
+        std::optional<bool> b = empty ? std::optional<bool>(false) : ParseFlag(f.raw);
+        if (!b) Error(f, "column '" + spec.name + "' must hold true or false (or yes/no), not " + Shown(f.raw));
+        col.flags.push_back(b.value_or(false));
+        return;
+      }
+    }
+  }
+
+  const RegisterSpec& spec_;
+  const std::string& path_;
+  Diagnostics& diags_;
+  Register reg_;
+  std::vector<int> map_;  // file column -> spec column (-1: unknown)
+  int errors_ = 0;
+};
+
+}  // namespace
+
+std::optional<Register> LoadRegister(const RegisterSpec& spec, const std::string& path,
+                                     Diagnostics& diags) {
+  return Loader(spec, path, diags).Run();
+}
+
+}  // namespace forcecheck
