@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: install dependencies, build in Release, and check the bundled West Midlands
 # Police 2016 example against the bundled rule pack, printing the graded result and writing
-# its reports under reports/.
+# its reports in every format under reports/, all from one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,12 +13,18 @@ set +e
 ./build/release/forcecheck check \
   --rules rules \
   --evidence examples/west-midlands-2016/evidence.yaml \
+  --marking OFFICIAL \
   --report text=reports/west-midlands-2016.txt \
-  --report json=reports/west-midlands-2016.json
+  --report json=reports/west-midlands-2016.json \
+  --report sarif=reports/west-midlands-2016.sarif \
+  --report junit=reports/west-midlands-2016.junit.xml \
+  --report markdown=reports/west-midlands-2016.md \
+  --report html=reports/west-midlands-2016.html \
+  --report csv=reports/west-midlands-2016.csv
 status=$?
 set -e
 echo
-echo "reports written: reports/west-midlands-2016.txt, reports/west-midlands-2016.json"
+echo "reports written: reports/west-midlands-2016.{txt,json,sarif,junit.xml,md,html,csv}"
 case $status in
   0) echo "exit code 0: no finding at or above --fail-on" ;;
   1) echo "exit code 1: findings at or above --fail-on (the 2016 inspection found gaps)"; status=0 ;;

@@ -80,6 +80,12 @@ Json FindingJson(const Finding& f) {
     ev.push_back(std::move(x));
   }
   j["evidence"] = std::move(ev);
+  Json records = Json::array();
+  for (const RecordRef& rec : f.records) {
+    records.push_back({{"file", rec.where.file}, {"line", rec.where.line}, {"key", rec.key}});
+  }
+  j["records"] = std::move(records);
+  j["records_total"] = f.records_total;
   j["gap"] = r.gap;
   j["remediation"] = r.remediation;
   j["rationale"] = r.rationale;

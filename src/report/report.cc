@@ -7,6 +7,11 @@ namespace forcecheck {
 std::optional<ReportFormat> ParseReportFormat(std::string_view name) {
   if (name == "text") return ReportFormat::kText;
   if (name == "json") return ReportFormat::kJson;
+  if (name == "sarif") return ReportFormat::kSarif;
+  if (name == "junit") return ReportFormat::kJunit;
+  if (name == "markdown") return ReportFormat::kMarkdown;
+  if (name == "html") return ReportFormat::kHtml;
+  if (name == "csv") return ReportFormat::kCsv;
   return std::nullopt;
 }
 
@@ -14,6 +19,11 @@ std::string RenderReport(const Report& report, ReportFormat format, const Render
   switch (format) {
     case ReportFormat::kText: return RenderText(report, options);
     case ReportFormat::kJson: return RenderJson(report);
+    case ReportFormat::kSarif: return RenderSarif(report);
+    case ReportFormat::kJunit: return RenderJunit(report);
+    case ReportFormat::kMarkdown: return RenderMarkdown(report, options);
+    case ReportFormat::kHtml: return RenderHtml(report, options);
+    case ReportFormat::kCsv: return RenderCsv(report);
   }
   return {};
 }
@@ -40,6 +50,22 @@ std::vector<const Finding*> FindingsForReading(const Report& report) {
     return a->rule->id < b->rule->id;
   });
   return out;
+}
+
+bool IsGap(Outcome o) {
+  return o == Outcome::kFail || o == Outcome::kPartial || o == Outcome::kError;
+}
+
+// The same split as the text report's colours: on a scale of four or more grades the best two
+// are good news; the worst is always bad.
+const char* GradeTone(const Report& report, const GradeResult& g) {
+  if (!g.graded()) return "none";
+  const Scale& scale = *report.scorecard.scale;
+  const int rank = scale.Rank(g.grade);
+  const int last = static_cast<int>(scale.bands.size()) - 1;
+  if (rank == 0) return "top";
+  if (rank == 1 && last >= 3) return "good";
+  return rank == last ? "low" : "mid";
 }
 
 }  // namespace forcecheck

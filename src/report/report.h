@@ -25,22 +25,35 @@ struct Report {
   std::string tool_version;
 };
 
-enum class ReportFormat { kText, kJson };
-inline constexpr std::string_view kReportFormatNames = "text, json";
+enum class ReportFormat { kText, kJson, kSarif, kJunit, kMarkdown, kHtml, kCsv };
+inline constexpr std::string_view kReportFormatNames = "text, json, sarif, junit, markdown, html, csv";
 std::optional<ReportFormat> ParseReportFormat(std::string_view name);
 
 struct RenderOptions {
-  bool color = false;  // ANSI colour, for a terminal only
+  bool color = false;    // ANSI colour, for a terminal only (text)
+  std::string marking;   // protective marking, e.g. "OFFICIAL-SENSITIVE"; empty: none (html, markdown)
 };
 
 std::string RenderReport(const Report& report, ReportFormat format, const RenderOptions& options);
 
-// Writers, one per format (text_report.cc, json_report.cc).
+// Writers, one per format, each in <format>_report.cc, whose opening comment describes it.
 std::string RenderText(const Report& report, const RenderOptions& options);
 std::string RenderJson(const Report& report);
+std::string RenderSarif(const Report& report);
+std::string RenderJunit(const Report& report);
+std::string RenderMarkdown(const Report& report, const RenderOptions& options);
+std::string RenderHtml(const Report& report, const RenderOptions& options);
+std::string RenderCsv(const Report& report);
 
 // Findings ordered for reading: gaps (fail, error, partial) by severity, highest first, then
 // not assessed, then passes; rule id breaks ties.
 std::vector<const Finding*> FindingsForReading(const Report& report);
+
+// Fail, partial and error: the outcomes that name something for the force to put right.
+bool IsGap(Outcome o);
+
+// The grade's rank on the report's scale as a colour class shared by the visual formats:
+// "top" (the best grade), "good", "mid", "low" (the worst), or "none" when not graded.
+const char* GradeTone(const Report& report, const GradeResult& g);
 
 }  // namespace forcecheck

@@ -145,9 +145,21 @@ class TextWriter {
       Line(s);
       if (!e.source.empty()) Line(in + "  source: " + e.source);
     }
+    Records(f, in);
     if (f.outcome != Outcome::kNotAssessed) Line(in + "gap: " + r.gap);
     Line(in + "remediation: " + r.remediation);
     Line(in + "source: " + r.source.ToString() + (r.source.url.empty() ? "" : " <" + r.source.url + ">"));
+  }
+
+  // The first few flagged records; the JSON report has them all (up to its limit).
+  void Records(const Finding& f, const std::string& in) {
+    if (f.records_total == 0) return;
+    constexpr size_t kShown = 10;
+    Line(in + "records: " + std::to_string(f.records_total) +
+         (f.records_total > kShown ? " (the first " + std::to_string(kShown) + " below)" : ""));
+    for (size_t i = 0; i < f.records.size() && i < kShown; ++i) {
+      Line(in + "  " + f.records[i].where.ToString() + (f.records[i].key.empty() ? "" : "  " + f.records[i].key));
+    }
   }
 
   void Findings() {

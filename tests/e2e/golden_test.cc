@@ -10,13 +10,17 @@
 //   expected.absent  paths, one a line, that must NOT exist afterwards (optional)
 //
 // The example reports in reports/ are golden files too: the bundled evidence under examples/
-// checked against rules/ must print exactly reports/<example>.txt and .json.
+// checked against rules/ must give exactly reports/<example>.txt, .json, .sarif, .junit.xml,
+// .md, .html and .csv, all from one run.
 //
 // To refresh every expected file from the actual output (then review the diff):
 //   FORCECHECK_UPDATE_GOLDEN=1 ctest --test-dir build/release -R Golden
 
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -60,9 +64,17 @@ struct RunResult {
   int exit = -1;
 };
 
-// Runs forcecheck with `args` (one shell line) in `dir`.
+// Runs forcecheck with `args` (one shell line) in `dir`. What it prints is caught in files named
+// after this process and the test, outside `dir`: tests sharing a `dir` (the examples run in the
+// source tree) may run at once.
 RunResult RunForcecheck(const fs::path& dir, const std::string& args) {
-  const fs::path out = dir / ".stdout", err = dir / ".stderr";
+  std::string tag = std::to_string(getpid());
+  if (const auto* info = ::testing::UnitTest::GetInstance()->current_test_info()) {
+    tag += std::string("-") + info->name();
+  }
+  for (char& c : tag) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  const fs::path base = fs::path(::testing::TempDir()) / ("forcecheck-run-" + tag);
+  const fs::path out = base.string() + ".stdout", err = base.string() + ".stderr";
   const std::string cmd = "cd '" + dir.string() + "' && NO_COLOR=1 '" FORCECHECK_BINARY "' " +
                           args + " > '" + out.string() + "' 2> '" + err.string() + "'";
   int status = std::system(cmd.c_str());
@@ -146,9 +158,9 @@ std::string CaseTestName(const ::testing::TestParamInfo<std::string>& p) { retur
 
 INSTANTIATE_TEST_SUITE_P(Cases, GoldenCaseTest, ::testing::ValuesIn(CaseNames()), CaseTestName);
 
-// The bundled examples, checked against the bundled pack, print the reports kept in reports/.
+// The bundled examples, checked against the bundled pack, give the reports kept in reports/.
 struct Example {
-  std::string name;     // reports/<name>.txt and .json
+  std::string name;     // reports/<name>.txt, .json, ...
   std::string evidence;
 };
 
@@ -156,15 +168,29 @@ class GoldenExampleTest : public ::testing::TestWithParam<Example> {};
 
 std::string ExampleTestName(const ::testing::TestParamInfo<Example>& p) { return TestName(p.param.name); }
 
-TEST_P(GoldenExampleTest, PrintsTheReportKeptInReports) {
+// Every report format but text (printed), and the file name ending of its golden file.
+const std::pair<const char*, const char*> kFileFormats[] = {
+    {"json", ".json"}, {"sarif", ".sarif"}, {"junit", ".junit.xml"},
+    {"markdown", ".md"}, {"html", ".html"}, {"csv", ".csv"}};
+
+TEST_P(GoldenExampleTest, GivesTheReportsKeptInReports) {
   const Example& ex = GetParam();
-  for (const char* format : {"text", "json"}) {
-    RunResult r = RunForcecheck(kSource, std::string("check --rules rules --evidence ") + ex.evidence +
-                                       " --format " + format + " --fail-on none");
-    EXPECT_EQ(r.err, "");
-    EXPECT_EQ(r.exit, 0);
-    Golden(kSource / "reports" / (ex.name + (std::string(format) == "text" ? ".txt" : ".json")), r.out);
+  const fs::path out = fs::path(::testing::TempDir()) / ("forcecheck-example-" + std::to_string(getpid()) + "-" + ex.name);
+  fs::remove_all(out);
+  std::string args = "check --rules rules --evidence " + ex.evidence + " --format text --fail-on none --marking OFFICIAL";
+  for (const auto& [format, ending] : kFileFormats) {
+    args += std::string(" --report ") + format + "='" + (out / (ex.name + ending)).string() + "'";
   }
+  RunResult r = RunForcecheck(kSource, args);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.exit, 0);
+  Golden(kSource / "reports" / (ex.name + ".txt"), r.out);
+  for (const auto& [format, ending] : kFileFormats) {
+    const fs::path written = out / (ex.name + ending);
+    ASSERT_TRUE(fs::exists(written)) << "no " << format << " report written";
+    Golden(kSource / "reports" / (ex.name + ending), Slurp(written));
+  }
+  fs::remove_all(out);
 }
 
 INSTANTIATE_TEST_SUITE_P(
