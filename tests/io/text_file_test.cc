@@ -1,0 +1,157 @@
+#include "io/text_file.h"
+
+#include <gtest/gtest.h>
+
+#include "testing/temp_dir.h"
+
+namespace forcecheck {
+namespace {
+
+using testing::RenderAll;
+using testing::TempDir;
+
+TEST(TextFileTest, ReadsFileWhole) {
+  TempDir dir;
+  const std::string path = dir.Write("a.yaml", "one\ntwo\r\nthree");
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags), "one\ntwo\r\nthree");
+  EXPECT_EQ(RenderAll(diags), "");
+}
+
+TEST(TextFileTest, ReadsEmptyFile) {
+  TempDir dir;
+  const std::string path = dir.Write("empty.yaml", "");
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags), "");
+  EXPECT_FALSE(diags.HasErrors());
+}
+
+TEST(TextFileTest, ReportsMissingFile) {
+  TempDir dir;
+  const std::string path = dir.Path("absent.yaml");
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags), std::nullopt);
+  EXPECT_EQ(RenderAll(diags), path + ": error: cannot read file: no such file\n");
+}
+
+TEST(TextFileTest, ReportsDirectory) {
+  TempDir dir;
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(dir.path(), diags), std::nullopt);
+  EXPECT_EQ(RenderAll(diags), dir.path() + ": error: cannot read file: it is a directory\n");
+}
+
+TEST(TextFileTest, RefusesFileLargerThanLimit) {
+  TempDir dir;
+  const std::string path = dir.Write("big.yaml", "0123456789a");
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags, 10), std::nullopt);
+  EXPECT_EQ(RenderAll(diags),
+            path + ": error: file is too large (11 bytes; the limit is 10)\n");
+}
+
+TEST(TextFileTest, StopsReadingEndlessDeviceAtLimit) {
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile("/dev/zero", diags, 100), std::nullopt);
+  EXPECT_EQ(RenderAll(diags), "/dev/zero: error: file is too large (the limit is 100 bytes)\n");
+}
+
+TEST(TextFileTest, AcceptsFileExactlyAtLimit) {
+  TempDir dir;
+  const std::string path = dir.Write("ten.yaml", "0123456789");
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags, 10), "0123456789");
+  EXPECT_FALSE(diags.HasErrors());
+}
+
+TEST(TextFileTest, StripsByteOrderMark) {
+  TempDir dir;
+  const std::string path = dir.Write("bom.yaml", "\xEF\xBB\xBFkey: value\n");
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags), "key: value\n");
+  EXPECT_FALSE(diags.HasErrors());
+}
+
+TEST(TextFileTest, KeepsByteOrderMarkBytesAfterTheStart) {
+  TempDir dir;
+  const std::string path = dir.Write("mid.yaml", "a\xEF\xBB\xBF");
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags), "a\xEF\xBB\xBF");
+}
+
+TEST(TextFileTest, ReportsInvalidUtf8AtLineAndColumn) {
+  TempDir dir;
+  const std::string path = dir.Write("latin1.yaml", "force: ok\nname: caf\xE9 bar\n");
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags), std::nullopt);
+  EXPECT_EQ(RenderAll(diags), path + ":2:10: error: file is not valid UTF-8\n");
+}
+
+TEST(TextFileTest, CountsColumnsAfterByteOrderMarkFromTheFirstCharacter) {
+  TempDir dir;
+  const std::string path = dir.Write("bom-bad.yaml", "\xEF\xBB\xBF" "ab\xFF");
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags), std::nullopt);
+  EXPECT_EQ(RenderAll(diags), path + ":1:3: error: file is not valid UTF-8\n");
+}
+
+TEST(TextFileTest, ReportsNulByte) {
+  TempDir dir;
+  const std::string path = dir.Write("nul.yaml", std::string("a: 1\nb: \0\n", 10));
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags), std::nullopt);
+  EXPECT_EQ(RenderAll(diags),
+            path + ":2:4: error: file contains a NUL byte: it is not a text file\n");
+}
+
+struct Utf8Case {
+  const char* name;
+  std::string text;
+  size_t bad;  // expected offset, npos when valid
+};
+
+class FindInvalidUtf8Test : public ::testing::TestWithParam<Utf8Case> {};
+
+TEST_P(FindInvalidUtf8Test, FindsFirstBadByte) {
+  EXPECT_EQ(FindInvalidUtf8(GetParam().text), GetParam().bad);
+}
+
+constexpr size_t kValid = std::string_view::npos;
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, FindInvalidUtf8Test,
+    ::testing::Values(
+        Utf8Case{"Empty", "", kValid},
+        Utf8Case{"Ascii", "plain text\n", kValid},
+        Utf8Case{"TwoByte", "caf\xC3\xA9", kValid},
+        Utf8Case{"ThreeByte", "\xE2\x82\xAC 5", kValid},
+        Utf8Case{"FourByte", "x\xF0\x9F\x98\x80", kValid},
+        Utf8Case{"HighestCodePoint", "\xF4\x8F\xBF\xBF", kValid},
+        Utf8Case{"Nul", std::string("ab\0c", 4), 2},
+        Utf8Case{"LoneContinuation", "ab\x80", 2},
+        Utf8Case{"Latin1", "caf\xE9", 3},
+        Utf8Case{"Truncated", "ok\xE2\x82", 2},
+        Utf8Case{"BadContinuation", "\xC3(", 0},
+        Utf8Case{"OverlongTwoByte", "\xC0\xAF", 0},
+        Utf8Case{"OverlongThreeByte", "a\xE0\x80\xAF", 1},
+        Utf8Case{"OverlongFourByte", "\xF0\x80\x80\xAF", 0},
+        Utf8Case{"Surrogate", "\xED\xA0\x80", 0},
+        Utf8Case{"AboveMaximum", "\xF4\x90\x80\x80", 0},
+        Utf8Case{"FiveByteLead", "\xF8\x88\x80\x80\x80", 0}),
+    [](const ::testing::TestParamInfo<Utf8Case>& p) { return p.param.name; });
+
+TEST(LocationAtOffsetTest, CountsLinesAndByteColumnsFromOne) {
+  const std::string text = "ab\ncd\n\nef";
+  EXPECT_EQ(LocationAtOffset("f", text, 0), (SourceLocation{"f", 1, 1}));
+  EXPECT_EQ(LocationAtOffset("f", text, 2), (SourceLocation{"f", 1, 3}));
+  EXPECT_EQ(LocationAtOffset("f", text, 3), (SourceLocation{"f", 2, 1}));
+  EXPECT_EQ(LocationAtOffset("f", text, 6), (SourceLocation{"f", 3, 1}));
+  EXPECT_EQ(LocationAtOffset("f", text, 8), (SourceLocation{"f", 4, 2}));
+}
+
+TEST(LocationAtOffsetTest, StopsAtEndOfText) {
+  EXPECT_EQ(LocationAtOffset("f", "ab", 99), (SourceLocation{"f", 1, 3}));
+}
+
+}  // namespace
+}  // namespace forcecheck
