@@ -42,19 +42,23 @@ class Loader {
       diags_.Error({path_}, "register '" + spec_.id + "' is empty: the first line must name the columns");
       return std::nullopt;
     }
-    if (!Header(fields)) return std::nullopt;
+    Header(fields);  // on a bad header, read on all the same: the records may have more to say
     Reserve();
     while (csv.Next(fields) && errors_ < kMaxRegisterErrors) Record(fields, csv.record_line());
-    if (!csv.error().empty()) return CsvError(csv);
+    if (!csv.error().empty()) CsvError(csv);
     if (errors_ >= kMaxRegisterErrors) {
       diags_.Error({path_}, "too many errors in register '" + spec_.id + "'; the rest of the file was not read");
     }
-    if (errors_ > 0) return std::nullopt;
-    return std::move(reg_);
+    if (errors_ == 0) return std::move(reg_);
+    // Let the diagnostics quote the offending lines; a huge file is not copied for that.
+    constexpr size_t kMaxQuotedFile = size_t{16} << 20;
+    if (reg_.data->size() <= kMaxQuotedFile) diags_.AddSource(path_, *reg_.data);
+    return std::nullopt;
   }
 
  private:
   std::optional<Register> CsvError(const CsvReader& csv) {
+    ++errors_;
     diags_.Error({path_, csv.error_line(), csv.error_column()}, csv.error());
     return std::nullopt;
   }
