@@ -24,15 +24,15 @@ const char* TypeName(Type t) {
 
 Value Value::Groups(std::shared_ptr<const std::vector<Group>> groups) {
   Value v(Kind::kGroups);
-  v.groups_ = std::move(groups);
+  v.payload_ = std::move(groups);
   return v;
 }
 
 size_t Value::CollectionSize() const {
   switch (kind_) {
     case Kind::kList: return items().size();
-    case Kind::kRows: return rows_->size();
-    case Kind::kGroups: return groups_->size();
+    case Kind::kRows: return rows().size();
+    case Kind::kGroups: return groups().size();
     default: return 0;
   }
 }
@@ -62,13 +62,14 @@ int Compare(const Value& a, const Value& b) {
 
 Value Value::List(std::vector<Value> items) {
   Value v(Kind::kList);
-  v.items_ = std::make_shared<const std::vector<Value>>(std::move(items));
+  v.payload_ = std::make_shared<const std::vector<Value>>(std::move(items));
   return v;
 }
 
 const std::vector<Value>& Value::items() const {
   static const std::vector<Value> kEmpty;
-  return items_ ? *items_ : kEmpty;
+  if (kind_ != Kind::kList || !payload_) return kEmpty;
+  return *static_cast<const std::vector<Value>*>(payload_.get());
 }
 
 std::string FormatNumber(double n) {
@@ -113,10 +114,10 @@ std::string Value::ToString() const {
       return FormatNumber(number_) + unit;
     }
     case Kind::kRows: {
-      const size_t n = rows_->size();
+      const size_t n = rows().size();
       return std::to_string(n) + (n == 1 ? " record" : " records");
     }
-    case Kind::kGroups: return std::to_string(groups_->size()) + " groups";
+    case Kind::kGroups: return std::to_string(groups().size()) + " groups";
     case Kind::kList: {
       std::string s = "[";
       for (const Value& v : items()) s += (s.size() > 1 ? ", " : "") + v.ToString();

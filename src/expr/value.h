@@ -65,7 +65,7 @@ class Value {
   }
   static Value Rows(std::shared_ptr<const RowSet> rows) {
     Value v(Kind::kRows);
-    v.rows_ = std::move(rows);
+    v.payload_ = std::move(rows);
     return v;
   }
   static Value Groups(std::shared_ptr<const std::vector<Group>> groups);
@@ -86,8 +86,10 @@ class Value {
   uint32_t error_offset() const { return offset_; }
   const void* handle() const { return handle_; }
   char unit() const { return unit_; }
-  const RowSet& rows() const { return *rows_; }
-  const std::vector<Group>& groups() const { return *groups_; }
+  const RowSet& rows() const { return *static_cast<const RowSet*>(payload_.get()); }
+  const std::vector<Group>& groups() const {
+    return *static_cast<const std::vector<Group>*>(payload_.get());
+  }
   // Items of a list, records of a register, or groups: how many.
   size_t CollectionSize() const;
   bool is_collection() const {
@@ -112,9 +114,9 @@ class Value {
   char unit_ = 0;
   const void* handle_ = nullptr;
   std::string text_;
-  std::shared_ptr<const std::vector<Value>> items_;
-  std::shared_ptr<const RowSet> rows_;
-  std::shared_ptr<const std::vector<Group>> groups_;
+  // kList: std::vector<Value>; kRows: RowSet; kGroups: std::vector<Group>. One pointer for
+  // all three keeps a Value small, and values are made and moved once a record a rule.
+  std::shared_ptr<const void> payload_;
 };
 
 // One group of `C by key`: its key and its members (records or list items).
