@@ -12,6 +12,7 @@ const std::vector<Command>& Commands() {
        RunCheck},
       {"explain", "show how one rule reached its outcome, value by value, with flagged records",
        RunExplain},
+      {"init", "write an evidence template for a rule pack, every fact described and unknown", RunInit},
       {"lint", "check a rule pack's expressions, registers and evidence paths without evidence",
        RunLint},
   };

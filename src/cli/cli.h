@@ -31,6 +31,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
 // Sub-commands (one file each).
 int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunInit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunLint(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace forcecheck
