@@ -11,9 +11,10 @@
 // records read, ingest time and throughput, end-to-end time and peak resident memory.
 //
 // The generator is driven by the pack's register declarations: each column gets values of its
-// type (ids for the key column; a shared vocabulary for other text, so that cross-register
-// lookups such as gifts from suppliers find matches; dates within ten years of the as-of
-// date; a few blank cells in optional columns), with a fixed seed.
+// type (ids for the key column and people; organisation names shared by donors and suppliers,
+// so that cross-register lookups such as gifts from suppliers find matches; a small vocabulary
+// for other text; dates within ten years of the as-of date; a few blank cells in optional
+// columns), with a fixed seed.
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -50,9 +51,13 @@ std::string Id(const std::string& prefix, size_t i) {
   return buf;
 }
 
-// A text cell: ids for the key column and for columns naming people; organisation names from
-// a pool of 2,000 for donors and suppliers (so a few gifts come from suppliers, as in life);
-// otherwise a word from a small vocabulary of departments, levels and categories.
+// Organisations (donors and suppliers) in play: more records, more suppliers, so that each
+// supplier holds a handful of contracts whatever the size, as in life.
+size_t g_organisations = 2000;
+
+// A text cell: ids for the key column and for columns naming people; organisation names for
+// donors and suppliers (so a few gifts come from suppliers); otherwise a word from a small
+// vocabulary of departments, levels and categories.
 std::string TextCell(const RegisterSpec& spec, const ColumnSpec& col, size_t row, size_t rows,
                      std::mt19937& rng, const char* word) {
   if (col.name == spec.key) return Id(spec.id.substr(0, 1), row);
@@ -60,7 +65,7 @@ std::string TextCell(const RegisterSpec& spec, const ColumnSpec& col, size_t row
                       col.name == "approved_by";
   if (person) return Id("P", std::uniform_int_distribution<size_t>(0, rows)(rng));
   if (col.name == "donor" || col.name == "supplier") {
-    return Id("Org-", std::uniform_int_distribution<size_t>(0, 1999)(rng));
+    return Id("Org-", std::uniform_int_distribution<size_t>(0, g_organisations - 1)(rng));
   }
   return word;
 }
@@ -123,6 +128,7 @@ size_t RowsFor(const RegisterSpec& spec, size_t i, size_t n, size_t records, siz
 Generated Generate(const RulePack& pack, size_t records, size_t people, const fs::path& dir) {
   fs::create_directories(dir / "registers");
   std::mt19937 rng(20161231);
+  g_organisations = std::max<size_t>(2000, (records + 10 * people) / 32);
   Generated g;
   g.evidence = dir / "evidence.yaml";
   std::ofstream ev(g.evidence);

@@ -45,6 +45,7 @@ struct CheckOptions {
   std::string marking;  // protective marking for the html and markdown reports
   bool verbose = false;
   bool allow_outside_registers = false;
+  ParameterOptions parameters;
 };
 
 po::options_description Describe() {
@@ -67,6 +68,11 @@ po::options_description Describe() {
        "grading scale to use (default: the pack's grading.scale)")
       ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
        "evaluate as at this date instead of the evidence's as_of")
+      ("set", po::value<std::vector<std::string>>()->value_name("ID=VALUE"),
+       "set the pack parameter ID to VALUE instead of its default; may be repeated, and wins "
+       "over --params")
+      ("params", po::value<std::string>()->value_name("FILE"),
+       "set pack parameters from FILE, a YAML mapping of parameter ids to values")
       ("allow-outside-registers",
        "let the evidence file name register files outside its own folder")
       ("marking", po::value<std::string>()->value_name("TEXT"),
@@ -116,6 +122,9 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   } else {
     return "--fail-on takes one of " + std::string(kSeverityNames) + ", none; not '" + fail_on + "'";
   }
+  if (vm.count("set")) opts.parameters.sets = vm["set"].as<std::vector<std::string>>();
+  if (vm.count("params")) opts.parameters.file = vm["params"].as<std::string>();
+  if (std::string bad = CheckSetSyntax(opts.parameters.sets); !bad.empty()) return bad;
   if (vm.count("scale")) opts.scale = vm["scale"].as<std::string>();
   if (vm.count("marking")) opts.marking = vm["marking"].as<std::string>();
   if (vm.count("as-of")) {
@@ -149,7 +158,8 @@ bool Inside(const std::string& path, const std::string& dir) {
 std::string CheckOutputs(const CheckOptions& o) {
   for (const ReportRequest& r : o.reports) {
     if (r.path.empty()) continue;
-    if (SamePath(r.path, o.evidence) || SamePath(r.path, o.rules) || Inside(r.path, o.rules)) {
+    if (SamePath(r.path, o.evidence) || SamePath(r.path, o.rules) || Inside(r.path, o.rules) ||
+        (!o.parameters.file.empty() && SamePath(r.path, o.parameters.file))) {
       return "refusing to write a report over an input: '" + r.path + "'";
     }
   }
@@ -177,7 +187,8 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
   const auto start = Clock::now();
   auto ms = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
 
-  std::optional<Inputs> in = LoadInputs(opts.rules, opts.evidence, opts.allow_outside_registers, err);
+  std::optional<Inputs> in =
+      LoadInputs(opts.rules, opts.evidence, opts.allow_outside_registers, err, opts.parameters);
   if (!in) return kExitInput;
   const RulePack* pack = &in->pack;
   const Evidence* evidence = &in->evidence;
@@ -195,7 +206,8 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
   report.evidence = evidence;
   report.as_of = opts.as_of.value_or(evidence->as_of);
   report.tool_version = kVersion;
-  report.findings = Evaluate(*pack, *evidence, EvalOptions{report.as_of});
+  report.parameters = in->parameters;
+  report.findings = Evaluate(*pack, *evidence, EvalOptions{report.as_of, ParameterValues(in->parameters)});
   report.scorecard = Score(*pack, report.findings, *scale);
   spdlog::debug("evaluated {} rules ({:.1f} ms)", report.findings.size(), ms());
 

@@ -11,6 +11,8 @@
 //   records: 125 (the first 10 below)
 //     examples/west-midlands-2016/registers/vetting.csv:17  P00016
 
+#include <set>
+
 #include <boost/program_options.hpp>
 
 #include "cli/cli.h"
@@ -57,6 +59,14 @@ void PrintTree(const expr::Expr& e, const std::string& text, const expr::Trace& 
   }
 }
 
+// The indexes of the pack parameters `e` reads.
+void ParametersRead(const expr::Expr& e, std::set<int>& out) {
+  if (e.kind == expr::Expr::Kind::kPath && e.ref == expr::Ref::kParameter) out.insert(e.parameter);
+  for (const auto& a : e.args) {
+    if (a) ParametersRead(*a, out);
+  }
+}
+
 }  // namespace
 
 int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -66,6 +76,10 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
       ("evidence,e", po::value<std::string>()->value_name("FILE"), "the evidence file (required)")
       ("records", po::value<size_t>()->default_value(10)->value_name("N"), "how many flagged records to list")
       ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"), "evaluate as at this date")
+      ("set", po::value<std::vector<std::string>>()->value_name("ID=VALUE"),
+       "set the pack parameter ID to VALUE; may be repeated, and wins over --params")
+      ("params", po::value<std::string>()->value_name("FILE"),
+       "set pack parameters from FILE, a YAML mapping of parameter ids to values")
       ("allow-outside-registers", "let the evidence file name register files outside its folder")
       ("help,h", "show this help");
   po::positional_options_description pos;
@@ -95,8 +109,15 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
     err << "forcecheck explain: error: --as-of takes a date written YYYY-MM-DD\n";
     return kExitInput;
   }
+  ParameterOptions parameters;
+  if (vm.count("set")) parameters.sets = vm["set"].as<std::vector<std::string>>();
+  if (vm.count("params")) parameters.file = vm["params"].as<std::string>();
+  if (std::string bad = CheckSetSyntax(parameters.sets); !bad.empty()) {
+    err << "forcecheck explain: error: " << bad << "\nrun 'forcecheck explain --help' for usage\n";
+    return kExitInput;
+  }
   std::optional<Inputs> in = LoadInputs(vm["rules"].as<std::string>(), vm["evidence"].as<std::string>(),
-                                        vm.count("allow-outside-registers") > 0, err);
+                                        vm.count("allow-outside-registers") > 0, err, parameters);
   if (!in) return kExitInput;
   const std::string id = vm["rule"].as<std::string>();
   const Rule* rule = in->pack.FindRule(id);
@@ -105,17 +126,30 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
     return kExitInput;
   }
   const Date date = as_of.value_or(in->evidence.as_of);
-  Finding f = EvaluateOne(*rule, in->evidence, EvalOptions{date});
+  const EvalOptions options{date, ParameterValues(in->parameters)};
+  Finding f = EvaluateOne(*rule, in->evidence, options);
   out << rule->id << ": " << rule->title << "\n"
       << "outcome: " << OutcomeName(f.outcome) << " (" << f.reason << ")\n";
   auto tree = [&](const char* name, const CompiledExpr& c) {
     expr::Trace trace;
-    TraceRule(c, in->evidence, date, trace);
+    TraceRule(c, in->evidence, options, trace);
     out << name << " at " << c.At(0).ToString() << "\n";
     PrintTree(*c.ast, c.text, trace, 0, false, out);
   };
   tree("check", rule->check);
   if (rule->partial) tree("partial", *rule->partial);
+  std::set<int> read;
+  for (const CompiledExpr* c : {&rule->check, rule->partial ? &*rule->partial : nullptr,
+                                rule->records ? &*rule->records : nullptr}) {
+    if (c) ParametersRead(*c->ast, read);
+  }
+  for (int i : read) {
+    const ParameterSetting& p = in->parameters[static_cast<size_t>(i)];
+    out << "parameter: params." << p.parameter->id << " = " << FormatParameterValue(p.value)
+        << (p.overridden ? " (set by " + p.origin + "; default " + FormatParameterValue(p.parameter->default_value) + ")"
+                         : " (default)")
+        << "\n";
+  }
   for (const EvidenceRef& e : f.evidence) {
     out << "evidence: " << e.path << " = " << e.value << (e.where.file.empty() ? "" : " at " + e.where.ToString()) << "\n";
   }

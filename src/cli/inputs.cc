@@ -14,8 +14,34 @@ void PrintErrorCount(const Diagnostics& diags, const char* consequence, std::ost
       << "; " << consequence << "\n";
 }
 
+std::string CheckSetSyntax(const std::vector<std::string>& sets) {
+  for (const std::string& s : sets) {
+    const size_t eq = s.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return "--set takes ID=VALUE, such as --set edr_completion_target=75, not '" + s + "'";
+    }
+  }
+  return {};
+}
+
+namespace {
+
+// The file's overrides, then those of the command line, so that --set wins.
+std::vector<ParameterOverride> LoadOverrides(const RulePack& pack, const ParameterOptions& options,
+                                             Diagnostics& diags) {
+  std::vector<ParameterOverride> overrides;
+  if (!options.file.empty()) {
+    if (auto from_file = LoadParameterFile(options.file, pack, diags)) overrides = std::move(*from_file);
+  }
+  for (ParameterOverride& o : ParseSetOptions(pack, options.sets, diags)) overrides.push_back(std::move(o));
+  return overrides;
+}
+
+}  // namespace
+
 std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& evidence,
-                                 bool allow_outside_registers, std::ostream& err) {
+                                 bool allow_outside_registers, std::ostream& err,
+                                 const ParameterOptions& parameters) {
   const auto start = std::chrono::steady_clock::now();
   auto ms = [&] {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -26,6 +52,8 @@ std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& ev
   EvidenceOptions options;
   options.registers = pack ? &pack->registers : nullptr;
   options.allow_outside_folder = allow_outside_registers;
+  std::vector<ParameterOverride> overrides;
+  if (pack) overrides = LoadOverrides(*pack, parameters, diags);
   std::optional<Evidence> ev = LoadEvidence(evidence, options, diags);
   spdlog::debug("loaded evidence {} and {} registers ({:.1f} ms)", evidence,
                 ev ? ev->registers.size() : 0, ms());
@@ -36,7 +64,9 @@ std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& ev
   }
   // Registers and compiled expressions point at register specs inside the pack; moving the
   // pack moves its vectors' buffers, so those addresses stay valid.
-  return Inputs{std::move(*pack), std::move(*ev)};
+  Inputs in{std::move(*pack), std::move(*ev), {}};
+  in.parameters = ResolveParameters(in.pack, overrides);
+  return in;
 }
 
 }  // namespace forcecheck

@@ -6,22 +6,36 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "evidence/evidence.h"
+#include "rules/parameters.h"
 #include "rules/rule_pack.h"
 
 namespace forcecheck {
 
+// How a run overrides the pack's parameters: `--params FILE` and `--set ID=VALUE` (each of
+// which wins over the file, and a later one over an earlier).
+struct ParameterOptions {
+  std::string file;               // empty: none
+  std::vector<std::string> sets;  // ID=VALUE, as given
+};
+
 struct Inputs {
   RulePack pack;
   Evidence evidence;
+  std::vector<ParameterSetting> parameters;  // one per pack parameter; point into `pack`
 };
 
-// Loads both, reporting every problem in either to `err`; nullopt (after printing the error
-// count) when there was any error.
+// Loads both and resolves the pack's parameters, reporting every problem in any of them to
+// `err`; nullopt (after printing the error count) when there was any error.
 std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& evidence,
-                                 bool allow_outside_registers, std::ostream& err);
+                                 bool allow_outside_registers, std::ostream& err,
+                                 const ParameterOptions& parameters = {});
+
+// The usage error for a --set that is not ID=VALUE, or empty when every one is.
+std::string CheckSetSyntax(const std::vector<std::string>& sets);
 
 // "forcecheck: 2 errors; no report written"-style closing line for a failed load.
 void PrintErrorCount(const Diagnostics& diags, const char* consequence, std::ostream& err);

@@ -34,7 +34,8 @@ Value ToValue(const EvidenceNode& n) {
 // The evidence as an expression sees it; remembers what each rule looked at.
 class EvidenceEnvironment : public expr::Environment {
  public:
-  EvidenceEnvironment(const Evidence& ev, Date as_of) : ev_(ev), as_of_(as_of) {}
+  EvidenceEnvironment(const Evidence& ev, const EvalOptions& options)
+      : ev_(ev), as_of_(options.as_of), parameters_(options.parameters) {}
 
   Value Lookup(const std::vector<std::string>& path) override {
     const std::string dotted = Join(path);
@@ -77,6 +78,11 @@ class EvidenceEnvironment : public expr::Environment {
 
   Date as_of() const override { return as_of_; }
 
+  std::optional<Value> Parameter(int index) const override {
+    if (index < 0 || static_cast<size_t>(index) >= parameters_.size()) return std::nullopt;
+    return parameters_[static_cast<size_t>(index)];
+  }
+
   std::vector<EvidenceRef> TakeRefs() { return std::move(refs_); }
   void Reset() { refs_.clear(); }
 
@@ -98,6 +104,7 @@ class EvidenceEnvironment : public expr::Environment {
 
   const Evidence& ev_;
   Date as_of_;
+  const std::vector<Value>& parameters_;
   std::vector<EvidenceRef> refs_;
 };
 
@@ -217,20 +224,21 @@ const char* OutcomeId(Outcome o) {
 }
 
 Finding EvaluateOne(const Rule& rule, const Evidence& evidence, const EvalOptions& options) {
-  EvidenceEnvironment env(evidence, options.as_of);
+  EvidenceEnvironment env(evidence, options);
   expr::EvalState state;
   return EvaluateRule(rule, env, state);
 }
 
-void TraceRule(const CompiledExpr& e, const Evidence& evidence, Date as_of, expr::Trace& trace) {
-  EvidenceEnvironment env(evidence, as_of);
+void TraceRule(const CompiledExpr& e, const Evidence& evidence, const EvalOptions& options,
+               expr::Trace& trace) {
+  EvidenceEnvironment env(evidence, options);
   expr::EvalState state;
   expr::Evaluate(*e.ast, env, state, &trace);
 }
 
 std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,
                               const EvalOptions& options) {
-  EvidenceEnvironment env(evidence, options.as_of);
+  EvidenceEnvironment env(evidence, options);
   expr::EvalState state;  // column indexes, shared by every rule
   std::vector<Finding> findings;
   findings.reserve(pack.rules.size());

@@ -50,6 +50,9 @@ struct Finding {
 
 struct EvalOptions {
   Date as_of;  // the date `as_of()` returns: the evidence's own, or the --as-of override
+  // The pack's parameters as this run sets them, in declaration order (ParameterValues in
+  // rules/parameters.h); empty: every parameter has its default.
+  std::vector<expr::Value> parameters = {};
 };
 
 // The finding for one rule (as Evaluate gives it).
@@ -57,7 +60,8 @@ Finding EvaluateOne(const Rule& rule, const Evidence& evidence, const EvalOption
 
 // Evaluates `e` (a rule's check or partial) recording each sub-expression's value, for
 // `forcecheck explain`.
-void TraceRule(const CompiledExpr& e, const Evidence& evidence, Date as_of, expr::Trace& trace);
+void TraceRule(const CompiledExpr& e, const Evidence& evidence, const EvalOptions& options,
+               expr::Trace& trace);
 
 // One finding per rule, in the pack's rule order.
 std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,

@@ -28,6 +28,7 @@ enum class Ref {
   kItemField,       // a field (path `field`) of the list item in scope `scope`
   kGroupMembers,    // `group`: the members of the group in scope `scope`
   kGroupKey,        // `key`: the key of the group in scope `scope`
+  kParameter,       // params.<id>: the pack's parameter number `parameter` (default in `literal`)
 };
 const char* OpText(Op op);  // "==", "and", ...
 
@@ -42,7 +43,7 @@ struct Expr {
   uint32_t length = 0;  // how many bytes it spans
   int height = 1;       // levels in the tree below and including this node
 
-  Value literal;                    // kLiteral
+  Value literal;                    // kLiteral; kPath kParameter: the parameter's default
   std::vector<std::string> path;    // kPath: the dotted segments
   Op op = Op::kAnd;                 // kUnary, kBinary
   std::string name;                 // kCall: the function's name
@@ -54,6 +55,7 @@ struct Expr {
   int column = -1;                        // kPath: kColumn, kRegisterColumn
   std::vector<std::string> field;         // kPath kItemField: the path inside the item
   const RegisterSpec* reg = nullptr;      // kPath kRegister/kRegisterColumn/kColumn
+  int parameter = -1;                     // kPath kParameter: index in the pack's parameters
   // kWhere over a whole register whose condition has a conjunct `column == e`, with `e`
   // independent of the record: rows are found through a hash index on the column.
   int index_column = -1;

@@ -111,6 +111,7 @@ class Checker {
   Info Path(Expr& e) {
     const std::vector<std::string>& p = e.path;
     if (p[0] == "registers") return RegisterPath(e);
+    if (p[0] == "params") return ParameterPath(e);
     for (int i = static_cast<int>(scopes_.size()) - 1; i >= 0; --i) {
       const Scope& sc = scopes_[static_cast<size_t>(i)];
       if (!sc.alias.empty()) {
@@ -165,6 +166,29 @@ class Checker {
     e.ref = Ref::kRegisterColumn;
     e.column = col;
     return {Type::kList};
+  }
+
+  Info ParameterPath(Expr& e) {
+    const std::vector<std::string>& p = e.path;
+    static const std::vector<ParameterInfo> kNone;
+    const std::vector<ParameterInfo>& params = ctx_.parameters ? *ctx_.parameters : kNone;
+    for (size_t i = 0; p.size() >= 2 && i < params.size(); ++i) {
+      if (params[i].id != p[1]) continue;
+      if (p.size() > 2) {
+        Error(e, "a parameter has no fields: '" + e.PathText() + "'");
+        return {};
+      }
+      e.ref = Ref::kParameter;
+      e.parameter = static_cast<int>(i);
+      e.literal = params[i].default_value;
+      return {params[i].type};
+    }
+    std::string known;
+    for (const ParameterInfo& info : params) known += (known.empty() ? "" : ", ") + info.id;
+    Error(e, p.size() < 2 ? "'params' must be followed by a parameter's name, as in params.tolerance"
+                          : "unknown parameter '" + p[1] + "' (the pack declares: " +
+                                (known.empty() ? "none" : known) + ")");
+    return {};
   }
 
   // `rest` is the path after the alias (aliased) or the whole single name (bare).
@@ -280,7 +304,7 @@ class Checker {
   // Whether any name in `e` refers to scope `scope` or deeper.
   static bool UsesScope(const Expr& e, int scope) {
     if (e.kind == Expr::Kind::kPath && e.ref != Ref::kEvidence && e.ref != Ref::kRegister &&
-        e.ref != Ref::kRegisterColumn && e.scope >= scope) {
+        e.ref != Ref::kRegisterColumn && e.ref != Ref::kParameter && e.scope >= scope) {
       return true;
     }
     for (const auto& a : e.args) {

@@ -17,6 +17,8 @@ Value Environment::Field(const Value&, const std::vector<std::string>& path) {
 
 const Register* Environment::FindRegister(const RegisterSpec&) { return nullptr; }
 
+std::optional<Value> Environment::Parameter(int) const { return std::nullopt; }
+
 // ---- register cells and indexes -----------------------------------------------------------
 
 Value CellValue(const Register& reg, int column, uint32_t row) {
@@ -227,6 +229,7 @@ class Evaluator {
       }
       case Ref::kGroupMembers: return scopes_[static_cast<size_t>(e.scope)].group->members;
       case Ref::kGroupKey: return scopes_[static_cast<size_t>(e.scope)].group->key;
+      case Ref::kParameter: return env_.Parameter(e.parameter).value_or(e.literal);
     }
     return Value::Error("internal: unresolved name", e.offset);
   }

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ class Environment {
   // The default has no registers.
   virtual const Register* FindRegister(const RegisterSpec& spec);
   virtual Date as_of() const = 0;
+  // The value of the pack's parameter number `index` (declaration order) when the run
+  // overrides it; nullopt means its default. The default overrides nothing.
+  virtual std::optional<Value> Parameter(int index) const;
 };
 
 // Hash indexes on register columns, built on first use and kept for every rule evaluated

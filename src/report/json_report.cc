@@ -5,7 +5,7 @@
 // {
 //   "format": "forcecheck-report", "format_version": 1,
 //   "tool": {...}, "force": ..., "as_of": ..., "evidence_file": ..., "synthetic": ...,
-//   "pack": {...}, "scale": {...}, "scoring": {...},
+//   "pack": {...}, "scale": {...}, "scoring": {...}, "parameters": [Parameter],
 //   "overall": Grade, "questions": [Grade], "areas": [Grade],
 //   "summary": {"pass": n, ...}, "findings": [Finding]
 // }
@@ -55,6 +55,31 @@ Json Grade(const GradeResult& g) {
   j["counts"] = Counts(g.counts);
   j["explanation"] = g.explanation;
   return j;
+}
+
+// A parameter's value as JSON: numbers and booleans as such, anything else as its text.
+Json ParameterValueJson(const expr::Value& v) {
+  if (v.kind() == expr::Value::Kind::kNumber) return v.number();
+  if (v.kind() == expr::Value::Kind::kBool) return v.boolean();
+  return FormatParameterValue(v);
+}
+
+Json ParametersJson(const std::vector<ParameterSetting>& settings) {
+  Json out = Json::array();
+  for (const ParameterSetting& s : settings) {
+    const Parameter& p = *s.parameter;
+    Json j;
+    j["id"] = p.id;
+    j["type"] = ParameterTypeName(p.type);
+    j["value"] = ParameterValueJson(s.value);
+    j["default"] = ParameterValueJson(p.default_value);
+    j["unit"] = p.unit.empty() ? Json(nullptr) : Json(p.unit);
+    j["local_choice"] = p.local_choice;
+    j["overridden"] = s.overridden;
+    j["source"] = s.origin;
+    out.push_back(std::move(j));
+  }
+  return out;
 }
 
 Json FindingJson(const Finding& f) {
@@ -122,6 +147,7 @@ std::string RenderJson(const Report& report) {
   j["scoring"] = {{"partial_credit", c.grading.partial_credit},
                   {"not_assessed", c.grading.not_assessed == NotAssessedPolicy::kExclude ? "exclude" : "fail"},
                   {"min_coverage", c.grading.min_coverage}};
+  j["parameters"] = ParametersJson(report.parameters);
   j["overall"] = Grade(c.overall);
   Json qs = Json::array();
   for (const GradeResult& g : c.questions) qs.push_back(Grade(g));

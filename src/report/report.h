@@ -11,6 +11,7 @@
 
 #include "eval/evaluate.h"
 #include "evidence/evidence.h"
+#include "rules/parameters.h"
 #include "rules/rule_pack.h"
 #include "score/score.h"
 
@@ -23,6 +24,7 @@ struct Report {
   Scorecard scorecard;
   Date as_of;                     // the date the rules were evaluated at
   std::string tool_version;
+  std::vector<ParameterSetting> parameters;  // the pack's parameters as this run set them
 };
 
 enum class ReportFormat { kText, kJson, kSarif, kJunit, kMarkdown, kHtml, kCsv };

@@ -97,7 +97,25 @@ class TextWriter {
                                                          : "count as failed") +
          "; a grade needs " + std::to_string(static_cast<int>(g.min_coverage * 100 + 0.5)) +
          "% of the weight assessed");
+    Parameters();
     Line();
+  }
+
+  // Every pack parameter with the value this run used and where the value came from.
+  void Parameters() {
+    if (r_.parameters.empty()) return;
+    size_t overridden = 0;
+    for (const ParameterSetting& s : r_.parameters) overridden += s.overridden ? 1 : 0;
+    Line("parameters: " + std::to_string(r_.parameters.size()) + ", " + std::to_string(overridden) +
+         " overridden (change with --set ID=VALUE or --params FILE)");
+    for (const ParameterSetting& s : r_.parameters) {
+      const Parameter& p = *s.parameter;
+      const std::string unit = p.unit.empty() ? "" : " " + p.unit;
+      const std::string local = p.local_choice ? ", local choice" : "";
+      Line("  " + p.id + " = " + FormatParameterValue(s.value) + unit +
+           (s.overridden ? " (set by " + s.origin + "; default " + FormatParameterValue(p.default_value) + local + ")"
+                         : " (default" + local + ")"));
+    }
   }
 
   void GradeLine(const GradeResult& g, int indent) {

@@ -58,4 +58,8 @@ const RegisterSpec* RulePack::FindRegister(std::string_view wanted) const {
   return FindById(registers, wanted);
 }
 
+const Parameter* RulePack::FindParameter(std::string_view wanted) const {
+  return FindById(parameters, wanted);
+}
+
 }  // namespace forcecheck

@@ -103,6 +103,19 @@ struct Area {
   std::string question() const { return id.substr(0, id.find('/')); }
 };
 
+// A threshold the rules read as `params.<id>`, declared under `pack.parameters` with a default
+// that a force or auditor may override (--set, --params) without editing the pack.
+struct Parameter {
+  std::string id;
+  expr::Type type = expr::Type::kNumber;  // kNumber, kDuration, kDate, kText or kBool
+  expr::Value default_value;              // of `type`
+  std::string unit;                       // e.g. "percent", "days"; may be empty
+  std::string description;
+  bool local_choice = false;              // no national figure behind the default
+  std::string source;                     // where the default comes from; may be empty
+  SourceLocation where;                   // the declaration
+};
+
 struct RulePack {
   std::string id;
   std::string title;
@@ -115,12 +128,14 @@ struct RulePack {
   std::vector<Area> areas;
   std::vector<Rule> rules;  // in file order, files in sorted order
   std::vector<RegisterSpec> registers;  // record-level registers the rules may read
+  std::vector<Parameter> parameters;    // in declaration order; Ref::kParameter indexes it
 
   const Scale* FindScale(std::string_view id) const;
   const Area* FindArea(std::string_view id) const;
   const Question* FindQuestion(std::string_view id) const;
   const Rule* FindRule(std::string_view id) const;
   const RegisterSpec* FindRegister(std::string_view id) const;
+  const Parameter* FindParameter(std::string_view id) const;
 };
 
 }  // namespace forcecheck

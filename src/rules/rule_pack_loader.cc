@@ -8,6 +8,7 @@
 #include "expr/checker.h"
 #include "expr/parser.h"
 #include "rules/evidence_schema.h"
+#include "rules/parameter_loader.h"
 #include "yaml/yaml_file.h"
 
 namespace forcecheck {
@@ -114,6 +115,8 @@ class PackLoader {
     if (auto schema = m.Text("evidence_schema", false)) {
       pack_.evidence_schema = (fs::path(doc.path).parent_path() / *schema).lexically_normal().generic_string();
     }
+    YAML::Node parameters = m.Get("parameters");
+    if (parameters.IsDefined()) ReadParameterDeclarations(doc, parameters, diags_, pack_.parameters);
     ReadGrading(doc, m.Get("grading"));
     ReadScales(doc, m.Require("scales"));
     ReadList(doc, m.Require("questions"), "question", [&](MappingReader& q, const YAML::Node& n) {
@@ -127,8 +130,8 @@ class PackLoader {
       area_nodes_.emplace_back(item.id, LocationOf(doc.path, n));
       pack_.areas.push_back(std::move(item));
     });
-    m.Finish({"id", "title", "version", "description", "evidence_schema", "grading", "scales",
-              "questions", "areas"});
+    m.Finish({"id", "title", "version", "description", "evidence_schema", "parameters", "grading",
+              "scales", "questions", "areas"});
   }
 
   template <typename F>
@@ -405,7 +408,9 @@ class PackLoader {
       paths = LoadEvidenceSchemaPaths(pack_.evidence_schema, diags_);
       if (!paths) return;
     }
-    expr::CheckContext ctx{&pack_.registers, paths ? &*paths : nullptr, pack_.evidence_schema};
+    std::vector<expr::ParameterInfo> parameters;
+    for (const Parameter& p : pack_.parameters) parameters.push_back({p.id, p.type, p.default_value});
+    expr::CheckContext ctx{&pack_.registers, paths ? &*paths : nullptr, pack_.evidence_schema, &parameters};
     for (Rule& r : pack_.rules) {
       Compile(r.check, "check", expr::Type::kBool, ctx);
       if (r.partial) Compile(*r.partial, "partial", expr::Type::kBool, ctx);

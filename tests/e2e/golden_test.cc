@@ -196,7 +196,9 @@ TEST_P(GoldenExampleTest, GivesTheReportsKeptInReports) {
 INSTANTIATE_TEST_SUITE_P(
     Examples, GoldenExampleTest,
     ::testing::Values(Example{"west-midlands-2016", "examples/west-midlands-2016/evidence.yaml"},
-                      Example{"west-midlands-2022", "examples/west-midlands-2022/evidence.yaml"}),
+                      Example{"west-midlands-2022", "examples/west-midlands-2022/evidence.yaml"},
+                      Example{"synthetic-exemplary", "examples/synthetic-exemplary/evidence.yaml"},
+                      Example{"synthetic-struggling", "examples/synthetic-struggling/evidence.yaml"}),
     ExampleTestName);
 
 }  // namespace

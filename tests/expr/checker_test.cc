@@ -132,5 +132,53 @@ TEST(CheckerTest, VariadicNeedsAtLeastOneArgument) {
   EXPECT_EQ(CheckToString("min() > 1"), "0: min() takes at least 1 argument, not 0");
 }
 
+// ---- pack parameters --------------------------------------------------------------------------
+
+std::string CheckWithParameters(std::string_view source) {
+  static const std::vector<ParameterInfo> kParams = {
+      {"tolerance", Type::kNumber, Value::Number(1)},
+      {"window", Type::kDuration, Value::Duration(6, 'm')},
+  };
+  ParseResult parsed = Parse(source);
+  if (parsed.error) return "parse error: " + parsed.error->message;
+  CheckContext ctx;
+  ctx.parameters = &kParams;
+  std::string out;
+  for (const ExprError& e : Check(*parsed.expr, Type::kBool, ctx)) {
+    out += (out.empty() ? "" : "\n") + std::to_string(e.offset) + ": " + e.message;
+  }
+  return out;
+}
+
+TEST(CheckerTest, ResolvesParameters) {
+  ParseResult parsed = Parse("a.b <= params.tolerance");
+  ASSERT_FALSE(parsed.error);
+  const std::vector<ParameterInfo> params = {{"other", Type::kText, Value::Text("x")},
+                                             {"tolerance", Type::kNumber, Value::Number(1)}};
+  CheckContext ctx;
+  ctx.parameters = &params;
+  EXPECT_TRUE(Check(*parsed.expr, Type::kBool, ctx).empty());
+  const Expr& p = *parsed.expr->args[1];
+  EXPECT_EQ(p.ref, Ref::kParameter);
+  EXPECT_EQ(p.parameter, 1);
+  EXPECT_EQ(p.literal.number(), 1);
+  EXPECT_EQ(CheckWithParameters("a.d > as_of() - params.window"), "");
+}
+
+TEST(CheckerTest, ReportsUnknownParameterListingDeclaredOnes) {
+  EXPECT_EQ(CheckWithParameters("a.b <= params.tolerence"),
+            "7: unknown parameter 'tolerence' (the pack declares: tolerance, window)");
+  EXPECT_EQ(CheckToString("params.x > 1"), "0: unknown parameter 'x' (the pack declares: none)");
+  EXPECT_EQ(CheckWithParameters("params > 1"),
+            "0: 'params' must be followed by a parameter's name, as in params.tolerance");
+  EXPECT_EQ(CheckWithParameters("params.tolerance.x > 1"), "0: a parameter has no fields: 'params.tolerance.x'");
+}
+
+TEST(CheckerTest, ParameterHasItsDeclaredType) {
+  EXPECT_EQ(CheckWithParameters("params.tolerance == 'one'"),
+            "0: '==' compares a number with text, which are never equal");
+  EXPECT_EQ(CheckWithParameters("a.b < params.window"), "0: '<' orders numbers, dates or text, not a duration");
+}
+
 }  // namespace
 }  // namespace forcecheck::expr

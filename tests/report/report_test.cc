@@ -296,7 +296,7 @@ TEST_F(ReportTest, RendersJsonReport) {
   for (auto it = ordered.begin(); it != ordered.end(); ++it) keys.push_back(it.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"format", "format_version", "tool", "force", "as_of",
                                             "evidence_file", "synthetic", "pack", "scale",
-                                            "scoring", "overall", "questions", "areas", "summary",
+                                            "scoring", "parameters", "overall", "questions", "areas", "summary",
                                             "findings"}));
 
   EXPECT_EQ(j["format"], "forcecheck-report");

@@ -219,8 +219,8 @@ TEST_F(RulePackLoaderTest, ReportsUnknownKeyInPack) {
   dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
   EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
   EXPECT_EQ(Errors(), Pack() + ":5:3: error: unknown key 'author' in 'pack' (expected one of: id, "
-                               "title, version, description, evidence_schema, grading, scales, questions, "
-                               "areas)\n"
+                               "title, version, description, evidence_schema, parameters, grading, "
+                               "scales, questions, areas)\n"
                                "    author: me\n"
                                "    ^\n");
 }
