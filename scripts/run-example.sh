@@ -24,9 +24,12 @@ set +e
 status=$?
 set -e
 echo
-echo "reports written: reports/west-midlands-2016.{txt,json,sarif,junit.xml,md,html,csv}"
+case $status in
+  0|1) echo "reports written: reports/west-midlands-2016.{txt,json,sarif,junit.xml,md,html,csv}" ;;
+esac
 case $status in
   0) echo "exit code 0: no finding at or above --fail-on" ;;
   1) echo "exit code 1: findings at or above --fail-on (the 2016 inspection found gaps)"; status=0 ;;
+  *) echo "exit code $status: see the errors above; no report was written" ;;
 esac
 exit $status
