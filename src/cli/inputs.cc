@@ -52,6 +52,7 @@ std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& ev
   EvidenceOptions options;
   options.registers = pack ? &pack->registers : nullptr;
   options.allow_outside_folder = allow_outside_registers;
+  if (pack) options.schema = pack->evidence_schema;
   std::vector<ParameterOverride> overrides;
   if (pack) overrides = LoadOverrides(*pack, parameters, diags);
   std::optional<Evidence> ev = LoadEvidence(evidence, options, diags);

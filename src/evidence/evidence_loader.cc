@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "evidence/evidence_schema_check.h"
 #include "evidence/register_loader.h"
 #include "yaml/yaml_file.h"
 
@@ -244,7 +245,9 @@ std::optional<Evidence> LoadEvidence(const std::string& path, const EvidenceOpti
                                      Diagnostics& diags) {
   std::optional<YamlDocument> doc = ParseYamlFile(path, diags);
   if (!doc) return std::nullopt;
-  return Loader(*doc, options, diags).Run();
+  std::optional<Evidence> ev = Loader(*doc, options, diags).Run();
+  if (!options.schema.empty() && !CheckEvidenceSchema(*doc, options.schema, diags)) return std::nullopt;
+  return ev;
 }
 
 std::optional<Evidence> LoadEvidence(const std::string& path, Diagnostics& diags) {

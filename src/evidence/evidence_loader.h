@@ -17,6 +17,9 @@ struct EvidenceOptions {
   // Register paths are resolved against the evidence file's folder and may not leave it
   // (through '..', an absolute path or a symbolic link) unless this is set.
   bool allow_outside_folder = false;
+  // The JSON Schema the rule pack names (`pack.evidence_schema`); when set, the evidence is
+  // validated against it and each violation reported at its place in the evidence file.
+  std::string schema;
 };
 
 // Reads and checks `path` and the registers it names. Every problem found is added to

@@ -1,0 +1,488 @@
+#include "evidence/evidence_schema_check.h"
+
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <map>
+#include <set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "io/text_file.h"
+
+namespace forcecheck {
+namespace {
+
+using Json = nlohmann::json;
+
+// As the evidence loader: a hostile file can make a small text stand for a huge tree. Past
+// these limits the document is not validated (the loader reports the problem).
+constexpr size_t kMaxNodes = 1'000'000;
+constexpr int kMaxDepth = 64;
+
+constexpr const char* kDatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+// The YAML tree as JSON, typed by ReadScalar. Keys that are not scalars are left out, and of
+// a duplicated key the first is kept (the loader reports both).
+class Converter {
+ public:
+  bool too_big() const { return too_big_; }
+
+  Json Convert(const YAML::Node& n, int depth) {
+    if (too_big_) return nullptr;
+    if (++nodes_ > kMaxNodes || depth > kMaxDepth) {
+      too_big_ = true;
+      return nullptr;
+    }
+    switch (n.Type()) {
+      case YAML::NodeType::Map: {
+        Json out = Json::object();
+        for (auto it = n.begin(); it != n.end(); ++it) {
+          if (!it->first.IsScalar()) continue;
+          const std::string key = it->first.Scalar();
+          if (out.contains(key)) continue;
+          out[key] = Convert(it->second, depth + 1);
+        }
+        return out;
+      }
+      case YAML::NodeType::Sequence: {
+        Json out = Json::array();
+        for (const YAML::Node& item : n) out.push_back(Convert(item, depth + 1));
+        return out;
+      }
+      case YAML::NodeType::Null:
+      case YAML::NodeType::Undefined: return nullptr;
+      case YAML::NodeType::Scalar: break;
+    }
+    const Scalar s = ReadScalar(n);
+    switch (s.kind) {
+      case Scalar::Kind::kNull: return nullptr;
+      case Scalar::Kind::kBool: return s.boolean;
+      case Scalar::Kind::kNumber:
+        // Whole numbers as integers, so that a schema's "integer" type accepts them.
+        if (std::trunc(s.number) == s.number && std::fabs(s.number) < 9.0e15) {
+          return static_cast<int64_t>(s.number);
+        }
+        return s.number;
+      case Scalar::Kind::kDate:  // as written: YYYY-MM-DD
+      case Scalar::Kind::kText: return s.text;
+    }
+    return s.text;
+  }
+
+ private:
+  size_t nodes_ = 0;
+  bool too_big_ = false;
+};
+
+// One step of a path into the document: a mapping key or a list index.
+struct Step {
+  std::string key;
+  bool index = false;
+  size_t position = 0;
+};
+
+// A validator error's context resolved to the document: the JSON value, the YAML node and
+// (for a mapping entry) the YAML key node.
+struct Target {
+  std::vector<Step> steps;
+  const Json* json = nullptr;
+  YAML::Node node;
+  YAML::Node key_node;
+};
+
+std::optional<Target> Resolve(const std::vector<std::string>& context, const Json& json,
+                              const YAML::Node& root) {
+  // YAML::Node's operator= writes through to the node it refers to; reset() rebinds.
+  Target t;
+  t.json = &json;
+  t.node.reset(root);
+  for (size_t i = 1; i < context.size(); ++i) {  // context[0] is "<root>"
+    const std::string& c = context[i];
+    if (c.size() < 2 || c.front() != '[' || c.back() != ']') return std::nullopt;
+    const std::string seg = c.substr(1, c.size() - 2);
+    Step step;
+    step.key = seg;
+    if (t.json->is_array()) {
+      size_t pos = 0;
+      try {
+        pos = std::stoul(seg);
+      } catch (const std::exception&) {
+        return std::nullopt;
+      }
+      if (pos >= t.json->size() || !t.node.IsSequence() || pos >= t.node.size()) return std::nullopt;
+      step.index = true;
+      step.position = pos;
+      t.json = &(*t.json)[pos];
+      t.node.reset(t.node[pos]);
+      t.key_node.reset();
+    } else if (t.json->is_object()) {
+      auto found = t.json->find(seg);
+      if (found == t.json->end() || !t.node.IsMap()) return std::nullopt;
+      t.json = &*found;
+      bool matched = false;
+      for (auto it = t.node.begin(); it != t.node.end(); ++it) {
+        if (it->first.IsScalar() && it->first.Scalar() == seg) {
+          t.key_node.reset(it->first);
+          t.node.reset(it->second);
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) return std::nullopt;
+    } else {
+      return std::nullopt;
+    }
+    t.steps.push_back(std::move(step));
+  }
+  return t;
+}
+
+std::string PathName(const std::vector<Step>& steps) {
+  std::string out;
+  for (const Step& s : steps) {
+    if (s.index) {
+      out += "[" + std::to_string(s.position) + "]";
+    } else {
+      out += (out.empty() ? "" : ".") + s.key;
+    }
+  }
+  return out.empty() ? "the evidence file" : out;
+}
+
+// The schema objects that describe the value at `steps`, following $ref, allOf, anyOf, oneOf,
+// properties, additionalProperties and items. Used only to word messages.
+void SchemaAt(const Json& root, const Json& s, const std::vector<Step>& steps, size_t i,
+              std::vector<const Json*>& out, int depth) {
+  if (depth > 64 || !s.is_object()) return;
+  if (auto ref = s.find("$ref"); ref != s.end() && ref->is_string()) {
+    const std::string r = ref->get<std::string>();
+    if (r.rfind("#", 0) == 0) {
+      try {
+        SchemaAt(root, root.at(Json::json_pointer(r.substr(1))), steps, i, out, depth + 1);
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  for (const char* kw : {"allOf", "anyOf", "oneOf"}) {
+    if (auto parts = s.find(kw); parts != s.end() && parts->is_array()) {
+      for (const Json& part : *parts) SchemaAt(root, part, steps, i, out, depth + 1);
+    }
+  }
+  if (i == steps.size()) {
+    out.push_back(&s);
+    return;
+  }
+  const Step& step = steps[i];
+  if (step.index) {
+    if (auto items = s.find("items"); items != s.end()) SchemaAt(root, *items, steps, i + 1, out, depth + 1);
+    return;
+  }
+  auto props = s.find("properties");
+  if (props != s.end() && props->is_object() && props->contains(step.key)) {
+    SchemaAt(root, (*props)[step.key], steps, i + 1, out, depth + 1);
+  } else if (auto extra = s.find("additionalProperties"); extra != s.end()) {
+    SchemaAt(root, *extra, steps, i + 1, out, depth + 1);
+  }
+}
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+std::string JoinWords(const std::vector<std::string>& words, const char* last) {
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += (i + 1 == words.size()) ? std::string(" ") + last + " " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+// "a boolean or null", from the "type" keywords of the schema objects.
+std::string ExpectedTypes(const std::vector<const Json*>& schemas) {
+  std::set<std::string> types;
+  bool date = false;
+  bool fact = false;  // a mapping that must hold 'value': a fact with provenance
+  for (const Json* s : schemas) {
+    auto type = s->find("type");
+    if (type == s->end()) continue;
+    std::vector<std::string> list;
+    if (type->is_string()) list.push_back(type->get<std::string>());
+    if (type->is_array()) {
+      for (const Json& t : *type) {
+        if (t.is_string()) list.push_back(t.get<std::string>());
+      }
+    }
+    for (const std::string& t : list) {
+      types.insert(t);
+      if (t == "string" && s->value("pattern", "") == kDatePattern) date = true;
+      if (t == "object" && s->contains("required") && (*s)["required"] == Json::array({"value"})) fact = true;
+    }
+  }
+  std::vector<std::string> words;
+  if (types.count("boolean")) words.push_back("a boolean");
+  if (types.count("number")) words.push_back("a number");
+  else if (types.count("integer")) words.push_back("a whole number");
+  if (types.count("string")) words.push_back(date ? "a date (YYYY-MM-DD)" : "text");
+  if (types.count("array")) words.push_back("a list");
+  if (types.count("object")) words.push_back(fact ? "a mapping with a 'value'" : "a mapping");
+  if (types.count("null")) words.push_back("null");
+  return words.empty() ? "another kind of value" : JoinWords(words, "or");
+}
+
+// Whether some schema object's "type" admits the value (or no type is given).
+bool Allows(const std::vector<const Json*>& schemas, const Json& value) {
+  auto admits = [&](const std::string& t) {
+    if (t == "object") return value.is_object();
+    if (t == "array") return value.is_array();
+    if (t == "string") return value.is_string();
+    if (t == "boolean") return value.is_boolean();
+    if (t == "null") return value.is_null();
+    if (t == "number") return value.is_number();
+    if (t == "integer") return value.is_number_integer();
+    return false;
+  };
+  bool typed = false;
+  for (const Json* s : schemas) {
+    auto type = s->find("type");
+    if (type == s->end()) continue;
+    typed = true;
+    if (type->is_string() && admits(type->get<std::string>())) return true;
+    if (type->is_array()) {
+      for (const Json& t : *type) {
+        if (t.is_string() && admits(t.get<std::string>())) return true;
+      }
+    }
+  }
+  return !typed;
+}
+
+bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// What kind of failure a valijson message reports, most specific first.
+enum class Kind { kUnknownKey, kRequired, kPattern, kLength, kType, kOther };
+
+Kind Classify(const std::string& d) {
+  if (StartsWith(d, "Object contains a property that could not be validated")) return Kind::kUnknownKey;
+  if (StartsWith(d, "Missing required property")) return Kind::kRequired;
+  if (StartsWith(d, "Failed to match regex")) return Kind::kPattern;
+  if (StartsWith(d, "String should be no")) return Kind::kLength;
+  if (StartsWith(d, "Value type not permitted")) return Kind::kType;
+  return Kind::kOther;
+}
+
+// The quoted name inside a valijson message: "... 'name'." -> name.
+std::string QuotedName(const std::string& d) {
+  const size_t end = d.rfind('\'');
+  if (end == std::string::npos || end == 0) return {};
+  const size_t begin = d.rfind('\'', end - 1);
+  if (begin == std::string::npos) return {};
+  return d.substr(begin + 1, end - begin - 1);
+}
+
+// valijson 1.0 parses a `propertyNames` subschema under its parent's path, so when the parent
+// is reached through a $ref the cached parent is reused as the names' schema and every name
+// fails (schema_parser.hpp, makePropertyNamesConstraint). The keyword is left out of what
+// valijson sees; the evidence loader checks names itself (letters, digits and underscores).
+void StripPropertyNames(Json& s) {
+  if (s.is_array()) {
+    for (Json& part : s) StripPropertyNames(part);
+    return;
+  }
+  if (!s.is_object()) return;
+  s.erase("propertyNames");
+  for (auto& [key, value] : s.items()) {
+    if (key == "enum" || key == "const" || key == "default" || key == "examples") continue;
+    if ((key == "properties" || key == "definitions" || key == "patternProperties") && value.is_object()) {
+      for (auto& [name, sub] : value.items()) StripPropertyNames(sub);
+      continue;
+    }
+    StripPropertyNames(value);
+  }
+}
+
+class SchemaCheck {
+ public:
+  SchemaCheck(const YamlDocument& doc, const std::string& schema_path, const Json& schema,
+              Diagnostics& diags)
+      : doc_(doc), schema_path_(schema_path), schema_(schema), diags_(diags) {
+    for (const Diagnostic& d : diags.all()) {
+      if (d.level == Level::kError && d.where.file == doc.path) {
+        loader_errors_.insert({d.where.line, d.where.column});
+      }
+    }
+  }
+
+  void Report(const Json& json, const valijson::ValidationResults& results) {
+    // valijson reports each failure at the value that fails, then again at every enclosing
+    // value ("failed to validate against ..."), and a value failing a oneOf/anyOf once per
+    // branch. Where an error lies deeper, the type errors and summaries above it are the
+    // branches that did not apply and the chain leading down: only the deeper error is kept.
+    std::set<std::vector<std::string>> ancestors;
+    for (const auto& e : results) {
+      for (size_t n = 1; n < e.context.size(); ++n) {
+        ancestors.emplace(e.context.begin(), e.context.begin() + static_cast<std::ptrdiff_t>(n));
+      }
+    }
+    std::map<std::vector<std::string>, std::vector<std::string>> by_context;
+    for (const auto& e : results) {
+      const Kind kind = Classify(e.description);
+      if (ancestors.count(e.context) && (kind == Kind::kType || kind == Kind::kOther)) continue;
+      by_context[e.context].push_back(e.description);
+    }
+    for (const auto& [context, descriptions] : by_context) {
+      std::optional<Target> t = Resolve(context, json, doc_.root);
+      if (!t) continue;
+      Kind best = Kind::kOther;
+      for (const std::string& d : descriptions) best = std::min(best, Classify(d));
+      std::vector<std::string> chosen;
+      for (const std::string& d : descriptions) {
+        if (Classify(d) == best) chosen.push_back(d);
+      }
+      Describe(*t, best, chosen);
+    }
+  }
+
+ private:
+  void Emit(const YAML::Node& at, const std::string& message) {
+    SourceLocation where = LocationOf(doc_.path, at);
+    if (loader_errors_.count({where.line, where.column})) return;  // the loader said it
+    if (!reported_.insert({where.line, where.column, message}).second) return;
+    diags_.Error(std::move(where), message + " (schema: " + schema_path_ + ")");
+  }
+
+  void Describe(const Target& t, Kind kind, const std::vector<std::string>& descriptions) {
+    const std::string name = PathName(t.steps);
+    std::vector<const Json*> schemas;
+    SchemaAt(schema_, schema_, t.steps, 0, schemas, 0);
+    switch (kind) {
+      case Kind::kUnknownKey: {
+        // valijson names the first unknown key only; report every one, at its key.
+        std::set<std::string> allowed;
+        bool closed = false;
+        for (const Json* s : schemas) {
+          if (auto extra = s->find("additionalProperties"); extra != s->end() && *extra == false) closed = true;
+          if (auto props = s->find("properties"); props != s->end() && props->is_object()) {
+            for (const auto& [key, value] : props->items()) allowed.insert(key);
+          }
+        }
+        std::vector<std::string> unknown;
+        if (closed && t.json->is_object()) {
+          for (const auto& [key, value] : t.json->items()) {
+            if (!allowed.count(key)) unknown.push_back(key);
+          }
+        }
+        if (unknown.empty()) unknown.push_back(QuotedName(descriptions.front()));
+        std::vector<std::string> quoted;
+        for (const std::string& k : allowed) quoted.push_back(Quote(k));
+        for (const std::string& key : unknown) {
+          YAML::Node at = t.node;
+          for (auto it = t.node.begin(); t.node.IsMap() && it != t.node.end(); ++it) {
+            if (it->first.IsScalar() && it->first.Scalar() == key) {
+              at.reset(it->first);
+              break;
+            }
+          }
+          Emit(at, name + ": unknown key '" + key + "'" +
+                       (quoted.empty() ? "" : " (allowed: " + JoinWords(quoted, "and") + ")"));
+        }
+        return;
+      }
+      case Kind::kRequired: {
+        std::vector<std::string> keys;
+        for (const std::string& d : descriptions) keys.push_back(Quote(QuotedName(d)));
+        Emit(t.node, name + ": missing required key" + (keys.size() == 1 ? " " : "s ") +
+                         JoinWords(keys, "and"));
+        return;
+      }
+      case Kind::kPattern: {
+        std::string pattern;
+        for (const Json* s : schemas) {
+          if (auto p = s->find("pattern"); p != s->end() && p->is_string()) {
+            pattern = p->get<std::string>();
+            break;
+          }
+        }
+        const std::string text = t.json->is_string() ? t.json->get<std::string>() : std::string();
+        if (pattern == kDatePattern) {
+          Emit(t.node, name + ": expected a date written YYYY-MM-DD, not '" + text + "'");
+        } else {
+          Emit(t.node, name + ": '" + text + "' does not match the pattern '" + pattern + "'");
+        }
+        return;
+      }
+      case Kind::kLength:
+        if (t.json->is_string() && t.json->get<std::string>().empty()) {
+          Emit(t.node, name + ": must not be empty");
+          return;
+        }
+        break;
+      case Kind::kType:
+        if (Allows(schemas, *t.json)) return;  // a branch that did not apply
+        Emit(t.node, name + ": expected " + ExpectedTypes(schemas) + ", not " + DescribeNode(t.node));
+        return;
+      case Kind::kOther:
+        // What is left is mostly a combination failing without a more specific error below it
+        // (a key that is not a valid name, say); the loader reports those in its own words.
+        if (!loader_errors_.empty()) return;
+        break;
+    }
+    std::string d = descriptions.front();
+    if (!d.empty()) d[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(d[0])));
+    while (!d.empty() && d.back() == '.') d.pop_back();
+    Emit(t.node, name + ": " + d);
+  }
+
+  const YamlDocument& doc_;
+  const std::string& schema_path_;
+  const Json& schema_;
+  Diagnostics& diags_;
+  std::set<std::pair<uint32_t, uint32_t>> loader_errors_;
+  std::set<std::tuple<uint32_t, uint32_t, std::string>> reported_;
+};
+
+}  // namespace
+
+bool CheckEvidenceSchema(const YamlDocument& doc, const std::string& schema_path,
+                         Diagnostics& diags) {
+  const size_t errors_before = diags.error_count();
+  std::optional<std::string> text = ReadTextFile(schema_path, diags);
+  if (!text) return false;
+  const Json schema_json = Json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (schema_json.is_discarded()) {
+    diags.Error({schema_path}, "the evidence schema is not valid JSON");
+    return false;
+  }
+  Json for_valijson = schema_json;
+  StripPropertyNames(for_valijson);
+  valijson::Schema schema;
+  try {
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(for_valijson);
+    parser.populateSchema(adapter, schema);
+  } catch (const std::exception& e) {
+    diags.Error({schema_path}, std::string("the evidence schema cannot be used: ") + e.what());
+    return false;
+  }
+
+  Converter converter;
+  const Json json = converter.Convert(doc.root, 1);
+  if (converter.too_big()) return diags.error_count() == errors_before;  // the loader reports it
+
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  if (validator.validate(schema, valijson::adapters::NlohmannJsonAdapter(json), &results)) return true;
+  SchemaCheck(doc, schema_path, schema_json, diags).Report(json, results);
+  if (diags.error_count() == errors_before && !diags.HasErrors()) {
+    // Every error pointed somewhere the document does not reach; still, it does not conform.
+    diags.Error(LocationOf(doc.path, doc.root), "the evidence does not conform to the schema " + schema_path);
+  }
+  return diags.error_count() == errors_before;
+}
+
+}  // namespace forcecheck
