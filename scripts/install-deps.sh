@@ -32,7 +32,7 @@ else
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# valijson (header-only JSON Schema validator, for the tests) is unpacked into .deps/ rather
+# valijson (header-only JSON Schema validator: evidence validation and the tests) is unpacked into .deps/ rather
 # than installed: Debian's libvalijson-dev depends on Qt and database development packages
 # that only its optional adapters need.
 valijson=.deps/valijson
