@@ -15,6 +15,7 @@ const std::vector<Command>& Commands() {
       {"init", "write an evidence template for a rule pack, every fact described and unknown", RunInit},
       {"lint", "check a rule pack's expressions, registers and evidence paths without evidence",
        RunLint},
+      {"test", "run a rule pack's tests (DIR/tests/*.yaml) and report which rules lack them", RunTest},
   };
   return kCommands;
 }

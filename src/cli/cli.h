@@ -33,5 +33,6 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
 int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunInit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunLint(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunTest(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace forcecheck
