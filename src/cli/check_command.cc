@@ -18,6 +18,7 @@
 
 #include "cli/cli.h"
 #include "cli/inputs.h"
+#include "io/paths.h"
 #include "eval/evaluate.h"
 #include "report/report.h"
 #include "report/write_file.h"
@@ -139,26 +140,13 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   return {};
 }
 
-bool SamePath(const std::string& a, const std::string& b) {
-  std::error_code ec;
-  auto ca = std::filesystem::weakly_canonical(a, ec);
-  auto cb = std::filesystem::weakly_canonical(b, ec);
-  return !ec && ca == cb;
-}
-
-bool Inside(const std::string& path, const std::string& dir) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) return false;
-  auto p = std::filesystem::weakly_canonical(path, ec).string();
-  auto d = std::filesystem::weakly_canonical(dir, ec).string() + "/";
-  return !ec && p.compare(0, d.size(), d) == 0;
-}
-
 // A report must never replace one of the inputs.
 std::string CheckOutputs(const CheckOptions& o) {
   for (const ReportRequest& r : o.reports) {
     if (r.path.empty()) continue;
-    if (SamePath(r.path, o.evidence) || SamePath(r.path, o.rules) || Inside(r.path, o.rules) ||
+    const bool into_pack = std::filesystem::is_directory(o.rules) ? PathInside(r.path, o.rules)
+                                                                    : SamePath(r.path, o.rules);
+    if (into_pack || SamePath(r.path, o.evidence) ||
         (!o.parameters.file.empty() && SamePath(r.path, o.parameters.file))) {
       return "refusing to write a report over an input: '" + r.path + "'";
     }

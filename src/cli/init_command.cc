@@ -12,6 +12,7 @@
 #include "base/date.h"
 #include "cli/cli.h"
 #include "cli/inputs.h"
+#include "io/paths.h"
 #include "report/write_file.h"
 #include "rules/evidence_template.h"
 #include "rules/rule_pack_loader.h"
@@ -27,20 +28,11 @@ Date Today() {
   return Date{static_cast<int32_t>(now.time_since_epoch().count())};
 }
 
-bool Inside(const fs::path& path, const fs::path& folder) {
-  std::error_code ec_path, ec_folder;
-  const fs::path p = fs::weakly_canonical(path, ec_path);
-  const fs::path f = fs::weakly_canonical(folder, ec_folder);
-  if (ec_path || ec_folder) return false;
-  auto [end, unused] = std::mismatch(f.begin(), f.end(), p.begin(), p.end());
-  return end == f.end();
-}
-
 // Why the template may not be written to `output`, or an empty string.
 std::string RefuseOutput(const std::string& output, const std::string& rules, const RulePack& pack,
                          bool overwrite) {
   std::error_code ec;
-  if (fs::is_directory(rules, ec) ? Inside(output, rules) : fs::equivalent(output, rules, ec)) {
+  if (fs::is_directory(rules, ec) ? PathInside(output, rules) : fs::equivalent(output, rules, ec)) {
     return "refusing to write the template into the rule pack '" + rules +
            "', where it would be read as a rule file";
   }

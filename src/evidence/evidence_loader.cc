@@ -5,6 +5,7 @@
 
 #include "evidence/evidence_schema_check.h"
 #include "evidence/register_loader.h"
+#include "io/paths.h"
 #include "yaml/yaml_file.h"
 
 namespace forcecheck {
@@ -150,11 +151,7 @@ class Loader {
     const fs::path folder = fs::path(doc_.path).parent_path();
     const fs::path joined = (folder / file).lexically_normal();
     if (options_.allow_outside_folder) return joined.generic_string();
-    std::error_code ec;
-    const fs::path base = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
-    const fs::path target = fs::weakly_canonical(joined, ec);
-    const auto [b, t] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
-    if (ec || b != base.end() || fs::path(file).is_absolute()) {
+    if (fs::path(file).is_absolute() || !PathInside(joined, folder)) {
       diags_.Error(Where(at), "register file '" + file + "' is outside the evidence file's folder "
                               "(pass --allow-outside-registers to allow it)");
       return std::nullopt;
