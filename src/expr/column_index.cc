@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "expr/evaluator.h"
+#include "expr/row_program.h"
 
 namespace forcecheck::expr {
 

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "expr/functions.h"
+#include "expr/row_program.h"
 
 namespace forcecheck::expr {
 
@@ -45,15 +46,18 @@ std::string Show(const Value& v) {
   return std::string(v.KindName()) + " (" + v.ToString() + ")";
 }
 
-// What is in scope inside a `where`, `by` or an aggregate's per-element argument.
-struct Scope {
-  const Register* reg = nullptr;  // a register record: reg and row
-  uint32_t row = 0;
-  const Value* item = nullptr;     // a list item
-  const Group* group = nullptr;    // a group
-};
+// An element's value as a Value, whichever way it was computed.
+const Value& AsValue(const Value& v) { return v; }
+Value AsValue(const Cell& c) { return c.ToValue(); }
 
-class Evaluator {
+// Orders two decided numbers or dates (REQUIRES: of one kind).
+int Order(const Value& a, const Value& b) { return Compare(a, b); }
+int Order(const Cell& a, const Value& b) {
+  if (a.kind() == Kind::kDate) return a.date() < b.date() ? -1 : a.date() > b.date();
+  return a.number() < b.number() ? -1 : a.number() > b.number();
+}
+
+class Evaluator final : public RowProgram::Host {
  public:
   Evaluator(Environment& env, EvalState& state, Trace* trace)
       : env_(env), state_(state), trace_(trace) {}
@@ -68,6 +72,9 @@ class Evaluator {
     if (trace_ && scopes_.empty()) (*trace_)[&e] = v;
     return v;
   }
+
+  Value EvalNode(const Expr& e) override { return Eval(e); }
+  const std::vector<Scope>& scopes() const override { return scopes_; }
 
  private:
   Value Dispatch(const Expr& e) {
@@ -287,8 +294,14 @@ class Evaluator {
   // Calls `visit(element_value)` for each element of `c` with the element in scope, where
   // element_value is `each` evaluated (or the element itself when `each` is null). Stops when
   // visit returns false.
+  //
+  // A visitor that also takes a Cell gets, for register records, the values of the compiled
+  // program (row_program.h), and an ordinary Value only for records the program defers.
   template <typename Visit>
   void ForEach(const Value& c, const Expr* each, Visit visit) {
+    if constexpr (std::is_invocable_v<Visit&, const Cell&, size_t>) {
+      if (each && c.kind() == Kind::kRows) return ForEachRecord(c.rows(), *each, visit);
+    }
     const size_t n = c.CollectionSize();
     for (size_t i = 0; i < n; ++i) {
       Scope sc;
@@ -306,6 +319,42 @@ class Evaluator {
       scopes_.pop_back();
       if (!visit(v, i)) return;
     }
+  }
+
+  // Conditions over every record of a register, asked at the top level, are often asked
+  // more than once (a rule's check, partial and records usually share one): the answers of
+  // one that was true or false for every record are kept in the state and replayed.
+  template <typename Visit>
+  void ForEachRecord(const RowSet& rows, const Expr& each, Visit& visit) {
+    const RowProgram& program = state_.Program(each);
+    const bool shareable = scopes_.empty() && rows.all;
+    const size_t n = rows.size();
+    if (shareable) {
+      if (const std::vector<uint64_t>* bits = state_.KnownAnswers(program, *rows.reg)) {
+        for (size_t i = 0; i < n; ++i) {
+          if (!visit(Cell::Bool(((*bits)[i / 64] >> (i % 64)) & 1), i)) break;
+        }
+        return;
+      }
+    }
+    std::vector<uint64_t> bits(shareable ? (n + 63) / 64 : 0);
+    bool all_answered = shareable;
+    RowProgram::Frame frame(program);
+    const size_t depth = scopes_.size();
+    scopes_.push_back(Scope{rows.reg, 0, nullptr, nullptr});
+    size_t i = 0;
+    for (; i < n; ++i) {
+      scopes_[depth].row = rows.at(i);
+      const Cell cell = program.Run(frame, *this);
+      if (cell.kind() == Kind::kBool) {
+        if (cell.boolean() && all_answered) bits[i / 64] |= uint64_t{1} << (i % 64);
+      } else {
+        all_answered = false;
+      }
+      if (!(cell.bad() ? visit(Eval(each), i) : visit(cell, i))) break;
+    }
+    scopes_.pop_back();
+    if (all_answered && i == n) state_.KeepAnswers(program, *rows.reg, std::move(bits));
   }
 
   Value NotACollection(const Value& c, const Expr& e, const char* what) {
@@ -340,12 +389,13 @@ class Evaluator {
   Value Filter(const Value& c, const Expr& cond, const Expr& at) {
     std::vector<size_t> keep;
     std::optional<Value> bad;
-    ForEach(c, &cond, [&](const Value& v, size_t i) {
+    ForEach(c, &cond, [&](const auto& v, size_t i) {
       if (v.kind() == Kind::kBool) {
         if (v.boolean()) keep.push_back(i);
         return true;
       }
-      bad = v.is_decided() ? Value::Error("'where' needs true or false, not " + Show(v), at.offset) : v;
+      bad = v.is_decided() ? Value::Error("'where' needs true or false, not " + Show(AsValue(v)), at.offset)
+                           : AsValue(v);
       return false;
     });
     if (bad) return *bad;
@@ -434,25 +484,25 @@ Value Evaluator::Aggregate(const Expr& e) {
   double sum = 0;
   std::optional<Value> unknown, error, best;
   std::vector<Value> values;
-  ForEach(c, each, [&](const Value& v, size_t) {
-    if (v.is_error()) return error = v, false;
+  ForEach(c, each, [&](const auto& v, size_t) {
+    if (v.is_error()) return error = AsValue(v), false;
     if (v.is_unknown()) {
-      if (!unknown) unknown = v;
+      if (!unknown) unknown = AsValue(v);
       return f.aggregate == Aggregate::kAny || f.aggregate == Aggregate::kAll;
     }
     if (condition) {
-      if (v.kind() != Kind::kBool) return error = Value::Error(name + " needs true or false for each element, not " + Show(v), each->offset), false;
+      if (v.kind() != Kind::kBool) return error = Value::Error(name + " needs true or false for each element, not " + Show(AsValue(v)), each->offset), false;
       (v.boolean() ? trues : falses)++;
       return !(f.aggregate == Aggregate::kAny && trues) && !(f.aggregate == Aggregate::kAll && falses);
     }
-    if (f.aggregate == Aggregate::kDistinct) return values.push_back(v), true;
+    if (f.aggregate == Aggregate::kDistinct) return values.push_back(AsValue(v)), true;
     const bool dated = f.aggregate != Aggregate::kSum && f.aggregate != Aggregate::kAvg && v.kind() == Kind::kDate;
     if (v.kind() != Kind::kNumber && !dated) {
-      return error = Value::Error(name + " needs a number for each element, not " + Show(v), each->offset), false;
+      return error = Value::Error(name + " needs a number for each element, not " + Show(AsValue(v)), each->offset), false;
     }
     if (best && best->kind() != v.kind()) return error = Value::Error(name + " mixes numbers and dates", each->offset), false;
     sum += dated ? 0 : v.number();
-    if (!best || (f.aggregate == Aggregate::kMin ? Compare(v, *best) < 0 : Compare(v, *best) > 0)) best = v;
+    if (!best || (f.aggregate == Aggregate::kMin ? Order(v, *best) < 0 : Order(v, *best) > 0)) best = AsValue(v);
     return true;
   });
   if (error) return *error;

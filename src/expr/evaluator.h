@@ -17,6 +17,8 @@
 
 namespace forcecheck::expr {
 
+class RowProgram;
+
 // What an expression can see.
 class Environment {
  public:
@@ -37,7 +39,8 @@ class Environment {
 };
 
 // Hash indexes on register columns, built on first use and kept for every rule evaluated
-// with the same state, so a cross-register lookup costs one pass over each register.
+// with the same state, so a cross-register lookup costs one pass over each register; and
+// the compiled form of each per-record expression (row_program.h), made on first use.
 class EvalState {
  public:
   EvalState();
@@ -48,9 +51,16 @@ class EvalState {
   // `with_empty`, the rows whose cell is empty. False when `key` is not of the column's type.
   bool Rows(const Register& reg, int column, const Value& key, bool with_empty,
             std::vector<uint32_t>& out);
+  const RowProgram& Program(const Expr& each);
+  // The answers, a bit per record, of a condition every record of `reg` was found to have a
+  // true or false answer to (evaluated at the top level, so with no other record in scope).
+  const std::vector<uint64_t>* KnownAnswers(const RowProgram& program, const Register& reg) const;
+  void KeepAnswers(const RowProgram& program, const Register& reg, std::vector<uint64_t> bits);
 
  private:
   std::map<std::pair<const Register*, int>, std::unique_ptr<ColumnIndex>> indexes_;
+  std::map<const Expr*, std::unique_ptr<RowProgram>> programs_;
+  std::map<std::pair<const Register*, std::string>, std::vector<uint64_t>> answers_;
 };
 
 // Sub-expression values recorded for `forcecheck explain` (outside any per-record scope).

@@ -1,0 +1,141 @@
+#pragma once
+
+// Per-record expressions compiled to a flat form, so that a condition tested on every record
+// of a register (`registers.vetting where expires < as_of()`, `pct(registers.appraisals,
+// completed)`) runs without building a Value per node per record.
+//
+// The program computes only *decided* results: true, a number, a date, text read in place
+// from the register's bytes. Whenever any part of it would be unknown or an error (a blank
+// cell, a type mismatch, a division by zero) it gives up on that record, and the evaluator
+// evaluates the record again the ordinary way, which produces the exact value and reason.
+// So the two paths cannot disagree on anything a user sees: the program either agrees with
+// the tree-walking evaluator or defers to it.
+//
+// What the program cannot do itself (nested aggregates, list items, functions other than
+// exists) it hands back to the evaluator node by node, with the record in scope; nodes that
+// name nothing of any record are evaluated once, the first time they are reached.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "expr/ast.h"
+
+namespace forcecheck::expr {
+
+struct Group;
+
+// What is in scope inside a `where`, `by` or an aggregate's per-element argument.
+struct Scope {
+  const Register* reg = nullptr;  // a register record: reg and row
+  uint32_t row = 0;
+  const Value* item = nullptr;    // a list item
+  const Group* group = nullptr;   // a group
+};
+
+// A decided scalar, or "bad" (the record needs the ordinary evaluator). Text is a view into
+// a register, a literal, or a value the frame holds for the duration of the run.
+class Cell {
+ public:
+  static Cell Bad() { return Cell(); }
+  static Cell Bool(bool b) { Cell c(Value::Kind::kBool); c.b_ = b; return c; }
+  static Cell Number(double n) { Cell c(Value::Kind::kNumber); c.n_ = n; return c; }
+  static Cell DateCell(Date d) { Cell c(Value::Kind::kDate); c.d_ = d.days; return c; }
+  static Cell Text(std::string_view s) {
+    Cell c(Value::Kind::kText);
+    c.p_ = s.data();
+    c.len_ = static_cast<uint32_t>(s.size());
+    return c;
+  }
+  static Cell Duration(int amount, char unit) {
+    Cell c(Value::Kind::kDuration);
+    c.d_ = amount;
+    c.unit_ = unit;
+    return c;
+  }
+  // A decided scalar value as a cell; bad for anything else (unknown, error, collections).
+  static Cell Of(const Value& v);
+
+  bool bad() const { return kind_ == Value::Kind::kError; }
+  // The accessors a Value has, so that code over elements can take either.
+  Value::Kind kind() const { return kind_; }
+  bool is_unknown() const { return false; }
+  bool is_error() const { return bad(); }
+  bool is_decided() const { return !bad(); }
+  bool boolean() const { return b_; }
+  double number() const { return n_; }
+  Date date() const { return Date{d_}; }
+  std::string_view text() const { return std::string_view(p_, len_); }
+  int amount() const { return d_; }
+  char unit() const { return unit_; }
+  Value ToValue() const;  // REQUIRES: !bad()
+
+ private:
+  Cell() = default;
+  explicit Cell(Value::Kind k) : kind_(k) {}
+
+  Value::Kind kind_ = Value::Kind::kError;
+  bool b_ = false;
+  char unit_ = 0;
+  uint32_t len_ = 0;
+  int32_t d_ = 0;
+  double n_ = 0;
+  const char* p_ = nullptr;
+};
+
+class RowProgram {
+ public:
+  // What a program needs of the evaluator running it.
+  class Host {
+   public:
+    virtual ~Host() = default;
+    // `e` evaluated the ordinary way, with the current record in scope.
+    virtual Value EvalNode(const Expr& e) = 0;
+    virtual const std::vector<Scope>& scopes() const = 0;
+  };
+
+  // Values a program has asked its host for during one run over a collection: those of
+  // record-independent nodes, kept for the whole run, and the latest value of every other
+  // node handed back, kept so that text cells may point into them.
+  class Frame {
+   public:
+    explicit Frame(const RowProgram& program);
+
+   private:
+    friend class RowProgram;
+    std::vector<Value> held_;
+    std::vector<Cell> constants_;
+    std::vector<uint8_t> bound_;
+  };
+
+  explicit RowProgram(const Expr& e);
+  ~RowProgram();
+  RowProgram(const RowProgram&) = delete;
+  RowProgram& operator=(const RowProgram&) = delete;
+
+  // The expression's value for the record(s) now in the host's scopes, or bad.
+  Cell Run(Frame& frame, Host& host) const;
+
+  // How many nodes the program runs itself and how many it hands back (for tests).
+  size_t native_nodes() const;
+  size_t handed_back_nodes() const;
+
+  // The expression's structure as resolved by the checker, without its position: two
+  // expressions with one fingerprint compute the same value for the same record and
+  // environment, wherever they are written.
+  const std::string& fingerprint() const { return fingerprint_; }
+
+ private:
+  struct Node;
+  uint32_t Compile(const Expr& e);
+  Cell Eval(uint32_t n, Frame& frame, Host& host) const;
+
+  std::vector<Node> nodes_;
+  uint32_t root_ = 0;
+  uint32_t slots_ = 0;  // frame slots for nodes handed back or evaluated once
+  std::string fingerprint_;
+};
+
+}  // namespace forcecheck::expr
