@@ -226,6 +226,7 @@ const char* OutcomeId(Outcome o) {
 Finding EvaluateOne(const Rule& rule, const Evidence& evidence, const EvalOptions& options) {
   EvidenceEnvironment env(evidence, options);
   expr::EvalState state;
+  state.set_compiled(options.compiled);
   return EvaluateRule(rule, env, state);
 }
 
@@ -240,6 +241,7 @@ std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,
                               const EvalOptions& options) {
   EvidenceEnvironment env(evidence, options);
   expr::EvalState state;  // column indexes, shared by every rule
+  state.set_compiled(options.compiled);
   std::vector<Finding> findings;
   findings.reserve(pack.rules.size());
   for (const Rule& rule : pack.rules) findings.push_back(EvaluateRule(rule, env, state));

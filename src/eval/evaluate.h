@@ -53,6 +53,9 @@ struct EvalOptions {
   // The pack's parameters as this run sets them, in declaration order (ParameterValues in
   // rules/parameters.h); empty: every parameter has its default.
   std::vector<expr::Value> parameters = {};
+  // Per-record expressions run compiled (expr/row_program.h); false runs them only through
+  // the tree evaluator, which must give the same findings (tests compare the two).
+  bool compiled = true;
 };
 
 // The finding for one rule (as Evaluate gives it).

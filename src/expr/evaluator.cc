@@ -300,7 +300,7 @@ class Evaluator final : public RowProgram::Host {
   template <typename Visit>
   void ForEach(const Value& c, const Expr* each, Visit visit) {
     if constexpr (std::is_invocable_v<Visit&, const Cell&, size_t>) {
-      if (each && c.kind() == Kind::kRows) return ForEachRecord(c.rows(), *each, visit);
+      if (each && c.kind() == Kind::kRows && state_.compiled()) return ForEachRecord(c.rows(), *each, visit);
     }
     const size_t n = c.CollectionSize();
     for (size_t i = 0; i < n; ++i) {

@@ -52,6 +52,10 @@ class EvalState {
   bool Rows(const Register& reg, int column, const Value& key, bool with_empty,
             std::vector<uint32_t>& out);
   const RowProgram& Program(const Expr& each);
+  // Whether per-record expressions run compiled (the default) or only through the tree
+  // evaluator: the two must agree, and tests compare them.
+  bool compiled() const { return compiled_; }
+  void set_compiled(bool on) { compiled_ = on; }
   // The answers, a bit per record, of a condition every record of `reg` was found to have a
   // true or false answer to (evaluated at the top level, so with no other record in scope).
   const std::vector<uint64_t>* KnownAnswers(const RowProgram& program, const Register& reg) const;
@@ -61,6 +65,7 @@ class EvalState {
   std::map<std::pair<const Register*, int>, std::unique_ptr<ColumnIndex>> indexes_;
   std::map<const Expr*, std::unique_ptr<RowProgram>> programs_;
   std::map<std::pair<const Register*, std::string>, std::vector<uint64_t>> answers_;
+  bool compiled_ = true;
 };
 
 // Sub-expression values recorded for `forcecheck explain` (outside any per-record scope).
