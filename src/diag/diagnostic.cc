@@ -36,6 +36,13 @@ void Diagnostics::AddSource(const std::string& file, std::string text) {
   sources_[file] = std::move(text);
 }
 
+void Diagnostics::Append(Diagnostics&& other) {
+  for (Diagnostic& d : other.all_) all_.push_back(std::move(d));
+  for (auto& [file, text] : other.sources_) sources_[file] = std::move(text);
+  errors_ += other.errors_;
+  other = Diagnostics();
+}
+
 namespace {
 
 // The 1-based line `line` of `text`, without its line break; empty if there is no such line.

@@ -42,6 +42,9 @@ class Diagnostics {
 
   // Registers the text of `file` for quoting. Later registrations of one file replace earlier.
   void AddSource(const std::string& file, std::string text);
+  // Takes over everything `other` holds (as if it had been reported here, after what is here
+  // already): how work done in parallel, each piece with diagnostics of its own, reports.
+  void Append(Diagnostics&& other);
 
   bool HasErrors() const { return errors_ > 0; }
   size_t error_count() const { return errors_; }

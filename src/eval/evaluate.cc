@@ -1,5 +1,9 @@
 #include "eval/evaluate.h"
 
+#include <algorithm>
+#include <memory>
+
+#include "base/parallel.h"
 #include "expr/evaluator.h"
 
 namespace forcecheck {
@@ -237,14 +241,24 @@ void TraceRule(const CompiledExpr& e, const Evidence& evidence, const EvalOption
   expr::Evaluate(*e.ast, env, state, &trace);
 }
 
+// Rules are independent, so they are shared out among workers (base/parallel.h), each with an
+// environment and a state of its own (column indexes and known answers, shared by the rules
+// that worker evaluates). A finding depends only on its rule and the evidence, so the result
+// is the same however the rules were shared out.
 std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,
                               const EvalOptions& options) {
-  EvidenceEnvironment env(evidence, options);
-  expr::EvalState state;  // column indexes, shared by every rule
-  state.set_compiled(options.compiled);
-  std::vector<Finding> findings;
-  findings.reserve(pack.rules.size());
-  for (const Rule& rule : pack.rules) findings.push_back(EvaluateRule(rule, env, state));
+  const size_t workers = std::min(WorkerCount(), std::max<size_t>(pack.rules.size(), 1));
+  std::vector<std::unique_ptr<EvidenceEnvironment>> envs;
+  std::vector<std::unique_ptr<expr::EvalState>> states;
+  for (size_t w = 0; w < workers; ++w) {
+    envs.push_back(std::make_unique<EvidenceEnvironment>(evidence, options));
+    states.push_back(std::make_unique<expr::EvalState>());
+    states.back()->set_compiled(options.compiled);
+  }
+  std::vector<Finding> findings(pack.rules.size());
+  ParallelFor(pack.rules.size(), [&](size_t i, size_t w) {
+    findings[i] = EvaluateRule(pack.rules[i], *envs[w], *states[w]);
+  });
   return findings;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "base/parallel.h"
 #include "evidence/evidence_schema_check.h"
 #include "evidence/register_loader.h"
 #include "io/paths.h"
@@ -93,11 +94,22 @@ class Loader {
   // registers:
   //   vetting: registers/vetting.csv                       # short form
   //   gifts: { file: registers/gifts.csv, synthetic: true }  # long form
+  // Registers are read in parallel (base/parallel.h), the largest first, each with
+  // diagnostics of its own; they are kept, and their problems reported, in the file's order.
   void ReadRegisters(const YAML::Node& node, Evidence& ev) {
     // Without the pack's declarations (the pack failed to load) registers cannot be typed.
     if (!node.IsDefined() || !options_.registers) return;
     MappingReader m(doc_.path, node, diags_, "'registers'");
     if (!m.ok()) return;
+    struct Job {
+      const RegisterSpec* spec;
+      std::string path;
+      bool synthetic;
+      uintmax_t size = 0;
+      std::optional<Register> reg;
+      Diagnostics diags;
+    };
+    std::vector<Job> jobs;
     for (size_t i = 0; i < m.entries().size(); ++i) {
       const auto& [id, value] = m.entries()[i];
       const RegisterSpec* spec = FindSpec(id);
@@ -129,10 +141,23 @@ class Loader {
       if (file.empty()) continue;
       std::optional<std::string> path = ResolveRegisterPath(file, file_node);
       if (!path) continue;
-      std::optional<Register> reg = LoadRegister(*spec, *path, diags_);
-      if (!reg) continue;
-      reg->synthetic = synthetic;
-      ev.registers.push_back(std::move(*reg));
+      std::error_code ec;
+      const uintmax_t size = std::filesystem::file_size(*path, ec);
+      jobs.push_back({spec, std::move(*path), synthetic, ec ? 0 : size, std::nullopt, {}});
+    }
+    std::vector<size_t> largest_first(jobs.size());
+    for (size_t i = 0; i < jobs.size(); ++i) largest_first[i] = i;
+    std::stable_sort(largest_first.begin(), largest_first.end(),
+                     [&](size_t a, size_t b) { return jobs[a].size > jobs[b].size; });
+    ParallelFor(jobs.size(), [&](size_t i, size_t) {
+      Job& job = jobs[largest_first[i]];
+      job.reg = LoadRegister(*job.spec, job.path, job.diags);
+    });
+    for (Job& job : jobs) {
+      diags_.Append(std::move(job.diags));
+      if (!job.reg) continue;
+      job.reg->synthetic = job.synthetic;
+      ev.registers.push_back(std::move(*job.reg));
     }
   }
 

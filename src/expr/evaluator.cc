@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "expr/functions.h"
+#include "expr/parser.h"
 #include "expr/row_program.h"
 
 namespace forcecheck::expr {
@@ -60,7 +61,11 @@ int Order(const Cell& a, const Value& b) {
 class Evaluator final : public RowProgram::Host {
  public:
   Evaluator(Environment& env, EvalState& state, Trace* trace)
-      : env_(env), state_(state), trace_(trace) {}
+      : env_(env), state_(state), trace_(trace) {
+    // Row programs hold a pointer into scopes_: it must never move. A scope is pushed per
+    // nested where or aggregate, which the parser's limit on nesting bounds.
+    scopes_.reserve(2 * kMaxNesting + 2);
+  }
 
   Value Eval(const Expr& e) {
     if (e.invariant && !scopes_.empty()) {
@@ -74,7 +79,6 @@ class Evaluator final : public RowProgram::Host {
   }
 
   Value EvalNode(const Expr& e) override { return Eval(e); }
-  const std::vector<Scope>& scopes() const override { return scopes_; }
 
  private:
   Value Dispatch(const Expr& e) {
@@ -345,7 +349,7 @@ class Evaluator final : public RowProgram::Host {
     size_t i = 0;
     for (; i < n; ++i) {
       scopes_[depth].row = rows.at(i);
-      const Cell cell = program.Run(frame, *this);
+      const Cell cell = program.Run(frame, *this, scopes_.data());
       if (cell.kind() == Kind::kBool) {
         if (cell.boolean() && all_answered) bits[i / 64] |= uint64_t{1} << (i % 64);
       } else {

@@ -21,7 +21,7 @@ Cell Cell::Of(const Value& v) {
 }
 
 Value Cell::ToValue() const {
-  switch (kind_) {
+  switch (kind()) {
     case Kind::kBool: return Value::Bool(b_);
     case Kind::kNumber: return Value::Number(n_);
     case Kind::kDate: return Value::DateValue(date());
@@ -31,6 +31,7 @@ Value Cell::ToValue() const {
   }
 }
 
+// 32 bytes, two to a cache line.
 struct RowProgram::Node {
   enum class Code : uint8_t {
     kLiteral,   // `literal`
@@ -46,9 +47,8 @@ struct RowProgram::Node {
   int32_t scope = 0;
   int32_t column = 0;
   uint32_t a = 0, b = 0;
-  uint32_t slot = 0;
+  uint32_t slot = 0;  // kLiteral: index in literals_; kOnce, kHandBack: frame slot
   const Expr* expr = nullptr;
-  Cell literal = Cell::Bad();
 };
 
 RowProgram::Frame::Frame(const RowProgram& program)
@@ -94,6 +94,7 @@ RowProgram::RowProgram(const Expr& e) {
 RowProgram::~RowProgram() = default;
 
 size_t RowProgram::native_nodes() const { return nodes_.size() - slots_; }
+static_assert(sizeof(Cell) == 16);
 size_t RowProgram::handed_back_nodes() const { return slots_; }
 
 uint32_t RowProgram::Compile(const Expr& e) {
@@ -106,7 +107,8 @@ uint32_t RowProgram::Compile(const Expr& e) {
   };
   const bool column = e.kind == Expr::Kind::kPath && e.ref == Ref::kColumn;
   if (e.kind == Expr::Kind::kLiteral && !Cell::Of(e.literal).bad()) {
-    node.literal = Cell::Of(e.literal);
+    node.slot = static_cast<uint32_t>(literals_.size());
+    literals_.push_back(Cell::Of(e.literal));
   } else if (e.invariant || e.kind == Expr::Kind::kLiteral) {
     with_slot(Code::kOnce);
   } else if (column) {
@@ -149,7 +151,9 @@ uint32_t RowProgram::Compile(const Expr& e) {
   return static_cast<uint32_t>(nodes_.size() - 1);
 }
 
-Cell RowProgram::Run(Frame& frame, Host& host) const { return Eval(root_, frame, host); }
+Cell RowProgram::Run(Frame& frame, Host& host, const Scope* scopes) const {
+  return Eval(root_, frame, host, scopes);
+}
 
 namespace {
 
@@ -172,11 +176,38 @@ Cell Ordered(Op op, int c) {
 
 // Mirrors the evaluator's operators (evaluator.cc) on decided values; every case in which
 // the evaluator would give unknown or an error gives bad here.
-Cell RowProgram::Eval(uint32_t n, Frame& frame, Host& host) const {
+namespace {
+
+inline Cell ReadCell(const Register& reg, int column, uint32_t row) {
+  const RegisterColumn& col = reg.columns[static_cast<size_t>(column)];
+  if (!col.present[row]) return Cell::Bad();
+  switch (col.type) {
+    case ColumnType::kText: return Cell::Text(reg.Text(static_cast<size_t>(column), row));
+    case ColumnType::kNumber: return Cell::Number(col.numbers[row]);
+    case ColumnType::kDate: return Cell::DateCell(Date{col.dates[row]});
+    case ColumnType::kBool: return Cell::Bool(col.flags[row] != 0);
+  }
+  return Cell::Bad();
+}
+
+}  // namespace
+
+// Leaves without a call: most operands are a column or a literal.
+inline Cell RowProgram::Operand(uint32_t n, Frame& frame, Host& host, const Scope* scopes) const {
+  const Node& node = nodes_[n];
+  if (node.code == Node::Code::kColumn) {
+    const Scope& sc = scopes[node.scope];
+    return ReadCell(*sc.reg, node.column, sc.row);
+  }
+  if (node.code == Node::Code::kLiteral) return literals_[node.slot];
+  return Eval(n, frame, host, scopes);
+}
+
+Cell RowProgram::Eval(uint32_t n, Frame& frame, Host& host, const Scope* scopes) const {
   const Node& node = nodes_[n];
   using Code = Node::Code;
   switch (node.code) {
-    case Code::kLiteral: return node.literal;
+    case Code::kLiteral: return literals_[node.slot];
     case Code::kOnce:
       if (!frame.bound_[node.slot]) {
         frame.held_[node.slot] = host.EvalNode(*node.expr);
@@ -187,27 +218,20 @@ Cell RowProgram::Eval(uint32_t n, Frame& frame, Host& host) const {
     case Code::kHandBack:
       frame.held_[node.slot] = host.EvalNode(*node.expr);
       return Cell::Of(frame.held_[node.slot]);
-    case Code::kColumn:
+    case Code::kColumn: {
+      const Scope& sc = scopes[node.scope];
+      return ReadCell(*sc.reg, node.column, sc.row);
+    }
     case Code::kExists: {
-      const Scope& sc = host.scopes()[static_cast<size_t>(node.scope)];
-      const RegisterColumn& col = sc.reg->columns[static_cast<size_t>(node.column)];
-      const bool present = col.present[sc.row] != 0;
-      if (node.code == Code::kExists) return Cell::Bool(present);
-      if (!present) return Cell::Bad();
-      switch (col.type) {
-        case ColumnType::kText: return Cell::Text(sc.reg->Text(static_cast<size_t>(node.column), sc.row));
-        case ColumnType::kNumber: return Cell::Number(col.numbers[sc.row]);
-        case ColumnType::kDate: return Cell::DateCell(Date{col.dates[sc.row]});
-        case ColumnType::kBool: return Cell::Bool(col.flags[sc.row] != 0);
-      }
-      return Cell::Bad();
+      const Scope& sc = scopes[node.scope];
+      return Cell::Bool(sc.reg->columns[static_cast<size_t>(node.column)].present[sc.row] != 0);
     }
     case Code::kNot: {
-      const Cell v = Eval(node.a, frame, host);
+      const Cell v = Operand(node.a, frame, host, scopes);
       return v.kind() == Kind::kBool ? Cell::Bool(!v.boolean()) : Cell::Bad();
     }
     case Code::kNeg: {
-      const Cell v = Eval(node.a, frame, host);
+      const Cell v = Operand(node.a, frame, host, scopes);
       return v.kind() == Kind::kNumber ? Cell::Number(-v.number()) : Cell::Bad();
     }
     case Code::kAnd:
@@ -215,16 +239,16 @@ Cell RowProgram::Eval(uint32_t n, Frame& frame, Host& host) const {
       // Kleene: the side that decides (false for and, true for or) wins even over an
       // undecided other side; two sides that decide nothing give the identity.
       const bool is_and = node.code == Code::kAnd;
-      const Cell l = Eval(node.a, frame, host);
+      const Cell l = Operand(node.a, frame, host, scopes);
       if (l.kind() == Kind::kBool && l.boolean() != is_and) return l;
-      const Cell r = Eval(node.b, frame, host);
+      const Cell r = Operand(node.b, frame, host, scopes);
       if (r.kind() == Kind::kBool && r.boolean() != is_and) return r;
       if (l.kind() == Kind::kBool && r.kind() == Kind::kBool) return Cell::Bool(is_and);
       return Cell::Bad();
     }
     case Code::kCompare: {
-      const Cell l = Eval(node.a, frame, host);
-      const Cell r = Eval(node.b, frame, host);
+      const Cell l = Operand(node.a, frame, host, scopes);
+      const Cell r = Operand(node.b, frame, host, scopes);
       if (l.bad() || r.bad() || l.kind() != r.kind()) return Cell::Bad();
       if (node.op == Op::kEq || node.op == Op::kNe) return Cell::Bool(SameValue(l, r) == (node.op == Op::kEq));
       switch (l.kind()) {
@@ -238,8 +262,8 @@ Cell RowProgram::Eval(uint32_t n, Frame& frame, Host& host) const {
       }
     }
     case Code::kArith: {
-      const Cell l = Eval(node.a, frame, host);
-      const Cell r = Eval(node.b, frame, host);
+      const Cell l = Operand(node.a, frame, host, scopes);
+      const Cell r = Operand(node.b, frame, host, scopes);
       const bool add = node.op == Op::kAdd, sub = node.op == Op::kSub;
       if (l.kind() == Kind::kDate && r.kind() == Kind::kDuration && (add || sub)) {
         return Cell::DateCell(AddDuration(l.date(), add ? r.amount() : -r.amount(), r.unit()));
@@ -256,10 +280,10 @@ Cell RowProgram::Eval(uint32_t n, Frame& frame, Host& host) const {
       }
     }
     case Code::kInList: {
-      const Cell l = Eval(node.a, frame, host);
+      const Cell l = Operand(node.a, frame, host, scopes);
       if (l.bad()) return Cell::Bad();
       if (nodes_[node.b].code != Code::kOnce) return Cell::Bad();
-      Eval(node.b, frame, host);  // binds the list
+      Operand(node.b, frame, host, scopes);  // binds the list
       const Value& list = frame.held_[nodes_[node.b].slot];
       if (list.kind() != Kind::kList) return Cell::Bad();
       bool unknown = false;

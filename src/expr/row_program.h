@@ -58,9 +58,9 @@ class Cell {
   // A decided scalar value as a cell; bad for anything else (unknown, error, collections).
   static Cell Of(const Value& v);
 
-  bool bad() const { return kind_ == Value::Kind::kError; }
+  bool bad() const { return kind() == Value::Kind::kError; }
   // The accessors a Value has, so that code over elements can take either.
-  Value::Kind kind() const { return kind_; }
+  Value::Kind kind() const { return static_cast<Value::Kind>(kind_); }
   bool is_unknown() const { return false; }
   bool is_error() const { return bad(); }
   bool is_decided() const { return !bad(); }
@@ -74,15 +74,18 @@ class Cell {
 
  private:
   Cell() = default;
-  explicit Cell(Value::Kind k) : kind_(k) {}
+  explicit Cell(Value::Kind k) : kind_(static_cast<uint8_t>(k)) {}
 
-  Value::Kind kind_ = Value::Kind::kError;
+  // 16 bytes, so that a cell is returned in registers.
+  uint8_t kind_ = static_cast<uint8_t>(Value::Kind::kError);
   bool b_ = false;
   char unit_ = 0;
   uint32_t len_ = 0;
-  int32_t d_ = 0;
-  double n_ = 0;
-  const char* p_ = nullptr;
+  union {
+    double n_;
+    int32_t d_;  // a date's days, a duration's amount
+    const char* p_ = nullptr;
+  };
 };
 
 class RowProgram {
@@ -93,7 +96,6 @@ class RowProgram {
     virtual ~Host() = default;
     // `e` evaluated the ordinary way, with the current record in scope.
     virtual Value EvalNode(const Expr& e) = 0;
-    virtual const std::vector<Scope>& scopes() const = 0;
   };
 
   // Values a program has asked its host for during one run over a collection: those of
@@ -115,8 +117,10 @@ class RowProgram {
   RowProgram(const RowProgram&) = delete;
   RowProgram& operator=(const RowProgram&) = delete;
 
-  // The expression's value for the record(s) now in the host's scopes, or bad.
-  Cell Run(Frame& frame, Host& host) const;
+  // The expression's value for the record(s) in `scopes` (indexed as Expr::scope is), or
+  // bad. `scopes` must stay where it is while the program runs, even if the host pushes
+  // more scopes when it evaluates a node handed back.
+  Cell Run(Frame& frame, Host& host, const Scope* scopes) const;
 
   // How many nodes the program runs itself and how many it hands back (for tests).
   size_t native_nodes() const;
@@ -130,9 +134,11 @@ class RowProgram {
  private:
   struct Node;
   uint32_t Compile(const Expr& e);
-  Cell Eval(uint32_t n, Frame& frame, Host& host) const;
+  Cell Eval(uint32_t n, Frame& frame, Host& host, const Scope* scopes) const;
+  Cell Operand(uint32_t n, Frame& frame, Host& host, const Scope* scopes) const;
 
   std::vector<Node> nodes_;
+  std::vector<Cell> literals_;
   uint32_t root_ = 0;
   uint32_t slots_ = 0;  // frame slots for nodes handed back or evaluated once
   std::string fingerprint_;

@@ -1,0 +1,38 @@
+#include "base/parallel.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace forcecheck {
+
+size_t WorkerCount() {
+  if (const char* env = std::getenv("FORCECHECK_JOBS")) {
+    char* end = nullptr;
+    const long n = std::strtol(env, &end, 10);
+    if (end != env && *end == '\0' && n > 0) return static_cast<size_t>(std::min(n, 256L));
+  }
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+void ParallelFor(size_t n, const std::function<void(size_t i, size_t worker)>& work) {
+  const size_t workers = std::min(WorkerCount(), n);
+  if (workers <= 1) {
+    for (size_t i = 0; i < n; ++i) work(i, 0);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  auto run = [&](size_t worker) {
+    for (size_t i = next++; i < n; i = next++) work(i, worker);
+  };
+  std::vector<std::thread> threads;
+  threads.reserve(workers - 1);
+  for (size_t w = 1; w < workers; ++w) threads.emplace_back(run, w);
+  run(0);
+  for (std::thread& t : threads) t.join();
+}
+
+}  // namespace forcecheck
