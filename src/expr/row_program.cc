@@ -1,5 +1,6 @@
 #include "expr/row_program.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -31,28 +32,35 @@ Value Cell::ToValue() const {
   }
 }
 
-// 32 bytes, two to a cache line.
-struct RowProgram::Node {
+// One instruction of a program: the program is the expression in postfix order, run on a
+// stack of cells. `and` and `or` jump over their right side when the left side decides.
+struct RowProgram::Instr {
   enum class Code : uint8_t {
-    kLiteral,   // `literal`
-    kOnce,      // names nothing of any record: evaluated by the host once a run (slot)
-    kHandBack,  // evaluated by the host for each record (slot)
-    kColumn,    // the cell at (scope, column)
-    kExists,    // whether the cell at (scope, column) is filled
-    kNot, kNeg, kAnd, kOr, kCompare, kArith,
-    kInList,    // a (the value) in the list that node b (a kOnce) gives
+    kLiteral,   // push literals_[a]
+    kOnce,      // push the value of record-independent node exprs_[a], evaluated once a run
+    kBind,      // evaluate record-independent exprs_[a] once a run, pushing nothing
+    kHandBack,  // push exprs_[a] as the host evaluates it for this record
+    kColumn,    // push the cell at scope a, column b
+    kExists,    // push whether the cell at scope a, column b is filled
+    kNot, kNeg,
+    kCompare,   // pop r and l, push l op r
+    kArith,     // pop r and l, push l op r
+    kInList,    // pop l, push whether it is in the list held for exprs_[a]
+    kAndJump,   // when the top is false, jump to a (the top is the result)
+    kOrJump,    // when the top is true, jump to a
+    kAnd, kOr,  // pop r and l, push the Kleene combination (l did not decide)
   };
   Code code = Code::kLiteral;
   Op op = Op::kAnd;
-  int32_t scope = 0;
-  int32_t column = 0;
-  uint32_t a = 0, b = 0;
-  uint32_t slot = 0;  // kLiteral: index in literals_; kOnce, kHandBack: frame slot
-  const Expr* expr = nullptr;
+  int32_t a = 0;
+  int32_t b = 0;
 };
 
 RowProgram::Frame::Frame(const RowProgram& program)
-    : held_(program.slots_), constants_(program.slots_, Cell::Bad()), bound_(program.slots_, 0) {}
+    : held_(program.exprs_.size()),
+      constants_(program.exprs_.size(), Cell::Bad()),
+      bound_(program.exprs_.size(), 0),
+      stack_(program.max_depth_ + 1, Cell::Bad()) {}
 
 namespace {
 
@@ -88,94 +96,67 @@ void AppendFingerprint(const Expr& e, std::string& out) {
 }  // namespace
 
 RowProgram::RowProgram(const Expr& e) {
-  root_ = Compile(e);
+  Compile(e, 0);
   AppendFingerprint(e, fingerprint_);
 }
 RowProgram::~RowProgram() = default;
 
-size_t RowProgram::native_nodes() const { return nodes_.size() - slots_; }
+size_t RowProgram::native_nodes() const { return native_; }
+size_t RowProgram::handed_back_nodes() const { return exprs_.size(); }
 static_assert(sizeof(Cell) == 16);
-size_t RowProgram::handed_back_nodes() const { return slots_; }
 
-uint32_t RowProgram::Compile(const Expr& e) {
-  Node node;
-  node.expr = &e;
-  using Code = Node::Code;
-  auto with_slot = [&](Code code) {
-    node.code = code;
-    node.slot = slots_++;
+// Emits `e` so that it leaves one cell on a stack `depth` deep.
+void RowProgram::Compile(const Expr& e, size_t depth) {
+  using Code = Instr::Code;
+  max_depth_ = std::max(max_depth_, depth + 1);
+  auto emit = [&](Code code, int32_t a = 0, int32_t b = 0, Op op = Op::kAnd) {
+    code_.push_back(Instr{code, op, a, b});
   };
-  const bool column = e.kind == Expr::Kind::kPath && e.ref == Ref::kColumn;
+  auto slot = [&](const Expr& x) {
+    exprs_.push_back(&x);
+    return static_cast<int32_t>(exprs_.size() - 1);
+  };
+  ++native_;
   if (e.kind == Expr::Kind::kLiteral && !Cell::Of(e.literal).bad()) {
-    node.slot = static_cast<uint32_t>(literals_.size());
+    emit(Code::kLiteral, static_cast<int32_t>(literals_.size()));
     literals_.push_back(Cell::Of(e.literal));
   } else if (e.invariant || e.kind == Expr::Kind::kLiteral) {
-    with_slot(Code::kOnce);
-  } else if (column) {
-    node.code = Code::kColumn;
-    node.scope = e.scope;
-    node.column = e.column;
+    --native_;
+    emit(Code::kOnce, slot(e));
+  } else if (e.kind == Expr::Kind::kPath && e.ref == Ref::kColumn) {
+    emit(Code::kColumn, e.scope, e.column);
   } else if (e.kind == Expr::Kind::kCall && e.name == "exists" && e.args.size() == 1 &&
              e.args[0]->kind == Expr::Kind::kPath && e.args[0]->ref == Ref::kColumn) {
-    node.code = Code::kExists;
-    node.scope = e.args[0]->scope;
-    node.column = e.args[0]->column;
+    emit(Code::kExists, e.args[0]->scope, e.args[0]->column);
   } else if (e.kind == Expr::Kind::kUnary) {
-    node.code = e.op == Op::kNot ? Code::kNot : Code::kNeg;
-    node.a = Compile(*e.args[0]);
-  } else if (e.kind == Expr::Kind::kBinary && e.op == Op::kIn) {
-    const Expr& list = *e.args[1];
-    if (e.indexed_in || !(list.invariant || list.kind == Expr::Kind::kLiteral)) {
-      with_slot(Code::kHandBack);
-    } else {
-      node.code = Code::kInList;
-      node.a = Compile(*e.args[0]);
-      node.b = Compile(list);
-    }
-  } else if (e.kind == Expr::Kind::kBinary) {
-    node.op = e.op;
-    switch (e.op) {
-      case Op::kAnd: node.code = Code::kAnd; break;
-      case Op::kOr: node.code = Code::kOr; break;
-      case Op::kEq: case Op::kNe: case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe:
-        node.code = Code::kCompare;
-        break;
-      default: node.code = Code::kArith; break;
-    }
-    node.a = Compile(*e.args[0]);
-    node.b = Compile(*e.args[1]);
+    Compile(*e.args[0], depth);
+    emit(e.op == Op::kNot ? Code::kNot : Code::kNeg);
+  } else if (e.kind == Expr::Kind::kBinary && e.op == Op::kIn && !e.indexed_in &&
+             (e.args[1]->invariant || e.args[1]->kind == Expr::Kind::kLiteral)) {
+    Compile(*e.args[0], depth);
+    const int32_t list = slot(*e.args[1]);
+    emit(Code::kBind, list);
+    emit(Code::kInList, list);
+  } else if (e.kind == Expr::Kind::kBinary && (e.op == Op::kAnd || e.op == Op::kOr)) {
+    const bool is_and = e.op == Op::kAnd;
+    Compile(*e.args[0], depth);
+    const size_t jump = code_.size();
+    emit(is_and ? Code::kAndJump : Code::kOrJump);
+    Compile(*e.args[1], depth + 1);
+    emit(is_and ? Code::kAnd : Code::kOr);
+    code_[jump].a = static_cast<int32_t>(code_.size());
+  } else if (e.kind == Expr::Kind::kBinary && e.op != Op::kIn) {
+    Compile(*e.args[0], depth);
+    Compile(*e.args[1], depth + 1);
+    const bool compare = e.op == Op::kEq || e.op == Op::kNe || e.op == Op::kLt || e.op == Op::kLe ||
+                         e.op == Op::kGt || e.op == Op::kGe;
+    emit(compare ? Code::kCompare : Code::kArith, 0, 0, e.op);
   } else {
-    with_slot(Code::kHandBack);
-  }
-  nodes_.push_back(node);
-  return static_cast<uint32_t>(nodes_.size() - 1);
-}
-
-Cell RowProgram::Run(Frame& frame, Host& host, const Scope* scopes) const {
-  return Eval(root_, frame, host, scopes);
-}
-
-namespace {
-
-bool SameValue(const Cell& a, const Cell& b) {  // REQUIRES: one kind
-  switch (a.kind()) {
-    case Kind::kBool: return a.boolean() == b.boolean();
-    case Kind::kNumber: return a.number() == b.number();
-    case Kind::kDate: return a.date() == b.date();
-    case Kind::kText: return a.text() == b.text();
-    case Kind::kDuration: return a.amount() == b.amount() && a.unit() == b.unit();
-    default: return false;
+    --native_;
+    emit(Code::kHandBack, slot(e));
   }
 }
 
-Cell Ordered(Op op, int c) {
-  return Cell::Bool(op == Op::kLt ? c < 0 : op == Op::kLe ? c <= 0 : op == Op::kGt ? c > 0 : c >= 0);
-}
-
-}  // namespace
-
-// Mirrors the evaluator's operators (evaluator.cc) on decided values; every case in which
-// the evaluator would give unknown or an error gives bad here.
 namespace {
 
 inline Cell ReadCell(const Register& reg, int column, uint32_t row) {
@@ -190,111 +171,133 @@ inline Cell ReadCell(const Register& reg, int column, uint32_t row) {
   return Cell::Bad();
 }
 
-}  // namespace
-
-// Leaves without a call: most operands are a column or a literal.
-inline Cell RowProgram::Operand(uint32_t n, Frame& frame, Host& host, const Scope* scopes) const {
-  const Node& node = nodes_[n];
-  if (node.code == Node::Code::kColumn) {
-    const Scope& sc = scopes[node.scope];
-    return ReadCell(*sc.reg, node.column, sc.row);
+inline bool SameValue(const Cell& a, const Cell& b) {  // REQUIRES: one kind
+  switch (a.kind()) {
+    case Kind::kBool: return a.boolean() == b.boolean();
+    case Kind::kNumber: return a.number() == b.number();
+    case Kind::kDate: return a.date() == b.date();
+    case Kind::kText: return a.text() == b.text();
+    case Kind::kDuration: return a.amount() == b.amount() && a.unit() == b.unit();
+    default: return false;
   }
-  if (node.code == Node::Code::kLiteral) return literals_[node.slot];
-  return Eval(n, frame, host, scopes);
 }
 
-Cell RowProgram::Eval(uint32_t n, Frame& frame, Host& host, const Scope* scopes) const {
-  const Node& node = nodes_[n];
-  using Code = Node::Code;
-  switch (node.code) {
-    case Code::kLiteral: return literals_[node.slot];
-    case Code::kOnce:
-      if (!frame.bound_[node.slot]) {
-        frame.held_[node.slot] = host.EvalNode(*node.expr);
-        frame.constants_[node.slot] = Cell::Of(frame.held_[node.slot]);
-        frame.bound_[node.slot] = 1;
+inline Cell Ordered(Op op, int c) {
+  return Cell::Bool(op == Op::kLt ? c < 0 : op == Op::kLe ? c <= 0 : op == Op::kGt ? c > 0 : c >= 0);
+}
+
+// The operators below mirror the evaluator's (evaluator.cc) on decided values; every case in
+// which the evaluator would give unknown or an error gives bad here.
+
+inline Cell CompareCells(Op op, const Cell& l, const Cell& r) {
+  if (l.bad() || r.bad() || l.kind() != r.kind()) return Cell::Bad();
+  if (op == Op::kEq || op == Op::kNe) return Cell::Bool(SameValue(l, r) == (op == Op::kEq));
+  switch (l.kind()) {
+    case Kind::kNumber: return Ordered(op, l.number() < r.number() ? -1 : l.number() > r.number());
+    case Kind::kDate: return Ordered(op, l.date() < r.date() ? -1 : l.date() > r.date());
+    case Kind::kText: {
+      const int c = l.text().compare(r.text());
+      return Ordered(op, c < 0 ? -1 : c > 0);
+    }
+    default: return Cell::Bad();
+  }
+}
+
+inline Cell ArithCells(Op op, const Cell& l, const Cell& r) {
+  const bool add = op == Op::kAdd, sub = op == Op::kSub;
+  if (l.kind() == Kind::kDate && r.kind() == Kind::kDuration && (add || sub)) {
+    return Cell::DateCell(AddDuration(l.date(), add ? r.amount() : -r.amount(), r.unit()));
+  }
+  if (l.kind() == Kind::kDate && r.kind() == Kind::kDate && sub) {
+    return Cell::Number(static_cast<double>(l.date().days - r.date().days));
+  }
+  if (l.kind() != Kind::kNumber || r.kind() != Kind::kNumber) return Cell::Bad();
+  switch (op) {
+    case Op::kAdd: return Cell::Number(l.number() + r.number());
+    case Op::kSub: return Cell::Number(l.number() - r.number());
+    case Op::kMul: return Cell::Number(l.number() * r.number());
+    default: return r.number() == 0 ? Cell::Bad() : Cell::Number(l.number() / r.number());
+  }
+}
+
+// `l in list`, as the evaluator's In: an unknown item makes a miss unknown; items of
+// another kind (errors among them) never match.
+inline Cell InList(const Cell& l, const Value& list) {
+  if (l.bad() || list.kind() != Kind::kList) return Cell::Bad();
+  bool unknown = false;
+  for (const Value& item : list.items()) {
+    if (item.is_unknown()) unknown = true;
+    else if (item.kind() == l.kind() && SameValue(Cell::Of(item), l)) return Cell::Bool(true);
+  }
+  return unknown ? Cell::Bad() : Cell::Bool(false);
+}
+
+// The right side of `and` (is_and) or `or`, when the left side `l` did not decide: the right
+// side decides if it can; two sides that decide nothing give the identity.
+inline Cell Combine(bool is_and, const Cell& l, const Cell& r) {
+  if (r.kind() == Kind::kBool && r.boolean() != is_and) return r;
+  if (l.kind() == Kind::kBool && r.kind() == Kind::kBool) return Cell::Bool(is_and);
+  return Cell::Bad();
+}
+
+}  // namespace
+
+Cell RowProgram::Once(int32_t i, Frame& frame, Host& host) const {
+  const auto s = static_cast<size_t>(i);
+  if (!frame.bound_[s]) {
+    frame.held_[s] = host.EvalNode(*exprs_[s]);
+    frame.constants_[s] = Cell::Of(frame.held_[s]);
+    frame.bound_[s] = 1;
+  }
+  return frame.constants_[s];
+}
+
+Cell RowProgram::Run(Frame& frame, Host& host, const Scope* scopes) const {
+  using Code = Instr::Code;
+  Cell* sp = frame.stack_.data();  // the next free place
+  const size_t n = code_.size();
+  for (size_t pc = 0; pc < n; ++pc) {
+    const Instr& in = code_[pc];
+    switch (in.code) {
+      case Code::kLiteral: *sp++ = literals_[static_cast<size_t>(in.a)]; break;
+      case Code::kOnce: *sp++ = Once(in.a, frame, host); break;
+      case Code::kBind: Once(in.a, frame, host); break;
+      case Code::kHandBack: {
+        const auto s = static_cast<size_t>(in.a);
+        frame.held_[s] = host.EvalNode(*exprs_[s]);
+        *sp++ = Cell::Of(frame.held_[s]);
+        break;
       }
-      return frame.constants_[node.slot];
-    case Code::kHandBack:
-      frame.held_[node.slot] = host.EvalNode(*node.expr);
-      return Cell::Of(frame.held_[node.slot]);
-    case Code::kColumn: {
-      const Scope& sc = scopes[node.scope];
-      return ReadCell(*sc.reg, node.column, sc.row);
-    }
-    case Code::kExists: {
-      const Scope& sc = scopes[node.scope];
-      return Cell::Bool(sc.reg->columns[static_cast<size_t>(node.column)].present[sc.row] != 0);
-    }
-    case Code::kNot: {
-      const Cell v = Operand(node.a, frame, host, scopes);
-      return v.kind() == Kind::kBool ? Cell::Bool(!v.boolean()) : Cell::Bad();
-    }
-    case Code::kNeg: {
-      const Cell v = Operand(node.a, frame, host, scopes);
-      return v.kind() == Kind::kNumber ? Cell::Number(-v.number()) : Cell::Bad();
-    }
-    case Code::kAnd:
-    case Code::kOr: {
-      // Kleene: the side that decides (false for and, true for or) wins even over an
-      // undecided other side; two sides that decide nothing give the identity.
-      const bool is_and = node.code == Code::kAnd;
-      const Cell l = Operand(node.a, frame, host, scopes);
-      if (l.kind() == Kind::kBool && l.boolean() != is_and) return l;
-      const Cell r = Operand(node.b, frame, host, scopes);
-      if (r.kind() == Kind::kBool && r.boolean() != is_and) return r;
-      if (l.kind() == Kind::kBool && r.kind() == Kind::kBool) return Cell::Bool(is_and);
-      return Cell::Bad();
-    }
-    case Code::kCompare: {
-      const Cell l = Operand(node.a, frame, host, scopes);
-      const Cell r = Operand(node.b, frame, host, scopes);
-      if (l.bad() || r.bad() || l.kind() != r.kind()) return Cell::Bad();
-      if (node.op == Op::kEq || node.op == Op::kNe) return Cell::Bool(SameValue(l, r) == (node.op == Op::kEq));
-      switch (l.kind()) {
-        case Kind::kNumber: return Ordered(node.op, l.number() < r.number() ? -1 : l.number() > r.number());
-        case Kind::kDate: return Ordered(node.op, l.date() < r.date() ? -1 : l.date() > r.date());
-        case Kind::kText: {
-          const int c = l.text().compare(r.text());
-          return Ordered(node.op, c < 0 ? -1 : c > 0);
-        }
-        default: return Cell::Bad();
+      case Code::kColumn: {
+        const Scope& sc = scopes[in.a];
+        *sp++ = ReadCell(*sc.reg, in.b, sc.row);
+        break;
       }
-    }
-    case Code::kArith: {
-      const Cell l = Operand(node.a, frame, host, scopes);
-      const Cell r = Operand(node.b, frame, host, scopes);
-      const bool add = node.op == Op::kAdd, sub = node.op == Op::kSub;
-      if (l.kind() == Kind::kDate && r.kind() == Kind::kDuration && (add || sub)) {
-        return Cell::DateCell(AddDuration(l.date(), add ? r.amount() : -r.amount(), r.unit()));
+      case Code::kExists: {
+        const Scope& sc = scopes[in.a];
+        *sp++ = Cell::Bool(sc.reg->columns[static_cast<size_t>(in.b)].present[sc.row] != 0);
+        break;
       }
-      if (l.kind() == Kind::kDate && r.kind() == Kind::kDate && sub) {
-        return Cell::Number(static_cast<double>(l.date().days - r.date().days));
-      }
-      if (l.kind() != Kind::kNumber || r.kind() != Kind::kNumber) return Cell::Bad();
-      switch (node.op) {
-        case Op::kAdd: return Cell::Number(l.number() + r.number());
-        case Op::kSub: return Cell::Number(l.number() - r.number());
-        case Op::kMul: return Cell::Number(l.number() * r.number());
-        default: return r.number() == 0 ? Cell::Bad() : Cell::Number(l.number() / r.number());
-      }
-    }
-    case Code::kInList: {
-      const Cell l = Operand(node.a, frame, host, scopes);
-      if (l.bad()) return Cell::Bad();
-      if (nodes_[node.b].code != Code::kOnce) return Cell::Bad();
-      Operand(node.b, frame, host, scopes);  // binds the list
-      const Value& list = frame.held_[nodes_[node.b].slot];
-      if (list.kind() != Kind::kList) return Cell::Bad();
-      bool unknown = false;
-      for (const Value& item : list.items()) {
-        if (item.is_unknown()) unknown = true;
-        else if (item.kind() == l.kind() && SameValue(Cell::Of(item), l)) return Cell::Bool(true);
-      }
-      return unknown ? Cell::Bad() : Cell::Bool(false);
+      case Code::kNot:
+        sp[-1] = sp[-1].kind() == Kind::kBool ? Cell::Bool(!sp[-1].boolean()) : Cell::Bad();
+        break;
+      case Code::kNeg:
+        sp[-1] = sp[-1].kind() == Kind::kNumber ? Cell::Number(-sp[-1].number()) : Cell::Bad();
+        break;
+      case Code::kCompare: --sp; sp[-1] = CompareCells(in.op, sp[-1], sp[0]); break;
+      case Code::kArith: --sp; sp[-1] = ArithCells(in.op, sp[-1], sp[0]); break;
+      case Code::kInList: sp[-1] = InList(sp[-1], frame.held_[static_cast<size_t>(in.a)]); break;
+      case Code::kAndJump:
+        if (sp[-1].kind() == Kind::kBool && !sp[-1].boolean()) pc = static_cast<size_t>(in.a) - 1;
+        break;
+      case Code::kOrJump:
+        if (sp[-1].kind() == Kind::kBool && sp[-1].boolean()) pc = static_cast<size_t>(in.a) - 1;
+        break;
+      case Code::kAnd: --sp; sp[-1] = Combine(true, sp[-1], sp[0]); break;
+      case Code::kOr: --sp; sp[-1] = Combine(false, sp[-1], sp[0]); break;
     }
   }
-  return Cell::Bad();
+  return sp[-1];
 }
 
 const std::vector<uint64_t>* EvalState::KnownAnswers(const RowProgram& program, const Register& reg) const {

@@ -11,9 +11,11 @@
 // So the two paths cannot disagree on anything a user sees: the program either agrees with
 // the tree-walking evaluator or defers to it.
 //
-// What the program cannot do itself (nested aggregates, list items, functions other than
-// exists) it hands back to the evaluator node by node, with the record in scope; nodes that
-// name nothing of any record are evaluated once, the first time they are reached.
+// The program is the expression in postfix order, run on a stack of cells, with `and` and
+// `or` jumping over their right side when the left decides (as the evaluator skips it). What
+// the program cannot do itself (nested aggregates, list items, functions other than exists)
+// it hands back to the evaluator node by node, with the record in scope; nodes that name
+// nothing of any record are evaluated once, the first time they are reached.
 
 #include <cstdint>
 #include <memory>
@@ -110,6 +112,7 @@ class RowProgram {
     std::vector<Value> held_;
     std::vector<Cell> constants_;
     std::vector<uint8_t> bound_;
+    std::vector<Cell> stack_;
   };
 
   explicit RowProgram(const Expr& e);
@@ -122,7 +125,7 @@ class RowProgram {
   // more scopes when it evaluates a node handed back.
   Cell Run(Frame& frame, Host& host, const Scope* scopes) const;
 
-  // How many nodes the program runs itself and how many it hands back (for tests).
+  // How many nodes the program runs itself and how many it hands to the host (for tests).
   size_t native_nodes() const;
   size_t handed_back_nodes() const;
 
@@ -132,15 +135,15 @@ class RowProgram {
   const std::string& fingerprint() const { return fingerprint_; }
 
  private:
-  struct Node;
-  uint32_t Compile(const Expr& e);
-  Cell Eval(uint32_t n, Frame& frame, Host& host, const Scope* scopes) const;
-  Cell Operand(uint32_t n, Frame& frame, Host& host, const Scope* scopes) const;
+  struct Instr;
+  void Compile(const Expr& e, size_t depth);
+  Cell Once(int32_t i, Frame& frame, Host& host) const;
 
-  std::vector<Node> nodes_;
+  std::vector<Instr> code_;
   std::vector<Cell> literals_;
-  uint32_t root_ = 0;
-  uint32_t slots_ = 0;  // frame slots for nodes handed back or evaluated once
+  std::vector<const Expr*> exprs_;  // nodes the host evaluates, once a run or for each record
+  size_t max_depth_ = 0;            // the most cells the program keeps on its stack
+  size_t native_ = 0;
   std::string fingerprint_;
 };
 
