@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <set>
 
 #include "base/parallel.h"
 #include "evidence/evidence_schema_check.h"
@@ -29,8 +31,14 @@ bool IsName(const std::string& s) {
 
 class Loader {
  public:
-  Loader(const YamlDocument& doc, const EvidenceOptions& options, Diagnostics& diags)
-      : doc_(doc), options_(options), diags_(diags) {}
+  // `alongside` is work that may run while the registers are read (it may read the YAML
+  // document, which nothing else touches then); Run() runs it there, or not at all when
+  // there are no registers to read (alongside_ran() says which).
+  Loader(const YamlDocument& doc, const EvidenceOptions& options, Diagnostics& diags,
+         std::function<void()> alongside)
+      : doc_(doc), options_(options), diags_(diags), alongside_(std::move(alongside)) {}
+
+  bool alongside_ran() const { return alongside_ran_; }
 
   std::optional<Evidence> Run() {
     const size_t errors_before = diags_.error_count();
@@ -149,10 +157,15 @@ class Loader {
     for (size_t i = 0; i < jobs.size(); ++i) largest_first[i] = i;
     std::stable_sort(largest_first.begin(), largest_first.end(),
                      [&](size_t a, size_t b) { return jobs[a].size > jobs[b].size; });
-    ParallelFor(jobs.size(), [&](size_t i, size_t) {
-      Job& job = jobs[largest_first[i]];
+    ParallelFor(jobs.size() + 1, [&](size_t i, size_t) {
+      if (i == 0) {
+        alongside_();
+        return;
+      }
+      Job& job = jobs[largest_first[i - 1]];
       job.reg = LoadRegister(*job.spec, job.path, job.diags);
     });
+    alongside_ran_ = true;
     for (Job& job : jobs) {
       diags_.Append(std::move(job.diags));
       if (!job.reg) continue;
@@ -258,17 +271,37 @@ class Loader {
   const YamlDocument& doc_;
   const EvidenceOptions& options_;
   Diagnostics& diags_;
+  std::function<void()> alongside_;
+  bool alongside_ran_ = false;
   size_t nodes_ = 0;
 };
 
 }  // namespace
 
+// The schema check runs beside the reading of the registers, which takes longest. Its
+// diagnostics follow the loader's, as if it had run after, less any at a place where the
+// loader has already reported an error (the loader's message is the more specific).
 std::optional<Evidence> LoadEvidence(const std::string& path, const EvidenceOptions& options,
                                      Diagnostics& diags) {
   std::optional<YamlDocument> doc = ParseYamlFile(path, diags);
   if (!doc) return std::nullopt;
-  std::optional<Evidence> ev = Loader(*doc, options, diags).Run();
-  if (!options.schema.empty() && !CheckEvidenceSchema(*doc, options.schema, diags)) return std::nullopt;
+  Diagnostics schema_diags;
+  bool schema_ok = true;
+  auto check_schema = [&] {
+    if (!options.schema.empty()) schema_ok = CheckEvidenceSchema(*doc, options.schema, schema_diags);
+  };
+  Loader loader(*doc, options, diags, check_schema);
+  std::optional<Evidence> ev = loader.Run();
+  if (!loader.alongside_ran()) check_schema();
+  std::set<std::pair<uint32_t, uint32_t>> reported;
+  for (const Diagnostic& d : diags.all()) {
+    if (d.level == Level::kError && d.where.file == doc->path) reported.insert({d.where.line, d.where.column});
+  }
+  const size_t errors_before = diags.error_count();
+  diags.Append(std::move(schema_diags), [&](const Diagnostic& d) {
+    return d.level != Level::kError || d.where.file != doc->path || !reported.count({d.where.line, d.where.column});
+  });
+  if (!schema_ok && diags.error_count() > errors_before) return std::nullopt;
   return ev;
 }
 

@@ -105,9 +105,16 @@ Json FindingJson(const Finding& f) {
     ev.push_back(std::move(x));
   }
   j["evidence"] = std::move(ev);
+  // A finding may list a thousand records: each is built in place rather than from an
+  // initializer list, which would copy every value once more.
   Json records = Json::array();
+  records.get_ref<Json::array_t&>().reserve(f.records.size());
   for (const RecordRef& rec : f.records) {
-    records.push_back({{"file", rec.where.file}, {"line", rec.where.line}, {"key", rec.key}});
+    auto& fields = records.emplace_back(Json::value_t::object).get_ref<Json::object_t&>();
+    fields.reserve(3);
+    fields.emplace_back("file", rec.where.file);
+    fields.emplace_back("line", rec.where.line);
+    fields.emplace_back("key", rec.key);
   }
   j["records"] = std::move(records);
   j["records_total"] = f.records_total;
