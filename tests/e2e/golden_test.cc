@@ -193,6 +193,22 @@ TEST_P(GoldenExampleTest, GivesTheReportsKeptInReports) {
   fs::remove_all(out);
 }
 
+// check shares its work among threads (FORCECHECK_JOBS caps them): on one thread, and on more
+// threads than this machine has cores, the JSON report (which holds every finding, record
+// and grade) is still exactly the golden one.
+TEST_P(GoldenExampleTest, DoesNotDependOnHowTheWorkIsShared) {
+  if (Updating()) GTEST_SKIP() << "golden files are being rewritten";
+  const Example& ex = GetParam();
+  for (const char* jobs : {"1", "7"}) {
+    ASSERT_EQ(setenv("FORCECHECK_JOBS", jobs, 1), 0);
+    RunResult r = RunForcecheck(kSource, "check --rules rules --evidence " + ex.evidence + " --format json --fail-on none");
+    EXPECT_EQ(r.exit, 0) << "FORCECHECK_JOBS=" << jobs << "\n" << r.err;
+    EXPECT_NE(r.out.find("\"findings\""), std::string::npos);
+    EXPECT_EQ(r.out, Slurp(kSource / "reports" / (ex.name + ".json"))) << "FORCECHECK_JOBS=" << jobs;
+  }
+  unsetenv("FORCECHECK_JOBS");
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Examples, GoldenExampleTest,
     ::testing::Values(Example{"west-midlands-2016", "examples/west-midlands-2016/evidence.yaml"},
