@@ -172,6 +172,7 @@ Finding EvaluateRule(const Rule& rule, EvidenceEnvironment& env, expr::EvalState
   Finding f;
   f.rule = &rule;
   env.Reset();
+  state.ForgetAnswers();  // see KnownAnswers: answers kept for another rule would hide its reads
   Value check = expr::Evaluate(*rule.check.ast, env, state);
   f.evidence = env.TakeRefs();
   if (Undecided(check, rule.check, "check", f)) return f;
@@ -242,8 +243,8 @@ void TraceRule(const CompiledExpr& e, const Evidence& evidence, const EvalOption
 }
 
 // Rules are independent, so they are shared out among workers (base/parallel.h), each with an
-// environment and a state of its own (column indexes and known answers, shared by the rules
-// that worker evaluates). A finding depends only on its rule and the evidence, so the result
+// environment and a state of its own (column indexes, shared by the rules that worker
+// evaluates). A finding depends only on its rule and the evidence, so the result
 // is the same however the rules were shared out.
 std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,
                               const EvalOptions& options) {

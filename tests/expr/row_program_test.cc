@@ -1,0 +1,698 @@
+// The compiled per-record programs (expr/row_program.h) against the tree evaluator they
+// stand in for: over generated registers with blank cells, a corpus of expressions covering
+// every operator, node kind and aggregate gives exactly the same value (kind, text, reason,
+// error offset, the very records and groups selected) and reads the same evidence in the same
+// order whether per-record expressions run compiled or not. The simple conditions are shown
+// to run natively, so that agreement cannot come from the compiled path never running. And
+// the answers one EvalState keeps for a condition over a whole register are replayed only
+// when complete and decided: every expression gives in a shared state, in any order, what it
+// gives alone.
+//
+// The corpus is one long table, so this file runs past the usual length.
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "evidence/register_loader.h"
+#include "expr/checker.h"
+#include "expr/evaluator.h"
+#include "expr/parser.h"
+#include "expr/row_program.h"
+
+namespace forcecheck::expr {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---- the registers ---------------------------------------------------------------------------
+
+// Choices from a fixed seed. mt19937's output is fixed by the standard and its distributions
+// are not, so none is used: every library generates the same registers.
+class Dice {
+ public:
+  explicit Dice(uint32_t seed) : rng_(seed) {}
+  size_t Below(size_t n) { return rng_() % n; }
+  bool Percent(size_t p) { return Below(100) < p; }
+  template <size_t N>
+  std::string Pick(const char* const (&words)[N]) { return words[Below(N)]; }
+
+ private:
+  std::mt19937 rng_;
+};
+
+// A quarter of the dates fall on a month's last day (leap days among them), so that adding
+// months and years must clamp.
+Date SomeDate(Dice& dice) {
+  static const char* const kMonthEnds[] = {"2016-01-31", "2016-02-29", "2015-12-31", "2015-08-31",
+                                           "2014-05-31", "2016-03-31", "2012-02-29", "2015-01-31"};
+  if (dice.Percent(25)) return *ParseDate(kMonthEnds[dice.Below(std::size(kMonthEnds))]);
+  return Date{DateFromCivil(2008, 1, 1).days + static_cast<int32_t>(dice.Below(3100))};
+}
+
+std::string Id(char prefix, size_t n) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%c%04zu", prefix, n);
+  return buf;
+}
+
+// staff and tidy share this layout; staff has blank cells, tidy none, so that over tidy most
+// expressions are decided and over staff most are unknown somewhere.
+// Values repeat (salaries and hours from short lists, reviews on the day a record started or
+// a month later) so that comparisons are often equal; some hours are 0, to divide by.
+std::string PeopleCsv(char prefix, size_t rows, size_t blank_pct, Dice& dice) {
+  static const char* const kDepts[] = {"CID", "Response", "Custody", "PSD", "Public Protection"};
+  static const char* const kGrades[] = {"A", "B", "C", "AB", "a", "B"};
+  static const char* const kSalaries[] = {"0", "10", "20", "25.5", "30", "100", "-5"};
+  static const char* const kHours[] = {"0", "1", "2", "37.5", "40", "20"};
+  static const char* const kFlags[] = {"yes", "no", "true", "false"};
+  std::string csv = "id,dept,grade,salary,hours,started,review,flagged,mentor\n";
+  for (size_t i = 0; i < rows; ++i) {
+    const Date started = SomeDate(dice);
+    const size_t review = dice.Below(5);
+    std::vector<std::string> cells = {
+        dice.Pick(kDepts), dice.Pick(kGrades),
+        dice.Percent(40) ? dice.Pick(kSalaries) : std::to_string(dice.Below(200)),
+        dice.Pick(kHours), started.ToString(),
+        (review == 0 ? started : review == 1 ? AddDuration(started, 1, 'm') : SomeDate(dice)).ToString(),
+        dice.Pick(kFlags), Id(prefix, dice.Below(rows + rows / 10))};
+    csv += Id(prefix, i);
+    for (std::string& cell : cells) csv += "," + (dice.Percent(blank_pct) ? "" : cell);
+    csv += "\n";
+  }
+  return csv;
+}
+
+// Cases name tidy's people as officers (and some people who are not there); half are open.
+std::string CasesCsv(size_t rows, size_t blank_pct, Dice& dice) {
+  static const char* const kCategories[] = {"apsp", "vawg", "other", "misogyny"};
+  std::string csv = "case_id,officer,opened,closed,cost,category,upheld\n";
+  for (size_t i = 0; i < rows; ++i) {
+    const Date opened = SomeDate(dice);
+    const bool open = dice.Percent(50);
+    std::vector<std::string> cells = {
+        Id('T', dice.Below(320)), opened.ToString(),
+        open ? "" : Date{opened.days + static_cast<int32_t>(dice.Below(800))}.ToString(),
+        std::to_string(dice.Below(5000)), dice.Pick(kCategories), dice.Percent(50) ? "yes" : "no"};
+    csv += Id('C', i);
+    for (std::string& cell : cells) csv += "," + (dice.Percent(blank_pct) ? "" : cell);
+    csv += "\n";
+  }
+  return csv;
+}
+
+RegisterSpec Spec(std::string id, std::vector<ColumnSpec> columns) {
+  RegisterSpec s;
+  s.id = std::move(id);
+  s.title = s.id;
+  s.key = columns[0].name;
+  s.columns = std::move(columns);
+  return s;
+}
+
+std::vector<ColumnSpec> PeopleColumns() {
+  return {{"id", ColumnType::kText, true, ""},       {"dept", ColumnType::kText, false, ""},
+          {"grade", ColumnType::kText, false, ""},   {"salary", ColumnType::kNumber, false, ""},
+          {"hours", ColumnType::kNumber, false, ""}, {"started", ColumnType::kDate, false, ""},
+          {"review", ColumnType::kDate, false, ""},  {"flagged", ColumnType::kBool, false, ""},
+          {"mentor", ColumnType::kText, false, ""}};
+}
+
+// The registers and what the checker needs to know of them, made once for every test.
+struct World {
+  std::vector<RegisterSpec> specs;
+  std::vector<Register> registers;
+  std::vector<ParameterInfo> parameters = {{"window", Type::kDuration, Value::Duration(6, 'm')},
+                                           {"target", Type::kNumber, Value::Number(30)}};
+
+  const Register& Find(const std::string& id) const {
+    for (const Register& r : registers) {
+      if (r.spec->id == id) return r;
+    }
+    throw std::logic_error("no register " + id);
+  }
+};
+
+const World& TheWorld() {
+  static const World* world = [] {
+    auto* w = new World;
+    w->specs = {Spec("staff", PeopleColumns()), Spec("tidy", PeopleColumns()),
+                Spec("cases", {{"case_id", ColumnType::kText, true, ""}, {"officer", ColumnType::kText, false, ""},
+                               {"opened", ColumnType::kDate, false, ""}, {"closed", ColumnType::kDate, false, ""},
+                               {"cost", ColumnType::kNumber, false, ""}, {"category", ColumnType::kText, false, ""},
+                               {"upheld", ColumnType::kBool, false, ""}})};
+    Dice dice(20160331);
+    const std::string csv[] = {PeopleCsv('S', 300, 10, dice), PeopleCsv('T', 300, 0, dice), CasesCsv(400, 10, dice)};
+    const fs::path dir = fs::path(::testing::TempDir()) / ("row-program-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    Diagnostics diags;
+    for (size_t i = 0; i < w->specs.size(); ++i) {
+      const fs::path file = dir / (w->specs[i].id + ".csv");
+      std::ofstream(file, std::ios::binary) << csv[i];
+      std::optional<Register> r = LoadRegister(w->specs[i], file.string(), diags);
+      if (!r) throw std::runtime_error("cannot load the generated register " + w->specs[i].id);
+      w->registers.push_back(std::move(*r));
+    }
+    fs::remove_all(dir);
+    return w;
+  }();
+  return *world;
+}
+
+// ---- evidence --------------------------------------------------------------------------------
+
+// The registers, a few facts (numbers, text, a date, lists, one with an unknown item) and the
+// parameter `target` overridden; remembers the facts and registers read, in the order first
+// read (as the real environment lists a rule's evidence).
+class WorldEnvironment : public Environment {
+ public:
+  WorldEnvironment() {
+    facts_["limits.high"] = Value::Number(50);
+    facts_["limits.zero"] = Value::Number(0);
+    facts_["limits.text"] = Value::Text("CID");
+    facts_["limits.on"] = Value::Bool(true);
+    facts_["lists.depts"] = Value::List({Value::Text("CID"), Value::Text("Custody")});
+    facts_["lists.depts_unknown"] =
+        Value::List({Value::Text("CID"), Value::Unknown("lists.depts_unknown[1] is null"), Value::Text("Response")});
+    facts_["lists.numbers"] = Value::List({Value::Number(10), Value::Number(20), Value::Text("30"),
+                                           Value::DateValue(DateFromCivil(2015, 1, 31))});
+  }
+
+  Value Lookup(const std::vector<std::string>& path) override {
+    std::string dotted;
+    for (const std::string& seg : path) dotted += (dotted.empty() ? "" : ".") + seg;
+    Read(dotted);
+    auto it = facts_.find(dotted);
+    return it == facts_.end() ? Value::Unknown(dotted + " (absent)") : it->second;
+  }
+  const Register* FindRegister(const RegisterSpec& spec) override {
+    Read("registers." + spec.id);
+    return &TheWorld().Find(spec.id);
+  }
+  Date as_of() const override { return DateFromCivil(2016, 3, 31); }
+  std::optional<Value> Parameter(int index) const override {
+    return index == 1 ? std::optional<Value>(Value::Number(25)) : std::nullopt;
+  }
+
+  void Clear() {
+    reads.clear();
+    seen_.clear();
+  }
+
+  std::string reads;
+
+ private:
+  void Read(const std::string& what) {
+    if (seen_.insert(what).second) reads += what + "; ";
+  }
+
+  std::map<std::string, Value> facts_;
+  std::set<std::string> seen_;
+};
+
+// ---- running ---------------------------------------------------------------------------------
+
+// The expression parsed and checked; a parse or check error fails the test.
+std::unique_ptr<Expr> Compile(const std::string& source) {
+  ParseResult p = Parse(source);
+  if (p.error) {
+    ADD_FAILURE() << "parse error at " << p.error->offset << " in '" << source << "': " << p.error->message;
+    return nullptr;
+  }
+  const World& w = TheWorld();
+  CheckContext ctx{&w.specs, nullptr, "", &w.parameters};
+  std::vector<ExprError> errors = Check(*p.expr, Type::kAny, ctx);
+  for (const ExprError& e : errors) {
+    ADD_FAILURE() << "check error at " << e.offset << " in '" << source << "': " << e.message;
+  }
+  return errors.empty() ? std::move(p.expr) : nullptr;
+}
+
+std::string NumberBits(double n) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%a", n);
+  return buf;
+}
+
+// A value written out in full: its kind; the reason and error offset of an unknown or error;
+// numbers to the last bit; every record of a row set, item of a list and group.
+std::string Describe(const Value& v) {
+  std::string s = std::string(v.KindName()) + " " + v.ToString();
+  switch (v.kind()) {
+    case Value::Kind::kUnknown: return s + " {" + v.text() + "}";
+    case Value::Kind::kError: return s + " {" + v.text() + "} @" + std::to_string(v.error_offset());
+    case Value::Kind::kNumber: return s + " " + NumberBits(v.number());
+    case Value::Kind::kRows:
+      s += " of " + v.rows().reg->spec->id + ":";
+      for (size_t i = 0; i < v.rows().size(); ++i) s += " " + std::to_string(v.rows().at(i));
+      return s;
+    case Value::Kind::kList:
+      s += " items:";
+      for (const Value& item : v.items()) s += " <" + Describe(item) + ">";
+      return s;
+    case Value::Kind::kGroups:
+      for (const Group& g : v.groups()) s += " <" + Describe(g.key) + " => " + Describe(g.members) + ">";
+      return s;
+    default: return s;
+  }
+}
+
+struct Result {
+  std::string value;  // Describe()
+  std::string reads;  // the evidence and registers read, in order
+};
+
+Result RunIn(const Expr& e, EvalState& state, WorldEnvironment& env) {
+  env.Clear();
+  const Value v = Evaluate(e, env, state);
+  return {Describe(v), env.reads};
+}
+
+// Evaluated in a state of its own, compiled or only through the tree evaluator.
+Result RunAlone(const Expr& e, bool compiled) {
+  EvalState state;
+  state.set_compiled(compiled);
+  WorldEnvironment env;
+  return RunIn(e, state, env);
+}
+
+// ---- the corpus ------------------------------------------------------------------------------
+
+const std::vector<std::string>& Corpus() {
+  static const std::vector<std::string> kCorpus = {
+      // Kleene logic and exists(): a deciding side wins over an unknown or an error.
+      "count(registers.staff where exists(salary) and salary > 30)",
+      "count(registers.staff where not exists(salary) or salary > 30)",
+      "count(registers.staff where exists(salary) or salary > 30)",
+      "count(registers.staff where salary > 30 or not exists(salary))",
+      "count(registers.staff where salary > 30 and exists(salary))",
+      "count(registers.staff where not exists(dept) and flagged)",
+      "count(registers.staff where (exists(flagged) and flagged) or (exists(hours) and hours > 37))",
+      "all(registers.staff, exists(salary) or salary > 0)",
+      "count(registers.staff, exists(flagged) and flagged)",
+      "count(registers.staff where flagged)",
+      "count(registers.tidy where flagged and salary >= 20)",
+      "count(registers.tidy where not flagged or salary < 20)",
+      "count(registers.tidy where not (flagged and salary < 20))",
+      "count(registers.tidy where (salary > 20) == flagged)",
+      "count(registers.tidy where flagged != (salary > 20))",
+      // Comparisons of numbers, dates, text (byte order: 'AB' < 'B' < 'a') and booleans; an
+      // equality with a column uses an index (with blank cells, the index gives those too).
+      "count(registers.tidy where salary == 20)",
+      "count(registers.tidy where salary != 25.5)",
+      "count(registers.tidy where salary <= 25.5 and hours >= 20)",
+      "count(registers.tidy where -salary < -25)",
+      "count(registers.tidy where started < 2014-01-31)",
+      "count(registers.tidy where started >= review)",
+      "count(registers.tidy where started == review)",
+      "count(registers.tidy where grade < 'B')",
+      "count(registers.tidy where grade >= 'AB' and grade <= 'C')",
+      "count(registers.tidy where grade > dept)",
+      "count(registers.tidy where dept == 'CID')",
+      "count(registers.tidy where 'CID' != dept)",
+      "count(registers.tidy where flagged == true)",
+      "count(registers.staff where dept == 'CID')",
+      "count(registers.staff where exists(dept) and dept == 'CID')",
+      // Arithmetic, and division by zero inside a where.
+      "count(registers.tidy where salary * 2 - 10 > hours + 5)",
+      "sum(registers.tidy where hours != 0, salary / hours)",
+      "sum(registers.tidy, salary / hours)",
+      "count(registers.tidy where salary / hours > 1)",
+      "count(registers.tidy where hours == 0 or salary / hours > 1)",
+      "count(registers.tidy where hours != 0 and salary / hours > 1)",
+      "count(registers.tidy where salary / hours > 1 or hours == 0)",
+      "count(registers.staff where salary / hours > 1)",
+      "count(registers.tidy where salary / limits.zero > 1)",
+      "count(registers.tidy where salary / (hours - hours) > 1 or true)",
+      // Dates and durations of every unit; months and years clamp at a month's end.
+      "count(registers.tidy where started + 42d > review)",
+      "count(registers.tidy where started + 6w <= review)",
+      "count(registers.tidy where started + 1mo == review)",
+      "count(registers.tidy where started - 10y < 2005-01-01)",
+      "count(registers.tidy where started + 1mo - 1mo == started)",
+      "count(registers.tidy where started + 1y - 1y != started)",
+      "max(registers.tidy, started + 1mo)",
+      "min(registers.tidy, started - 1mo)",
+      "distinct(registers.tidy where started >= 2016-01-28, started + 1mo)",
+      "distinct(registers.tidy where started >= 2016-01-28, started - 1y)",
+      "distinct(registers.tidy where started < 2008-03-01, started + 10y)",
+      "sum(registers.tidy, review - started)",
+      "avg(registers.tidy, review - started)",
+      "count(registers.tidy where review - started > 365)",
+      "count(registers.staff where exists(started) and started < as_of() - 3y)",
+      "count(registers.tidy where started > as_of() - params.window)",
+      "count(registers.staff where review - started > 30)",
+      "count(registers.cases where exists(closed) and closed - opened > 365)",
+      "count(registers.cases where exists(closed) and exists(opened) and closed > opened + 12mo)",
+      "2016-01-31 + 1mo",
+      // `in`: evidence lists (one with an unknown item, one of mixed kinds), a register's
+      // column (by index), a list computed once, an absent list and a fact that is no list.
+      "count(registers.tidy where dept in lists.depts)",
+      "count(registers.tidy where dept in lists.depts_unknown)",
+      "count(registers.tidy where not (dept in lists.depts_unknown))",
+      "count(registers.tidy where dept in lists.depts_unknown or salary > 1000)",
+      "count(registers.tidy where salary in lists.numbers)",
+      "count(registers.tidy where started in lists.numbers)",
+      "count(registers.tidy where mentor in registers.tidy.id)",
+      "count(registers.cases where officer in registers.tidy.id)",
+      "count(registers.tidy where grade in distinct(registers.staff where exists(grade), grade))",
+      "count(registers.tidy where grade in distinct(registers.staff, grade))",
+      "count(registers.tidy where dept in lists.absent)",
+      "count(registers.tidy where dept in limits.text)",
+      // Evidence inside a where; facts of the wrong kind are errors only at run time.
+      "count(registers.staff where exists(limits.high) and (not exists(hours) or hours > limits.high))",
+      "count(registers.staff where exists(lists.absent) or not exists(dept))",
+      "count(registers.tidy where salary > limits.text)",
+      "count(registers.tidy where started + limits.high > review)",
+      "count(registers.tidy where limits.high and flagged)",
+      "count(registers.tidy where flagged or limits.text)",
+      "count(registers.tidy where dept == limits.high)",
+      "count(registers.tidy where salary > params.target and limits.on)",
+      // Nested wheres naming the outer record through `as`, indexed and not.
+      "count(registers.tidy as t where any(registers.cases as c where c.officer == t.id and exists(c.cost) and "
+      "c.cost > t.salary))",
+      "count(registers.tidy as t where count(registers.cases as c where c.officer == t.id) > 1)",
+      "count(registers.tidy as t where count(registers.cases as c where c.officer == t.id and c.cost > t.salary) > 0)",
+      "count(registers.cases as c where exists(c.officer) and any(registers.tidy as t where t.id == c.officer and "
+      "t.flagged))",
+      "count(registers.tidy as t where any(registers.tidy as u where u.mentor == t.id and u.salary > t.salary))",
+      "count(registers.tidy as t where all(registers.cases as c where c.officer == t.id, exists(c.opened) and "
+      "c.opened >= t.started))",
+      "registers.tidy as t where pct(registers.cases as c where c.officer == t.id, exists(c.upheld) and c.upheld) > 50",
+      "count(registers.tidy as t where any(registers.cases as c where (c.officer == t.id or false) and "
+      "exists(c.opened) and c.opened < t.started + 1y))",
+      "count(registers.tidy as t where any(lists.depts as d where d == t.dept))",
+      // by
+      "registers.tidy by dept",
+      "min(registers.tidy by dept, pct(group, flagged))",
+      "max(registers.tidy by grade, sum(group, salary))",
+      "count(registers.tidy by dept, count(group where flagged) > 10)",
+      "distinct(registers.tidy by dept, key)",
+      "registers.staff by dept",
+      "(registers.staff where exists(dept)) by dept",
+      "min((registers.staff where exists(dept)) by dept, pct(group, exists(flagged) and flagged))",
+      "max(registers.tidy by dept, max(group, started))",
+      "min(registers.tidy by flagged, avg(group, salary / hours))",
+      // Aggregates; any and all stop at the first element that decides them.
+      "sum(registers.tidy, salary)",
+      "avg(registers.tidy, hours)",
+      "min(registers.tidy, salary)",
+      "max(registers.tidy, salary)",
+      "min(registers.tidy, review)",
+      "max(registers.tidy, started)",
+      "sum(registers.staff, salary)",
+      "sum(registers.staff where exists(salary), salary)",
+      "avg(registers.staff where exists(hours) and hours > 0, salary)",
+      "pct(registers.tidy, flagged)",
+      "pct(registers.tidy where dept == 'PSD', salary > 25)",
+      "pct(registers.tidy where dept == 'Nowhere', flagged)",
+      "any(registers.staff, salary > 150)",
+      "all(registers.staff, salary < 150)",
+      "any(registers.staff where salary > 150)",
+      "all(registers.tidy, salary >= 0)",
+      "any(registers.tidy, salary > 10000)",
+      "all(registers.tidy, salary > -10)",
+      "distinct(registers.tidy, dept)",
+      "distinct(registers.tidy, salary > 20)",
+      "distinct(registers.staff, flagged)",
+      "count(filter(registers.tidy, flagged and salary > 20))",
+      "filter(registers.staff, exists(mentor) and mentor > 'T0100')",
+      "registers.staff where exists(review) and exists(started) and review < started",
+      "sum(registers.cases where exists(cost) and category == 'apsp', cost)",
+      "max(registers.staff.salary as s, s)",
+      "count(lists.numbers)",
+      // What a program hands back to the evaluator: functions, and aggregates computed once.
+      "len(distinct(registers.tidy, grade))",
+      "count(registers.tidy where len(dept) > 3)",
+      "count(registers.tidy where days_between(started, review) > 100)",
+      "count(registers.tidy where contains(lists.depts, dept))",
+      "count(registers.tidy where min(salary, hours) > 5)",
+      "count(registers.tidy where salary > avg(registers.tidy, salary))",
+      "count(registers.tidy where salary > avg(registers.staff, salary))",
+  };
+  return kCorpus;
+}
+
+class RowProgramAgreementTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RowProgramAgreementTest, CompiledGivesWhatTheTreeEvaluatorGives) {
+  std::unique_ptr<Expr> e = Compile(GetParam());
+  ASSERT_TRUE(e);
+  const Result compiled = RunAlone(*e, true);
+  const Result plain = RunAlone(*e, false);
+  EXPECT_EQ(compiled.value, plain.value) << GetParam();
+  EXPECT_EQ(compiled.reads, plain.reads) << GetParam();
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, RowProgramAgreementTest, ::testing::ValuesIn(Corpus()));
+
+// What the corpus exercises, so that no operator, node kind or aggregate can drop out of it.
+void CollectFeatures(const Expr& e, std::set<std::string>& out) {
+  out.insert("kind " + std::to_string(static_cast<int>(e.kind)));
+  if (e.kind == Expr::Kind::kUnary || e.kind == Expr::Kind::kBinary) {
+    out.insert(std::string("op ") + (e.op == Op::kNeg ? "neg" : OpText(e.op)));
+  }
+  if (e.kind == Expr::Kind::kCall) out.insert("call " + e.name);
+  if (e.kind == Expr::Kind::kPath) out.insert("ref " + std::to_string(static_cast<int>(e.ref)));
+  if (e.kind == Expr::Kind::kWhere && !e.name.empty()) out.insert("as");
+  if (e.kind == Expr::Kind::kLiteral && e.literal.kind() == Value::Kind::kDuration) {
+    out.insert(std::string("unit ") + e.literal.unit());
+  }
+  for (const auto& a : e.args) CollectFeatures(*a, out);
+}
+
+TEST(RowProgramCorpusTest, CoversEveryOperatorNodeKindAndAggregate) {
+  std::set<std::string> have;
+  for (const std::string& source : Corpus()) {
+    if (std::unique_ptr<Expr> e = Compile(source)) CollectFeatures(*e, have);
+  }
+  std::vector<std::string> want = {"as", "unit d", "unit w", "unit m", "unit y", "op neg"};
+  for (int k = 0; k <= static_cast<int>(Expr::Kind::kBy); ++k) want.push_back("kind " + std::to_string(k));
+  for (int r = 0; r <= static_cast<int>(Ref::kParameter); ++r) want.push_back("ref " + std::to_string(r));
+  for (int o = 0; o <= static_cast<int>(Op::kDiv); ++o) {
+    if (static_cast<Op>(o) != Op::kNeg) want.push_back(std::string("op ") + OpText(static_cast<Op>(o)));
+  }
+  for (const char* f : {"count", "pct", "sum", "avg", "min", "max", "any", "all", "distinct", "filter", "exists",
+                        "as_of", "len", "days_between", "contains"}) {
+    want.push_back(std::string("call ") + f);
+  }
+  for (const std::string& w : want) EXPECT_TRUE(have.count(w)) << "the corpus has no " << w;
+}
+
+// Decided values, unknowns and errors all occur, so each is compared somewhere.
+TEST(RowProgramCorpusTest, ReachesEveryKindOfResult) {
+  std::map<std::string, int> kinds;
+  for (const std::string& source : Corpus()) {
+    std::unique_ptr<Expr> e = Compile(source);
+    if (!e) continue;
+    WorldEnvironment env;
+    const Value v = Evaluate(*e, env);
+    kinds[v.is_unknown() ? "unknown" : v.is_error() ? "error" : "decided"]++;
+  }
+  EXPECT_GE(Corpus().size(), 100u);
+  EXPECT_GE(kinds["decided"], 60);
+  EXPECT_GE(kinds["unknown"], 15);
+  EXPECT_GE(kinds["error"], 8);
+}
+
+// ---- the compiled path runs ------------------------------------------------------------------
+
+// The condition of `count(R where C)`, `pct(R, C)` or `R where C`.
+const Expr& Condition(const Expr& e) {
+  if (e.kind == Expr::Kind::kWhere) return *e.args[1];
+  return e.args.size() > 1 ? *e.args[1] : *e.args[0]->args[1];
+}
+
+// A condition decided for every record of tidy whose program runs natively has its answers
+// kept; the tree evaluator keeps none. So a kept answer shows the program ran.
+TEST(RowProgramTest, SimpleConditionsRunNatively) {
+  const Register& tidy = TheWorld().Find("tidy");
+  for (const char* condition : {"flagged and salary >= 20", "not flagged or salary < 20", "grade < 'B'",
+                                "started + 1mo > review", "review - started > 365", "-salary < hours and hours != 0",
+                                "salary * 2 - 10 > hours + 5", "exists(mentor) and mentor > 'T0100'",
+                                "(salary > 20) == flagged", "started >= 2016-01-28 or salary == 25.5",
+                                "(started - 6w < 2010-01-01) == (started + 10y > 2020-01-01)"}) {
+    SCOPED_TRACE(condition);
+    std::unique_ptr<Expr> e = Compile(std::string("count(registers.tidy where ") + condition + ")");
+    ASSERT_TRUE(e);
+    WorldEnvironment env;
+    EvalState compiled;
+    ASSERT_TRUE(Evaluate(*e, env, compiled).is_decided());
+    const RowProgram& program = compiled.Program(Condition(*e));
+    EXPECT_GT(program.native_nodes(), 2u);
+    EXPECT_EQ(program.handed_back_nodes(), 0u);
+    EXPECT_NE(compiled.KnownAnswers(program, tidy), nullptr);
+
+    EvalState plain;
+    plain.set_compiled(false);
+    ASSERT_TRUE(Evaluate(*e, env, plain).is_decided());
+    EXPECT_EQ(plain.KnownAnswers(plain.Program(Condition(*e)), tidy), nullptr);
+  }
+}
+
+// Calls, register columns, evidence and nested aggregates are handed back to the evaluator
+// (or, naming nothing of the record, evaluated once), and the rest still runs compiled.
+TEST(RowProgramTest, HandsBackWhatItCannotRun) {
+  const Register& tidy = TheWorld().Find("tidy");
+  for (const char* condition : {"len(dept) > 3", "salary > avg(registers.tidy, salary)", "mentor in registers.tidy.id",
+                                "dept in lists.depts", "days_between(started, review) > 100 and flagged"}) {
+    SCOPED_TRACE(condition);
+    std::unique_ptr<Expr> e = Compile(std::string("count(registers.tidy where ") + condition + ")");
+    ASSERT_TRUE(e);
+    WorldEnvironment env;
+    EvalState state;
+    ASSERT_TRUE(Evaluate(*e, env, state).is_decided());
+    const RowProgram& program = state.Program(Condition(*e));
+    EXPECT_GE(program.handed_back_nodes(), 1u);
+    EXPECT_NE(state.KnownAnswers(program, tidy), nullptr);
+  }
+}
+
+// ---- answers shared between expressions -----------------------------------------------------
+
+// Expressions evaluated one after another in one compiled state, as a pack's rules are.
+class SharedState {
+ public:
+  Result Run(const std::string& source) {
+    exprs_.push_back(Compile(source));
+    if (!exprs_.back()) return {"(does not compile)", ""};
+    return RunIn(*exprs_.back(), state_, env_);
+  }
+  void Forget() { state_.ForgetAnswers(); }
+  // Whether answers are kept for the condition of `source` (parsed anew) over `reg`.
+  bool Keeps(const std::string& source, const std::string& reg) {
+    exprs_.push_back(Compile(source));
+    return state_.KnownAnswers(state_.Program(Condition(*exprs_.back())), TheWorld().Find(reg)) != nullptr;
+  }
+
+ private:
+  std::vector<std::unique_ptr<Expr>> exprs_;  // outlive the state, which keys programs by node
+  EvalState state_;
+  WorldEnvironment env_;
+};
+
+// Each of `sources`, evaluated in that order in one state, gives the value it gives alone,
+// compiled or not.
+void ExpectSameAsAlone(const std::vector<std::string>& sources) {
+  SharedState shared;
+  for (const std::string& source : sources) {
+    std::unique_ptr<Expr> e = Compile(source);
+    ASSERT_TRUE(e);
+    const std::string alone = RunAlone(*e, false).value;
+    ASSERT_EQ(RunAlone(*e, true).value, alone) << source;
+    EXPECT_EQ(shared.Run(source).value, alone) << source << "\n  after: " << ::testing::PrintToString(sources);
+  }
+}
+
+// As above, in every order of `sources`.
+void ExpectSameAsAloneInEveryOrder(std::vector<std::string> sources) {
+  std::sort(sources.begin(), sources.end());
+  do {
+    ExpectSameAsAlone(sources);
+  } while (!::testing::Test::HasFailure() && std::next_permutation(sources.begin(), sources.end()));
+}
+
+// Each of `forms` with R replaced by registers.`reg` and C by the condition `c`.
+std::vector<std::string> Asking(const std::string& reg, const std::string& c,
+                                const std::vector<std::string>& forms) {
+  std::vector<std::string> out;
+  for (const std::string& form : forms) {
+    std::string s;
+    for (char ch : form) s += ch == 'R' ? "registers." + reg : ch == 'C' ? c : std::string(1, ch);
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST(SharedAnswersTest, AConditionAskedAgainGivesTheSameAnswers) {
+  const std::string c = "flagged and salary >= 20 or started + 1mo > review";
+  SharedState shared;
+  shared.Run("count(registers.tidy where " + c + ")");
+  EXPECT_TRUE(shared.Keeps("pct(registers.tidy, " + c + ")", "tidy")) << "the answers are to be replayed";
+  ExpectSameAsAloneInEveryOrder(
+      Asking("tidy", c, {"count(R where C)", "pct(R, C)", "R where C", "all(R, C)", "distinct(R, C)"}));
+}
+
+TEST(SharedAnswersTest, AConditionUnknownForSomeRecordIsNotKept) {
+  SharedState shared;
+  const Result all = shared.Run("all(registers.staff, salary < 1000)");
+  EXPECT_NE(all.value.find("'salary' is empty at "), std::string::npos) << all.value;
+  EXPECT_FALSE(shared.Keeps("count(registers.staff where salary < 1000)", "staff"));
+  ExpectSameAsAloneInEveryOrder(Asking("staff", "salary < 1000",
+                                       {"all(R, C)", "count(R where C)", "pct(R, C)", "R where C", "any(R, C)"}));
+}
+
+TEST(SharedAnswersTest, AConditionThatIsAnErrorForSomeRecordIsNotKept) {
+  ExpectSameAsAloneInEveryOrder(Asking("tidy", "salary / hours < 1000",
+                                       {"all(R, C)", "count(R where C)", "pct(R, C)", "any(R, C)", "distinct(R, C)"}));
+}
+
+// any() stops at the first true record, here the third last: the answers it has are not kept
+// as though they were all.
+TEST(SharedAnswersTest, AnAnyThatStopsEarlyKeepsNothing) {
+  SharedState shared;
+  EXPECT_EQ(shared.Run("any(registers.tidy, id >= 'T0297')").value, "a boolean true");
+  EXPECT_FALSE(shared.Keeps("count(registers.tidy, id >= 'T0297')", "tidy"));
+  EXPECT_EQ(shared.Run("count(registers.tidy, id >= 'T0297')").value, "a number 3 " + NumberBits(3));
+  EXPECT_TRUE(shared.Keeps("count(registers.tidy, id >= 'T0297')", "tidy"));
+  ExpectSameAsAloneInEveryOrder(
+      Asking("tidy", "id >= 'T0297'", {"any(R, C)", "count(R, C)", "all(R, C)", "any(R where C)", "pct(R, C)"}));
+  ExpectSameAsAloneInEveryOrder(Asking("tidy", "flagged", {"any(R, C)", "count(R where C)", "all(R, not C)",
+                                                           "any(R where C)", "count(R, C)"}));
+}
+
+// Answers are kept per register and per condition: the same condition over another register
+// (here one that names no column), another literal, an alias, or the same words nested in
+// another where are other questions.
+TEST(SharedAnswersTest, KeepsAnswersApartByRegisterAndCondition) {
+  std::vector<std::string> sources = {
+      "count(registers.tidy where limits.high > 3)",   "count(registers.cases where limits.high > 3)",
+      "count(registers.tidy where salary > 20)",       "count(registers.tidy where salary > 25.5)",
+      "count(registers.tidy where grade != 'a')",      "count(registers.tidy where grade != 'A')",
+      "count(registers.tidy where flagged)",           "count(registers.tidy as t where t.flagged)",
+      "count(registers.tidy, salary > params.target)", "count(registers.tidy, salary > 25)",
+      "count(registers.cases as c where any(registers.tidy where flagged and id == c.officer))",
+      "count(registers.staff where exists(flagged) and flagged)", "count(registers.tidy where exists(flagged) and flagged)",
+  };
+  ExpectSameAsAlone(sources);
+  std::reverse(sources.begin(), sources.end());
+  ExpectSameAsAlone(sources);
+}
+
+// A replayed condition is not evaluated again, so it reads nothing from the environment: the
+// state's contract (evaluator.h, KnownAnswers) is that answers are forgotten wherever the
+// evidence read is collected afresh, which the evaluator does at each rule
+// (tests/eval/compiled_agreement_test.cc checks rules sharing a condition). Once forgotten,
+// the condition reads its evidence again, the same evidence in the same order as alone.
+TEST(SharedAnswersTest, AReplayedConditionReadsNothingUntilForgotten) {
+  const std::string c = "exists(limits.high) and salary > limits.high or mentor in registers.staff.id";
+  SharedState shared;
+  shared.Run("count(registers.tidy where " + c + ")");
+  ASSERT_TRUE(shared.Keeps("pct(registers.tidy, " + c + ")", "tidy"));
+  const std::string second = "pct(registers.tidy, " + c + ")";
+  std::unique_ptr<Expr> e = Compile(second);
+  ASSERT_TRUE(e);
+  const Result alone = RunAlone(*e, false);
+  const Result replayed = shared.Run(second);
+  EXPECT_EQ(replayed.value, alone.value);
+  EXPECT_NE(replayed.reads, alone.reads);  // the replay skipped the reads
+  shared.Forget();
+  ASSERT_FALSE(shared.Keeps(second, "tidy"));
+  const Result again = shared.Run(second);
+  EXPECT_EQ(again.value, alone.value);
+  EXPECT_EQ(again.reads, alone.reads);
+}
+
+}  // namespace
+}  // namespace forcecheck::expr
