@@ -1,6 +1,6 @@
 // Compiled per-record expressions (expr/row_program.h), with the answers a rule's check,
-// partial and records share, give exactly the findings of the tree evaluator alone: outcome, reason, the evidence
-// each rule read, the records it flags and their total. Shown for the bundled pack over every
+// partial and records share, give exactly the findings of the tree evaluator alone: outcome,
+// reason, the evidence each rule read, the records it flags and their total. Shown for the bundled pack over every
 // bundled example and over generated registers of 2,000 records each with blank cells, and
 // for a pack whose rules ask one condition that names evidence.
 
@@ -97,8 +97,8 @@ class ScopedJobs {
 };
 
 // Evaluates the pack compiled and not; expects the same findings, rule by rule. Both on one
-// worker, so that every rule is evaluated in one state and answers are shared the most, and
-// on as many as the machine gives.
+// worker, so that every rule is evaluated in one state (which must forget each rule's
+// answers before the next), and on as many as the machine gives.
 Tally ExpectSameFindings(const Inputs& in) {
   Tally tally;
   for (const char* jobs : {"1", ""}) {
