@@ -1,8 +1,41 @@
 #include "evidence/csv.h"
 
+#include <array>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace forcecheck {
+namespace {
+
+// The bytes that end an unquoted field, or are wrong inside one: one table lookup a byte
+// instead of four comparisons.
+constexpr std::array<bool, 256> kStops = [] {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>(',')] = t[static_cast<unsigned char>('\n')] = true;
+  t[static_cast<unsigned char>('\r')] = t[static_cast<unsigned char>('"')] = true;
+  return t;
+}();
+
+// The position of the first byte at or after `pos` that ends an unquoted field (or is a
+// quote), or `n`. Sixteen bytes at a time where SSE2 is available (every x86-64 machine).
+inline size_t FindStop(const char* d, size_t pos, size_t n) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                quote = _mm_set1_epi8('"');
+  for (; pos + 16 <= n; pos += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + pos));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, quote)));
+    if (const int mask = _mm_movemask_epi8(hit)) return pos + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  while (pos < n && !kStops[static_cast<unsigned char>(d[pos])]) ++pos;
+  return pos;
+}
+
+}  // namespace
 
 bool CsvReader::Fail(std::string message, size_t at) {
   error_ = std::move(message);
@@ -53,12 +86,8 @@ bool CsvReader::Next(std::vector<CsvField>& fields) {
       }
     } else {
       const size_t start = pos_;
-      while (pos_ < n) {
-        const char c = d[pos_];
-        if (c == ',' || c == '\n' || c == '\r') break;
-        if (c == '"') return Fail("unexpected quote in an unquoted field (quote the whole field)", pos_);
-        ++pos_;
-      }
+      pos_ = FindStop(d, pos_, n);
+      if (pos_ < n && d[pos_] == '"') return Fail("unexpected quote in an unquoted field (quote the whole field)", pos_);
       f.raw = data_.substr(start, pos_ - start);
     }
     fields.push_back(f);
