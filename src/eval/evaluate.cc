@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 
 #include "base/parallel.h"
 #include "expr/evaluator.h"
@@ -246,9 +247,41 @@ void TraceRule(const CompiledExpr& e, const Evidence& evidence, const EvalOption
 // environment and a state of its own (column indexes, shared by the rules that worker
 // evaluates). A finding depends only on its rule and the evidence, so the result
 // is the same however the rules were shared out.
+namespace {
+
+// The registers an expression names.
+void RegistersNamed(const expr::Expr& e, std::set<const RegisterSpec*>& out) {
+  if (e.kind == expr::Expr::Kind::kPath && e.reg) out.insert(e.reg);
+  for (const auto& a : e.args) RegistersNamed(*a, out);
+}
+
+// How many register records a rule may read: a guess at its cost, so that the costliest
+// rules are shared out first and the workers finish together.
+size_t RecordsRead(const Rule& rule, const Evidence& evidence) {
+  std::set<const RegisterSpec*> regs;
+  RegistersNamed(*rule.check.ast, regs);
+  if (rule.partial) RegistersNamed(*rule.partial->ast, regs);
+  if (rule.records) RegistersNamed(*rule.records->ast, regs);
+  size_t n = 0;
+  for (const RegisterSpec* spec : regs) {
+    if (const Register* reg = evidence.FindRegister(spec->id)) n += reg->rows();
+  }
+  return n;
+}
+
+}  // namespace
+
 std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,
                               const EvalOptions& options) {
   const size_t workers = std::min(WorkerCount(), std::max<size_t>(pack.rules.size(), 1));
+  std::vector<size_t> costliest_first(pack.rules.size());
+  std::vector<size_t> cost(pack.rules.size());
+  for (size_t i = 0; i < pack.rules.size(); ++i) {
+    costliest_first[i] = i;
+    cost[i] = RecordsRead(pack.rules[i], evidence);
+  }
+  std::stable_sort(costliest_first.begin(), costliest_first.end(),
+                   [&](size_t a, size_t b) { return cost[a] > cost[b]; });
   std::vector<std::unique_ptr<EvidenceEnvironment>> envs;
   std::vector<std::unique_ptr<expr::EvalState>> states;
   for (size_t w = 0; w < workers; ++w) {
@@ -257,7 +290,8 @@ std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,
     states.back()->set_compiled(options.compiled);
   }
   std::vector<Finding> findings(pack.rules.size());
-  ParallelFor(pack.rules.size(), [&](size_t i, size_t w) {
+  ParallelFor(pack.rules.size(), [&](size_t k, size_t w) {
+    const size_t i = costliest_first[k];
     findings[i] = EvaluateRule(pack.rules[i], *envs[w], *states[w]);
   });
   return findings;
