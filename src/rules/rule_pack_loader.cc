@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <set>
 
@@ -82,6 +83,7 @@ class PackLoader {
     for (size_t i = 0; i < files.size(); ++i) {
       diags_.Append(std::move(parse_diags[i]));
       if (docs[i]) LoadFile(*docs[i], i == 0, i == 0);
+      if (i == 0) StartSchemaPaths();  // pack.yaml names the schema: read it beside the rest
     }
   }
 
@@ -408,10 +410,29 @@ class PackLoader {
     return c;
   }
 
+  // The evidence schema's paths (for checking the paths rules read) are read on a thread of
+  // their own while the other files are read; CompileAll waits for them and reports their
+  // problems then, where it would have reported them had it read the schema itself.
+  struct SchemaPaths {
+    std::optional<std::map<std::string, expr::Type>> paths;
+    Diagnostics diags;
+  };
+  void StartSchemaPaths() {
+    if (pack_.evidence_schema.empty() || schema_paths_.valid()) return;
+    schema_paths_ = std::async(std::launch::async, [file = pack_.evidence_schema] {
+      SchemaPaths r;
+      r.paths = LoadEvidenceSchemaPaths(file, r.diags);
+      return r;
+    });
+  }
+
   void CompileAll() {
     std::optional<std::map<std::string, expr::Type>> paths;
     if (!pack_.evidence_schema.empty()) {
-      paths = LoadEvidenceSchemaPaths(pack_.evidence_schema, diags_);
+      StartSchemaPaths();
+      SchemaPaths r = schema_paths_.get();
+      diags_.Append(std::move(r.diags));
+      paths = std::move(r.paths);
       if (!paths) return;
     }
     std::vector<expr::ParameterInfo> parameters;
@@ -479,6 +500,7 @@ class PackLoader {
   Diagnostics& diags_;
   size_t errors_before_ = 0;
   RulePack pack_;
+  std::future<SchemaPaths> schema_paths_;
   SourceLocation pack_where_;
   SourceLocation scale_where_;
   std::map<std::string, SourceLocation> rule_where_, question_where_, area_where_, register_where_;
