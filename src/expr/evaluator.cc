@@ -62,9 +62,7 @@ class Evaluator final : public RowProgram::Host {
  public:
   Evaluator(Environment& env, EvalState& state, Trace* trace)
       : env_(env), state_(state), trace_(trace) {
-    // Row programs hold a pointer into scopes_: it must never move. A scope is pushed per
-    // nested where or aggregate, which the parser's limit on nesting bounds.
-    scopes_.reserve(2 * kMaxNesting + 2);
+    scopes_.reserve(kMaxNesting + 1);  // a scope per nested where or aggregate, at most
   }
 
   Value Eval(const Expr& e) {
@@ -349,7 +347,7 @@ class Evaluator final : public RowProgram::Host {
     size_t i = 0;
     for (; i < n; ++i) {
       scopes_[depth].row = rows.at(i);
-      const Cell cell = program.Run(frame, *this, scopes_.data());
+      const Cell cell = program.Run(frame, *this, scopes_);
       if (cell.kind() == Kind::kBool) {
         if (cell.boolean() && all_answered) bits[i / 64] |= uint64_t{1} << (i % 64);
       } else {

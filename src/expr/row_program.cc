@@ -252,7 +252,7 @@ Cell RowProgram::Once(int32_t i, Frame& frame, Host& host) const {
   return frame.constants_[s];
 }
 
-Cell RowProgram::Run(Frame& frame, Host& host, const Scope* scopes) const {
+Cell RowProgram::Run(Frame& frame, Host& host, const std::vector<Scope>& scopes) const {
   using Code = Instr::Code;
   Cell* sp = frame.stack_.data();  // the next free place
   const size_t n = code_.size();
@@ -269,12 +269,12 @@ Cell RowProgram::Run(Frame& frame, Host& host, const Scope* scopes) const {
         break;
       }
       case Code::kColumn: {
-        const Scope& sc = scopes[in.a];
+        const Scope& sc = scopes[static_cast<size_t>(in.a)];
         *sp++ = ReadCell(*sc.reg, in.b, sc.row);
         break;
       }
       case Code::kExists: {
-        const Scope& sc = scopes[in.a];
+        const Scope& sc = scopes[static_cast<size_t>(in.a)];
         *sp++ = Cell::Bool(sc.reg->columns[static_cast<size_t>(in.b)].present[sc.row] != 0);
         break;
       }

@@ -121,9 +121,8 @@ class RowProgram {
   RowProgram& operator=(const RowProgram&) = delete;
 
   // The expression's value for the record(s) in `scopes` (indexed as Expr::scope is), or
-  // bad. `scopes` must stay where it is while the program runs, even if the host pushes
-  // more scopes when it evaluates a node handed back.
-  Cell Run(Frame& frame, Host& host, const Scope* scopes) const;
+  // bad. The host may push and pop scopes while it evaluates a node handed back.
+  Cell Run(Frame& frame, Host& host, const std::vector<Scope>& scopes) const;
 
   // How many nodes the program runs itself and how many it hands to the host (for tests).
   size_t native_nodes() const;
