@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <exception>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -25,14 +27,25 @@ void ParallelFor(size_t n, const std::function<void(size_t i, size_t worker)>& w
     return;
   }
   std::atomic<size_t> next{0};
+  std::mutex failed_mutex;
+  std::exception_ptr failed;
   auto run = [&](size_t worker) {
-    for (size_t i = next++; i < n; i = next++) work(i, worker);
+    for (size_t i = next++; i < n; i = next++) {
+      try {
+        work(i, worker);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(failed_mutex);
+        if (!failed) failed = std::current_exception();
+        next = n;  // no worker takes more
+      }
+    }
   };
   std::vector<std::thread> threads;
   threads.reserve(workers - 1);
   for (size_t w = 1; w < workers; ++w) threads.emplace_back(run, w);
   run(0);
   for (std::thread& t : threads) t.join();
+  if (failed) std::rethrow_exception(failed);
 }
 
 }  // namespace forcecheck

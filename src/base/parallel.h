@@ -16,8 +16,9 @@ size_t WorkerCount();
 
 // Calls work(i, worker) for every i in [0, n), worker being in [0, WorkerCount()), from up to
 // WorkerCount() threads (the calling thread among them); returns when all calls have returned.
-// Indices are taken in increasing order, so put the largest pieces first. `work` must not
-// throw.
+// Indices are taken in increasing order, so put the largest pieces first. If `work` throws,
+// no worker starts another piece, and the first exception is rethrown here once all have
+// stopped (as if the work had been done on this thread alone).
 void ParallelFor(size_t n, const std::function<void(size_t i, size_t worker)>& work);
 
 }  // namespace forcecheck
