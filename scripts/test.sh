@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The whole test suite: unit and end-to-end tests, built twice: in Release with warnings as
-# errors, and in Debug under AddressSanitizer and UndefinedBehaviorSanitizer.
+# The whole test suite: unit and end-to-end tests, built three times: in Release with warnings
+# as errors; in Debug under AddressSanitizer and UndefinedBehaviorSanitizer; and optimised under
+# ThreadSanitizer with four workers (FORCECHECK_JOBS=4, whatever the machine's cores), since
+# the pack, the registers and the rules are worked on in parallel.
 # Assumes the dependencies are installed (scripts/install-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jobs=$(nproc 2>/dev/null || echo 2)
-for preset in release debug; do
+for preset in release debug tsan; do
   echo "== $preset: build"
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j "$jobs"

@@ -237,7 +237,9 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     out << "usage: forcecheck check --rules DIR|FILE --evidence FILE [options]\n\n"
         << Describe() << "\n"
         << "exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;\n"
-        << "            2 usage or input error (no report written); 3 internal error\n";
+        << "            2 usage or input error (no report written); 3 internal error\n"
+        << "environment: FORCECHECK_JOBS=N uses at most N threads (default: one a core);\n"
+        << "             the reports are the same whatever N\n";
     return kExitOk;
   }
   if (problem.empty()) problem = CheckOutputs(opts);
