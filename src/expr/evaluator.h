@@ -59,8 +59,9 @@ class EvalState {
   // The answers, a bit per record, of a condition every record of `reg` was found to have a
   // true or false answer to (evaluated at the top level, so with no other record in scope).
   // A replay reads nothing from the environment, so answers must be forgotten wherever the
-  // evidence read is collected afresh: the evaluator forgets them at each rule, keeping them
-  // for its check, partial and records, which share one list of evidence read.
+  // evidence read is collected afresh: Evaluate in eval/evaluate.h forgets them at the start
+  // of each rule, keeping them for its check, partial and records, which share one list of
+  // evidence read.
   const std::vector<uint64_t>* KnownAnswers(const RowProgram& program, const Register& reg) const;
   void KeepAnswers(const RowProgram& program, const Register& reg, std::vector<uint64_t> bits);
   void ForgetAnswers() { answers_.clear(); }
