@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
-#include <set>
 
 #include "base/parallel.h"
 #include "evidence/evidence_schema_check.h"
@@ -278,30 +277,24 @@ class Loader {
 
 }  // namespace
 
-// The schema check runs beside the reading of the registers, which takes longest. Its
-// diagnostics follow the loader's, as if it had run after, less any at a place where the
-// loader has already reported an error (the loader's message is the more specific).
+// The schema is checked beside the reading of the registers, which takes longest; what it
+// finds is reported after the loader's own errors (see ReportSchemaFindings).
 std::optional<Evidence> LoadEvidence(const std::string& path, const EvidenceOptions& options,
                                      Diagnostics& diags) {
   std::optional<YamlDocument> doc = ParseYamlFile(path, diags);
   if (!doc) return std::nullopt;
   Diagnostics schema_diags;
-  bool schema_ok = true;
+  SchemaFindings found;
   auto check_schema = [&] {
-    if (!options.schema.empty()) schema_ok = CheckEvidenceSchema(*doc, options.schema, schema_diags);
+    if (!options.schema.empty()) found = ValidateAgainstSchema(*doc, options.schema, schema_diags);
   };
   Loader loader(*doc, options, diags, check_schema);
   std::optional<Evidence> ev = loader.Run();
   if (!loader.alongside_ran()) check_schema();
-  std::set<std::pair<uint32_t, uint32_t>> reported;
-  for (const Diagnostic& d : diags.all()) {
-    if (d.level == Level::kError && d.where.file == doc->path) reported.insert({d.where.line, d.where.column});
-  }
   const size_t errors_before = diags.error_count();
-  diags.Append(std::move(schema_diags), [&](const Diagnostic& d) {
-    return d.level != Level::kError || d.where.file != doc->path || !reported.count({d.where.line, d.where.column});
-  });
-  if (!schema_ok && diags.error_count() > errors_before) return std::nullopt;
+  diags.Append(std::move(schema_diags));
+  if (!options.schema.empty()) ReportSchemaFindings(*doc, options.schema, found, diags);
+  if (diags.error_count() > errors_before) return std::nullopt;
   return ev;
 }
 

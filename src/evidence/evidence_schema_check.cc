@@ -308,15 +308,8 @@ void StripPropertyNames(Json& s) {
 
 class SchemaCheck {
  public:
-  SchemaCheck(const YamlDocument& doc, const std::string& schema_path, const Json& schema,
-              Diagnostics& diags)
-      : doc_(doc), schema_path_(schema_path), schema_(schema), diags_(diags) {
-    for (const Diagnostic& d : diags.all()) {
-      if (d.level == Level::kError && d.where.file == doc.path) {
-        loader_errors_.insert({d.where.line, d.where.column});
-      }
-    }
-  }
+  SchemaCheck(const YamlDocument& doc, const Json& schema, SchemaFindings& found)
+      : doc_(doc), schema_(schema), found_(found) {}
 
   void Report(const Json& json, const valijson::ValidationResults& results) {
     // valijson reports each failure at the value that fails, then again at every enclosing
@@ -349,11 +342,10 @@ class SchemaCheck {
   }
 
  private:
-  void Emit(const YAML::Node& at, const std::string& message) {
+  void Emit(const YAML::Node& at, const std::string& message, bool loose = false) {
     SourceLocation where = LocationOf(doc_.path, at);
-    if (loader_errors_.count({where.line, where.column})) return;  // the loader said it
     if (!reported_.insert({where.line, where.column, message}).second) return;
-    diags_.Error(std::move(where), message + " (schema: " + schema_path_ + ")");
+    found_.violations.push_back({std::move(where), message, loose});
   }
 
   void Describe(const Target& t, Kind kind, const std::vector<std::string>& descriptions) {
@@ -427,36 +419,33 @@ class SchemaCheck {
         Emit(t.node, name + ": expected " + ExpectedTypes(schemas) + ", not " + DescribeNode(t.node));
         return;
       case Kind::kOther:
-        // What is left is mostly a combination failing without a more specific error below it
-        // (a key that is not a valid name, say); the loader reports those in its own words.
-        if (!loader_errors_.empty()) return;
         break;
     }
+    // What is left is mostly a combination failing without a more specific error below it
+    // (a key that is not a valid name, say), which the loader reports in its own words: loose.
     std::string d = descriptions.front();
     if (!d.empty()) d[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(d[0])));
     while (!d.empty() && d.back() == '.') d.pop_back();
-    Emit(t.node, name + ": " + d);
+    Emit(t.node, name + ": " + d, kind == Kind::kOther);
   }
 
   const YamlDocument& doc_;
-  const std::string& schema_path_;
   const Json& schema_;
-  Diagnostics& diags_;
-  std::set<std::pair<uint32_t, uint32_t>> loader_errors_;
+  SchemaFindings& found_;
   std::set<std::tuple<uint32_t, uint32_t, std::string>> reported_;
 };
 
 }  // namespace
 
-bool CheckEvidenceSchema(const YamlDocument& doc, const std::string& schema_path,
-                         Diagnostics& diags) {
-  const size_t errors_before = diags.error_count();
+SchemaFindings ValidateAgainstSchema(const YamlDocument& doc, const std::string& schema_path,
+                                     Diagnostics& diags) {
+  SchemaFindings found;
   std::optional<std::string> text = ReadTextFile(schema_path, diags);
-  if (!text) return false;
+  if (!text) return found;
   const Json schema_json = Json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (schema_json.is_discarded()) {
     diags.Error({schema_path}, "the evidence schema is not valid JSON");
-    return false;
+    return found;
   }
   Json for_valijson = schema_json;
   StripPropertyNames(for_valijson);
@@ -467,21 +456,44 @@ bool CheckEvidenceSchema(const YamlDocument& doc, const std::string& schema_path
     parser.populateSchema(adapter, schema);
   } catch (const std::exception& e) {
     diags.Error({schema_path}, std::string("the evidence schema cannot be used: ") + e.what());
-    return false;
+    return found;
   }
 
   Converter converter;
   const Json json = converter.Convert(doc.root, 1);
-  if (converter.too_big()) return diags.error_count() == errors_before;  // the loader reports it
+  if (converter.too_big()) return found;  // the loader reports it
 
   valijson::Validator validator;
   valijson::ValidationResults results;
-  if (validator.validate(schema, valijson::adapters::NlohmannJsonAdapter(json), &results)) return true;
-  SchemaCheck(doc, schema_path, schema_json, diags).Report(json, results);
-  if (diags.error_count() == errors_before && !diags.HasErrors()) {
+  if (validator.validate(schema, valijson::adapters::NlohmannJsonAdapter(json), &results)) return found;
+  found.conforms = false;
+  SchemaCheck(doc, schema_json, found).Report(json, results);
+  return found;
+}
+
+void ReportSchemaFindings(const YamlDocument& doc, const std::string& schema_path,
+                          const SchemaFindings& found, Diagnostics& diags) {
+  std::set<std::pair<uint32_t, uint32_t>> loader_errors;
+  for (const Diagnostic& d : diags.all()) {
+    if (d.level == Level::kError && d.where.file == doc.path) loader_errors.insert({d.where.line, d.where.column});
+  }
+  const size_t errors_before = diags.error_count();
+  for (const SchemaViolation& v : found.violations) {
+    if (loader_errors.count({v.where.line, v.where.column})) continue;  // the loader said it
+    if (v.loose && !loader_errors.empty()) continue;
+    diags.Error(v.where, v.message + " (schema: " + schema_path + ")");
+  }
+  if (!found.conforms && diags.error_count() == errors_before && !diags.HasErrors()) {
     // Every error pointed somewhere the document does not reach; still, it does not conform.
     diags.Error(LocationOf(doc.path, doc.root), "the evidence does not conform to the schema " + schema_path);
   }
+}
+
+bool CheckEvidenceSchema(const YamlDocument& doc, const std::string& schema_path,
+                         Diagnostics& diags) {
+  const size_t errors_before = diags.error_count();
+  const SchemaFindings found = ValidateAgainstSchema(doc, schema_path, diags);
+  ReportSchemaFindings(doc, schema_path, found, diags);
   return diags.error_count() == errors_before;
 }
 

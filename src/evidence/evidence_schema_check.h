@@ -5,6 +5,7 @@
 // node in the evidence file.
 
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "yaml/yaml_file.h"
@@ -19,5 +20,25 @@ namespace forcecheck {
 // used is reported at the schema file. Returns false when any error was added.
 bool CheckEvidenceSchema(const YamlDocument& doc, const std::string& schema_path,
                          Diagnostics& diags);
+
+// The same in two steps, so that the costly first can run beside the evidence loader:
+// ValidateAgainstSchema reads the schema (reporting a schema it cannot use to `diags`) and
+// returns the violations unreported; ReportSchemaFindings, once every loader error is in
+// `diags`, reports them less those at a loader error's place, and less the loose ones (a
+// failure with no more specific cause, which the loader words better) when the loader found
+// anything wrong in the file.
+struct SchemaViolation {
+  SourceLocation where;
+  std::string message;
+  bool loose = false;
+};
+struct SchemaFindings {
+  bool conforms = true;
+  std::vector<SchemaViolation> violations;
+};
+SchemaFindings ValidateAgainstSchema(const YamlDocument& doc, const std::string& schema_path,
+                                     Diagnostics& diags);
+void ReportSchemaFindings(const YamlDocument& doc, const std::string& schema_path,
+                          const SchemaFindings& found, Diagnostics& diags);
 
 }  // namespace forcecheck

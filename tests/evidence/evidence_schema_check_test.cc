@@ -172,6 +172,30 @@ TEST_F(EvidenceSchemaTest, DoesNotRepeatWhatTheLoaderReported) {
                               "         ^\n");
 }
 
+// A violation with no more specific cause (here a minimum) is loose: reported on its own, but
+// left out once the loader has found something wrong in the file, since the schema is checked
+// beside the loader and the loader words the file's problems better.
+TEST_F(EvidenceSchemaTest, LeavesLooseViolationsToTheLoader) {
+  const std::string minimum = dir_.Write("minimum.json", R"json({
+    "type": "object",
+    "properties": {
+      "force": { "type": "string" },
+      "evidence": { "type": "object", "properties": { "staff": { "type": "number", "minimum": 0 } } }
+    }
+  })json");
+  const std::string evidence = "as_of: 2016-03-31\nevidence:\n  staff: -1\n";
+  EXPECT_EQ(Load("force: Testshire\n" + evidence, minimum), std::nullopt);
+  const std::string alone = Errors();
+  EXPECT_EQ(alone.rfind(path_ + ":4:10: error: evidence.staff: ", 0), 0u) << alone;
+  EXPECT_NE(alone.find("(schema: " + minimum + ")"), std::string::npos) << alone;
+
+  diags_ = Diagnostics();
+  EXPECT_EQ(Load("force: [Testshire]\n" + evidence, minimum), std::nullopt);
+  EXPECT_EQ(Errors(), path_ + ":1:8: error: 'force' must be text, not a list\n"
+                              "  force: [Testshire]\n"
+                              "         ^\n");
+}
+
 TEST_F(EvidenceSchemaTest, BundledSchemaChecksFactTypes) {
   const std::string bundled = std::string(FORCECHECK_SOURCE_DIR) + "/schemas/evidence.schema.json";
   EXPECT_EQ(Load("force: Testshire\n"
