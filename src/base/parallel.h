@@ -6,7 +6,9 @@
 // files, the evidence's registers, the pack's rules.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <vector>
 
 namespace forcecheck {
 
@@ -20,5 +22,9 @@ size_t WorkerCount();
 // no worker starts another piece, and the first exception is rethrown here once all have
 // stopped (as if the work had been done on this thread alone).
 void ParallelFor(size_t n, const std::function<void(size_t i, size_t worker)>& work);
+
+// The indices of `sizes`, largest size first (equal sizes in index order): the order in which
+// to hand pieces to ParallelFor so that the workers finish together.
+std::vector<size_t> LargestFirst(const std::vector<uint64_t>& sizes);
 
 }  // namespace forcecheck

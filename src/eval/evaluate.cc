@@ -274,14 +274,9 @@ size_t RecordsRead(const Rule& rule, const Evidence& evidence) {
 std::vector<Finding> Evaluate(const RulePack& pack, const Evidence& evidence,
                               const EvalOptions& options) {
   const size_t workers = std::min(WorkerCount(), std::max<size_t>(pack.rules.size(), 1));
-  std::vector<size_t> costliest_first(pack.rules.size());
-  std::vector<size_t> cost(pack.rules.size());
-  for (size_t i = 0; i < pack.rules.size(); ++i) {
-    costliest_first[i] = i;
-    cost[i] = RecordsRead(pack.rules[i], evidence);
-  }
-  std::stable_sort(costliest_first.begin(), costliest_first.end(),
-                   [&](size_t a, size_t b) { return cost[a] > cost[b]; });
+  std::vector<uint64_t> cost;
+  for (const Rule& rule : pack.rules) cost.push_back(RecordsRead(rule, evidence));
+  const std::vector<size_t> costliest_first = LargestFirst(cost);
   std::vector<std::unique_ptr<EvidenceEnvironment>> envs;
   std::vector<std::unique_ptr<expr::EvalState>> states;
   for (size_t w = 0; w < workers; ++w) {

@@ -152,10 +152,9 @@ class Loader {
       const uintmax_t size = std::filesystem::file_size(*path, ec);
       jobs.push_back({spec, std::move(*path), synthetic, ec ? 0 : size, std::nullopt, {}});
     }
-    std::vector<size_t> largest_first(jobs.size());
-    for (size_t i = 0; i < jobs.size(); ++i) largest_first[i] = i;
-    std::stable_sort(largest_first.begin(), largest_first.end(),
-                     [&](size_t a, size_t b) { return jobs[a].size > jobs[b].size; });
+    std::vector<uint64_t> sizes;
+    for (const Job& job : jobs) sizes.push_back(job.size);
+    const std::vector<size_t> largest_first = LargestFirst(sizes);
     ParallelFor(jobs.size() + 1, [&](size_t i, size_t) {
       if (i == 0) {
         alongside_();

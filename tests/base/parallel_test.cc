@@ -1,6 +1,6 @@
 // ParallelFor: every index handled exactly once whatever the number of workers, workers
 // numbered below WorkerCount(), FORCECHECK_JOBS honoured only when it is a positive number,
-// and an exception thrown by the work rethrown on the calling thread.
+// and an exception thrown by the work rethrown on the calling thread. LargestFirst's order.
 
 #include "base/parallel.h"
 
@@ -72,6 +72,11 @@ TEST(ParallelForTest, RethrowsWhatTheWorkThrows) {
                  }),
                  std::runtime_error);
   }
+}
+
+TEST(LargestFirstTest, OrdersBySizeKeepingTiesInIndexOrder) {
+  EXPECT_EQ(LargestFirst({3, 9, 3, 0, 9}), (std::vector<size_t>{1, 4, 0, 2, 3}));
+  EXPECT_EQ(LargestFirst({}), std::vector<size_t>{});
 }
 
 }  // namespace
