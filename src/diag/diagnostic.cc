@@ -37,16 +37,9 @@ void Diagnostics::AddSource(const std::string& file, std::string text) {
 }
 
 void Diagnostics::Append(Diagnostics&& other) {
-  Append(std::move(other), [](const Diagnostic&) { return true; });
-}
-
-void Diagnostics::Append(Diagnostics&& other, const std::function<bool(const Diagnostic&)>& keep) {
-  for (Diagnostic& d : other.all_) {
-    if (!keep(d)) continue;
-    if (d.level == Level::kError) ++errors_;
-    all_.push_back(std::move(d));
-  }
+  for (Diagnostic& d : other.all_) all_.push_back(std::move(d));
   for (auto& [file, text] : other.sources_) sources_[file] = std::move(text);
+  errors_ += other.errors_;
   other = Diagnostics();
 }
 

@@ -5,7 +5,6 @@
 // run. An exception is reserved for the program's own failures.
 
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <ostream>
 #include <string>
@@ -46,8 +45,6 @@ class Diagnostics {
   // Takes over everything `other` holds (as if it had been reported here, after what is here
   // already): how work done in parallel, each piece with diagnostics of its own, reports.
   void Append(Diagnostics&& other);
-  // As above, keeping only the diagnostics for which `keep` holds.
-  void Append(Diagnostics&& other, const std::function<bool(const Diagnostic&)>& keep);
 
   bool HasErrors() const { return errors_ > 0; }
   size_t error_count() const { return errors_; }
