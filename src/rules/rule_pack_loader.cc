@@ -56,27 +56,10 @@ class PackLoader {
   }
 
  private:
-  // pack.yaml, then every other YAML file below `dir` but outside tests/, in path order. The
-  // files are parsed in parallel (YAML parsing is most of the cost of loading a pack), each
+  // The pack's files (RulePackFiles) are parsed in parallel (YAML parsing is most of the cost of loading a pack), each
   // with diagnostics of its own, and then read in that order.
-  void LoadDirectory(std::string dir) {
-    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();  // "rules/" as completion types it
-    std::vector<std::string> files;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_directory() && it->path().filename() == "tests") {
-        it.disable_recursion_pending();
-        continue;
-      }
-      const fs::path& p = it->path();
-      if (!it->is_regular_file() || (p.extension() != ".yaml" && p.extension() != ".yml")) continue;
-      if (p.parent_path() == fs::path(dir) && p.filename() == "pack.yaml") continue;
-      files.push_back((fs::path(dir) / fs::relative(p, dir)).generic_string());
-    }
-    if (ec) diags_.Error({dir}, "cannot list the rule directory: " + ec.message());
-    std::sort(files.begin(), files.end());
-    files.insert(files.begin(), (fs::path(dir) / "pack.yaml").generic_string());
+  void LoadDirectory(const std::string& dir) {
+    std::vector<std::string> files = RulePackFiles(dir, diags_);
     std::vector<std::optional<YamlDocument>> docs(files.size());
     std::vector<Diagnostics> parse_diags(files.size());
     ParallelFor(files.size(), [&](size_t i, size_t) { docs[i] = ParseYamlFile(files[i], parse_diags[i]); });
@@ -435,26 +418,7 @@ class PackLoader {
       paths = std::move(r.paths);
       if (!paths) return;
     }
-    std::vector<expr::ParameterInfo> parameters;
-    for (const Parameter& p : pack_.parameters) parameters.push_back({p.id, p.type, p.default_value});
-    expr::CheckContext ctx{&pack_.registers, paths ? &*paths : nullptr, pack_.evidence_schema, &parameters};
-    for (Rule& r : pack_.rules) {
-      Compile(r.check, "check", expr::Type::kBool, ctx);
-      if (r.partial) Compile(*r.partial, "partial", expr::Type::kBool, ctx);
-      if (r.records) Compile(*r.records, "records", expr::Type::kRows, ctx);
-    }
-  }
-
-  void Compile(CompiledExpr& c, const std::string& key, expr::Type want, const expr::CheckContext& ctx) {
-    if (c.text.empty() && c.positions.empty()) return;  // missing: already reported
-    expr::ParseResult parsed = expr::Parse(c.text);
-    if (parsed.error) {
-      diags_.Error(c.At(parsed.error->offset), "in '" + key + "': " + parsed.error->message);
-      return;
-    }
-    std::vector<expr::ExprError> errors = expr::Check(*parsed.expr, want, ctx);
-    for (const expr::ExprError& e : errors) diags_.Error(c.At(e.offset), "in '" + key + "': " + e.message);
-    if (errors.empty()) c.ast = std::move(parsed.expr);
+    CompileRules(pack_, paths ? &*paths : nullptr, diags_);
   }
 
   // ---- cross-references ---------------------------------------------------------------------
@@ -507,7 +471,55 @@ class PackLoader {
   std::vector<std::pair<std::string, SourceLocation>> area_nodes_;
 };
 
+void Compile(CompiledExpr& c, const std::string& key, expr::Type want, const expr::CheckContext& ctx,
+             Diagnostics& diags) {
+  if (c.text.empty() && c.positions.empty()) return;  // missing: already reported
+  expr::ParseResult parsed = expr::Parse(c.text);
+  if (parsed.error) {
+    diags.Error(c.At(parsed.error->offset), "in '" + key + "': " + parsed.error->message);
+    return;
+  }
+  std::vector<expr::ExprError> errors = expr::Check(*parsed.expr, want, ctx);
+  for (const expr::ExprError& e : errors) diags.Error(c.At(e.offset), "in '" + key + "': " + e.message);
+  if (errors.empty()) c.ast = std::move(parsed.expr);
+}
+
 }  // namespace
+
+std::vector<std::string> RulePackFiles(std::string path, Diagnostics& diags) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) return {path};
+  std::string& dir = path;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();  // "rules/" as completion types it
+  std::vector<std::string> files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_directory() && it->path().filename() == "tests") {
+      it.disable_recursion_pending();
+      continue;
+    }
+    const fs::path& p = it->path();
+    if (!it->is_regular_file() || (p.extension() != ".yaml" && p.extension() != ".yml")) continue;
+    if (p.parent_path() == fs::path(dir) && p.filename() == "pack.yaml") continue;
+    files.push_back((fs::path(dir) / fs::relative(p, dir)).generic_string());
+  }
+  if (ec) diags.Error({dir}, "cannot list the rule directory: " + ec.message());
+  std::sort(files.begin(), files.end());
+  files.insert(files.begin(), (fs::path(dir) / "pack.yaml").generic_string());
+  return files;
+}
+
+void CompileRules(RulePack& pack, const std::map<std::string, expr::Type>* schema_paths,
+                  Diagnostics& diags) {
+  std::vector<expr::ParameterInfo> parameters;
+  for (const Parameter& p : pack.parameters) parameters.push_back({p.id, p.type, p.default_value});
+  expr::CheckContext ctx{&pack.registers, schema_paths, pack.evidence_schema, &parameters};
+  for (Rule& r : pack.rules) {
+    Compile(r.check, "check", expr::Type::kBool, ctx, diags);
+    if (r.partial) Compile(*r.partial, "partial", expr::Type::kBool, ctx, diags);
+    if (r.records) Compile(*r.records, "records", expr::Type::kRows, ctx, diags);
+  }
+}
 
 std::optional<RulePack> LoadRulePack(const std::string& path, Diagnostics& diags) {
   return PackLoader(diags).Run(path);
