@@ -45,8 +45,7 @@ struct CheckOptions {
   bool color = false;
   std::string marking;  // protective marking for the html and markdown reports
   bool verbose = false;
-  bool allow_outside_registers = false;
-  ParameterOptions parameters;
+  InputOptions inputs;
 };
 
 po::options_description Describe() {
@@ -74,13 +73,13 @@ po::options_description Describe() {
        "over --params")
       ("params", po::value<std::string>()->value_name("FILE"),
        "set pack parameters from FILE, a YAML mapping of parameter ids to values")
-      ("allow-outside-registers",
-       "let the evidence file name register files outside its own folder")
       ("marking", po::value<std::string>()->value_name("TEXT"),
        "protective marking shown at the top and bottom of the html and markdown reports, "
        "e.g. OFFICIAL-SENSITIVE")
       ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
-       "colour the text report: auto (a terminal, unless NO_COLOR is set), always, never")
+       "colour the text report: auto (a terminal, unless NO_COLOR is set), always, never");
+  DescribeInputOptions(d);
+  d.add_options()
       ("verbose,v", "log what forcecheck does to standard error")
       ("help,h", "show this help");
   return d;
@@ -98,7 +97,8 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   opts.rules = vm["rules"].as<std::string>();
   opts.evidence = vm["evidence"].as<std::string>();
   opts.verbose = vm.count("verbose") > 0;
-  opts.allow_outside_registers = vm.count("allow-outside-registers") > 0;
+  opts.inputs.allow_outside_registers = vm.count("allow-outside-registers") > 0;
+  opts.inputs.pack_cache = vm.count("no-cache") == 0;
   std::optional<ReportFormat> main = ParseReportFormat(vm["format"].as<std::string>());
   if (!main) return "unknown format '" + vm["format"].as<std::string>() + "' (formats: " +
                     std::string(kReportFormatNames) + ")";
@@ -123,9 +123,9 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   } else {
     return "--fail-on takes one of " + std::string(kSeverityNames) + ", none; not '" + fail_on + "'";
   }
-  if (vm.count("set")) opts.parameters.sets = vm["set"].as<std::vector<std::string>>();
-  if (vm.count("params")) opts.parameters.file = vm["params"].as<std::string>();
-  if (std::string bad = CheckSetSyntax(opts.parameters.sets); !bad.empty()) return bad;
+  if (vm.count("set")) opts.inputs.parameters.sets = vm["set"].as<std::vector<std::string>>();
+  if (vm.count("params")) opts.inputs.parameters.file = vm["params"].as<std::string>();
+  if (std::string bad = CheckSetSyntax(opts.inputs.parameters.sets); !bad.empty()) return bad;
   if (vm.count("scale")) opts.scale = vm["scale"].as<std::string>();
   if (vm.count("marking")) opts.marking = vm["marking"].as<std::string>();
   if (vm.count("as-of")) {
@@ -147,7 +147,7 @@ std::string CheckOutputs(const CheckOptions& o) {
     const bool into_pack = std::filesystem::is_directory(o.rules) ? PathInside(r.path, o.rules)
                                                                     : SamePath(r.path, o.rules);
     if (into_pack || SamePath(r.path, o.evidence) ||
-        (!o.parameters.file.empty() && SamePath(r.path, o.parameters.file))) {
+        (!o.inputs.parameters.file.empty() && SamePath(r.path, o.inputs.parameters.file))) {
       return "refusing to write a report over an input: '" + r.path + "'";
     }
   }
@@ -176,7 +176,7 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
   auto ms = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
 
   std::optional<Inputs> in =
-      LoadInputs(opts.rules, opts.evidence, opts.allow_outside_registers, err, opts.parameters);
+      LoadInputs(opts.rules, opts.evidence, opts.inputs, err);
   if (!in) return kExitInput;
   const RulePack* pack = &in->pack;
   const Evidence* evidence = &in->evidence;
@@ -239,7 +239,9 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
         << "exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;\n"
         << "            2 usage or input error (no report written); 3 internal error\n"
         << "environment: FORCECHECK_JOBS=N uses at most N threads (default: one a core);\n"
-        << "             the reports are the same whatever N\n";
+        << "             the reports are the same whatever N\n"
+        << "             FORCECHECK_CACHE_DIR=DIR keeps loaded rule packs in DIR (default\n"
+        << "             ~/.cache/forcecheck; set it empty for no cache); the reports are the same\n";
     return kExitOk;
   }
   if (problem.empty()) problem = CheckOutputs(opts);

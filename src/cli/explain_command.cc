@@ -79,9 +79,9 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
       ("set", po::value<std::vector<std::string>>()->value_name("ID=VALUE"),
        "set the pack parameter ID to VALUE; may be repeated, and wins over --params")
       ("params", po::value<std::string>()->value_name("FILE"),
-       "set pack parameters from FILE, a YAML mapping of parameter ids to values")
-      ("allow-outside-registers", "let the evidence file name register files outside its folder")
-      ("help,h", "show this help");
+       "set pack parameters from FILE, a YAML mapping of parameter ids to values");
+  DescribeInputOptions(d);
+  d.add_options()("help,h", "show this help");
   po::positional_options_description pos;
   pos.add("rule", 1);
   d.add_options()("rule", po::value<std::string>(), "the rule's id");
@@ -109,15 +109,18 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
     err << "forcecheck explain: error: --as-of takes a date written YYYY-MM-DD\n";
     return kExitInput;
   }
-  ParameterOptions parameters;
+  InputOptions input;
+  input.allow_outside_registers = vm.count("allow-outside-registers") > 0;
+  input.pack_cache = vm.count("no-cache") == 0;
+  ParameterOptions& parameters = input.parameters;
   if (vm.count("set")) parameters.sets = vm["set"].as<std::vector<std::string>>();
   if (vm.count("params")) parameters.file = vm["params"].as<std::string>();
   if (std::string bad = CheckSetSyntax(parameters.sets); !bad.empty()) {
     err << "forcecheck explain: error: " << bad << "\nrun 'forcecheck explain --help' for usage\n";
     return kExitInput;
   }
-  std::optional<Inputs> in = LoadInputs(vm["rules"].as<std::string>(), vm["evidence"].as<std::string>(),
-                                        vm.count("allow-outside-registers") > 0, err, parameters);
+  std::optional<Inputs> in =
+      LoadInputs(vm["rules"].as<std::string>(), vm["evidence"].as<std::string>(), input, err);
   if (!in) return kExitInput;
   const std::string id = vm["rule"].as<std::string>();
   const Rule* rule = in->pack.FindRule(id);

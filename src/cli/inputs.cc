@@ -5,7 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "evidence/evidence_loader.h"
-#include "rules/rule_pack_loader.h"
+#include "rules/pack_cache.h"
 
 namespace forcecheck {
 
@@ -39,22 +39,28 @@ std::vector<ParameterOverride> LoadOverrides(const RulePack& pack, const Paramet
 
 }  // namespace
 
+void DescribeInputOptions(boost::program_options::options_description& d) {
+  d.add_options()
+      ("allow-outside-registers", "let the evidence file name register files outside its own folder")
+      ("no-cache", "read the rule pack's YAML even when a run kept it, unchanged, in the cache");
+}
+
 std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& evidence,
-                                 bool allow_outside_registers, std::ostream& err,
-                                 const ParameterOptions& parameters) {
+                                 const InputOptions& input, std::ostream& err) {
   const auto start = std::chrono::steady_clock::now();
   auto ms = [&] {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   };
   Diagnostics diags;
-  std::optional<RulePack> pack = LoadRulePack(rules, diags);
+  std::optional<RulePack> pack =
+      LoadRulePackCached(rules, input.pack_cache ? DefaultPackCacheDir() : std::string(), diags);
   spdlog::debug("loaded rule pack {} ({:.1f} ms)", rules, ms());
   EvidenceOptions options;
   options.registers = pack ? &pack->registers : nullptr;
-  options.allow_outside_folder = allow_outside_registers;
+  options.allow_outside_folder = input.allow_outside_registers;
   if (pack) options.schema = pack->evidence_schema;
   std::vector<ParameterOverride> overrides;
-  if (pack) overrides = LoadOverrides(*pack, parameters, diags);
+  if (pack) overrides = LoadOverrides(*pack, input.parameters, diags);
   std::optional<Evidence> ev = LoadEvidence(evidence, options, diags);
   spdlog::debug("loaded evidence {} and {} registers ({:.1f} ms)", evidence,
                 ev ? ev->registers.size() : 0, ms());

@@ -4,6 +4,8 @@
 // registers the pack declares. Shared by `check` and `explain`.
 
 #include <optional>
+
+#include <boost/program_options.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -28,11 +30,19 @@ struct Inputs {
   std::vector<ParameterSetting> parameters;  // one per pack parameter; point into `pack`
 };
 
+struct InputOptions {
+  bool allow_outside_registers = false;
+  bool pack_cache = true;  // read an unchanged pack from the cache (rules/pack_cache.h)
+  ParameterOptions parameters;
+};
+
 // Loads both and resolves the pack's parameters, reporting every problem in any of them to
 // `err`; nullopt (after printing the error count) when there was any error.
 std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& evidence,
-                                 bool allow_outside_registers, std::ostream& err,
-                                 const ParameterOptions& parameters = {});
+                                 const InputOptions& options, std::ostream& err);
+
+// The options --allow-outside-registers and --no-cache, which check and explain share.
+void DescribeInputOptions(boost::program_options::options_description& d);
 
 // The usage error for a --set that is not ID=VALUE, or empty when every one is.
 std::string CheckSetSyntax(const std::vector<std::string>& sets);

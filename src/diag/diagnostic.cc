@@ -36,6 +36,11 @@ void Diagnostics::AddSource(const std::string& file, std::string text) {
   sources_[file] = std::move(text);
 }
 
+const std::string* Diagnostics::SourceText(const std::string& file) const {
+  auto it = sources_.find(file);
+  return it == sources_.end() ? nullptr : &it->second;
+}
+
 void Diagnostics::Append(Diagnostics&& other) {
   for (Diagnostic& d : other.all_) all_.push_back(std::move(d));
   for (auto& [file, text] : other.sources_) sources_[file] = std::move(text);

@@ -42,6 +42,8 @@ class Diagnostics {
 
   // Registers the text of `file` for quoting. Later registrations of one file replace earlier.
   void AddSource(const std::string& file, std::string text);
+  // The text registered for `file`, or null.
+  const std::string* SourceText(const std::string& file) const;
   // Takes over everything `other` holds (as if it had been reported here, after what is here
   // already): how work done in parallel, each piece with diagnostics of its own, reports.
   void Append(Diagnostics&& other);

@@ -29,6 +29,8 @@ struct ColumnSpec {
   ColumnType type = ColumnType::kText;
   bool required = false;     // an empty cell is an error (otherwise it is null: unknown)
   std::string description;
+
+  bool operator==(const ColumnSpec&) const = default;
 };
 
 struct RegisterSpec {
@@ -40,6 +42,7 @@ struct RegisterSpec {
 
   // Index of the column called `name`, or -1.
   int ColumnIndex(std::string_view name) const;
+  bool operator==(const RegisterSpec&) const = default;
 };
 
 // Where a text cell's bytes are in Register::data (8 bytes rather than a 16-byte view: a

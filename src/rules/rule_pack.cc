@@ -36,6 +36,17 @@ SourceLocation CompiledExpr::At(uint32_t offset) const {
   return {file, p.first, p.second};
 }
 
+bool CompiledExpr::operator==(const CompiledExpr& o) const {
+  return text == o.text && file == o.file && positions == o.positions && !ast == !o.ast;
+}
+
+bool Parameter::operator==(const Parameter& o) const {
+  return id == o.id && type == o.type && default_value.kind() == o.default_value.kind() &&
+         default_value.ToString() == o.default_value.ToString() && unit == o.unit &&
+         description == o.description && local_choice == o.local_choice && source == o.source &&
+         where == o.where;
+}
+
 const std::string& Scale::GradeFor(double score) const {
   for (const GradeBand& b : bands) {
     if (score >= b.min) return b.grade;

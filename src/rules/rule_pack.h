@@ -28,6 +28,7 @@ struct Citation {
   std::string url;      // empty when not public
 
   std::string ToString() const;  // "document, section (year)"
+  bool operator==(const Citation&) const = default;
 };
 
 // An expression compiled at load time, with the map from its byte offsets back to the file.
@@ -38,6 +39,8 @@ struct CompiledExpr {
   std::vector<std::pair<uint32_t, uint32_t>> positions;  // (line, column) per byte, plus end
 
   SourceLocation At(uint32_t offset) const;
+  // The same text at the same place, both compiled or neither (the trees are not compared).
+  bool operator==(const CompiledExpr& o) const;
 };
 
 struct Rule {
@@ -63,11 +66,14 @@ struct Rule {
   std::string remediation;
   SourceLocation where;       // the rule's `id`
   SourceLocation area_where;  // the rule's `area`, for "unknown area"
+
+  bool operator==(const Rule&) const = default;
 };
 
 struct GradeBand {
   std::string grade;
   double min = 0;  // lowest score (0..100) that earns the grade
+  bool operator==(const GradeBand&) const = default;
 };
 
 struct Scale {
@@ -81,6 +87,7 @@ struct Scale {
   const std::string& GradeFor(double score) const;
   // 0 for the best grade, rising; -1 when the grade is not on this scale.
   int Rank(const std::string& grade) const;
+  bool operator==(const Scale&) const = default;
 };
 
 enum class NotAssessedPolicy { kExclude, kFail };
@@ -90,17 +97,20 @@ struct Grading {
   double partial_credit = 0.5;        // credit for a partly met rule, 0..1
   NotAssessedPolicy not_assessed = NotAssessedPolicy::kExclude;
   double min_coverage = 0.5;          // share of an area's weight that must be assessed
+  bool operator==(const Grading&) const = default;
 };
 
 struct Question {
   std::string id;
   std::string title;
+  bool operator==(const Question&) const = default;
 };
 
 struct Area {
   std::string id;      // "question/subject"
   std::string title;
   std::string question() const { return id.substr(0, id.find('/')); }
+  bool operator==(const Area&) const = default;
 };
 
 // A threshold the rules read as `params.<id>`, declared under `pack.parameters` with a default
@@ -114,6 +124,8 @@ struct Parameter {
   bool local_choice = false;              // no national figure behind the default
   std::string source;                     // where the default comes from; may be empty
   SourceLocation where;                   // the declaration
+
+  bool operator==(const Parameter& o) const;  // default values compared as written
 };
 
 struct RulePack {
@@ -136,6 +148,9 @@ struct RulePack {
   const Rule* FindRule(std::string_view id) const;
   const RegisterSpec* FindRegister(std::string_view id) const;
   const Parameter* FindParameter(std::string_view id) const;
+
+  // Equal packs read the same in every field (expressions by text and place, not tree).
+  bool operator==(const RulePack&) const = default;
 };
 
 }  // namespace forcecheck

@@ -209,6 +209,26 @@ TEST_P(GoldenExampleTest, DoesNotDependOnHowTheWorkIsShared) {
   unsetenv("FORCECHECK_JOBS");
 }
 
+// check keeps a loaded pack in a cache (FORCECHECK_CACHE_DIR) and reads it back on the next
+// run: the report from a run that wrote the entry, from one that read it, and from one told
+// not to use it are all exactly the golden one.
+TEST_P(GoldenExampleTest, DoesNotDependOnThePackCache) {
+  if (Updating()) GTEST_SKIP() << "golden files are being rewritten";
+  const Example& ex = GetParam();
+  const fs::path cache = fs::path(::testing::TempDir()) / ("forcecheck-golden-cache-" + std::to_string(getpid()));
+  fs::remove_all(cache);
+  ASSERT_EQ(setenv("FORCECHECK_CACHE_DIR", cache.c_str(), 1), 0);
+  const std::string command = "check --rules rules --evidence " + ex.evidence + " --format json --fail-on none";
+  for (const char* run : {"writes the entry", "reads the entry", "--no-cache"}) {
+    RunResult r = RunForcecheck(kSource, command + (run[0] == '-' ? " --no-cache" : ""));
+    EXPECT_EQ(r.exit, 0) << run << "\n" << r.err;
+    EXPECT_EQ(r.out, Slurp(kSource / "reports" / (ex.name + ".json"))) << run;
+    EXPECT_EQ(fs::is_directory(cache) && !fs::is_empty(cache), true) << run << ": no entry was written";
+  }
+  fs::remove_all(cache);
+  unsetenv("FORCECHECK_CACHE_DIR");
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Examples, GoldenExampleTest,
     ::testing::Values(Example{"west-midlands-2016", "examples/west-midlands-2016/evidence.yaml"},
