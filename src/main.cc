@@ -2,4 +2,7 @@
 
 #include "cli/cli.h"
 
-int main(int argc, char** argv) { return forcecheck::RunCli(argc, argv, std::cout, std::cerr); }
+int main(int argc, char** argv) {
+  forcecheck::EndProcessAfterCommand();
+  return forcecheck::RunCli(argc, argv, std::cout, std::cerr);
+}

@@ -219,7 +219,10 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
     spdlog::info("wrote {}", path);
   }
   spdlog::debug("done ({:.1f} ms)", ms());
-  return Fails(report.findings, opts.fail_on) ? kExitFindings : kExitOk;
+  const int exit = Fails(report.findings, opts.fail_on) ? kExitFindings : kExitOk;
+  LeaveToExit(std::move(report));
+  LeaveToExit(std::move(*in));
+  return exit;
 }
 
 }  // namespace

@@ -37,6 +37,19 @@ void Usage(std::ostream& out) {
 
 }  // namespace
 
+namespace {
+bool g_process_ends = false;
+}  // namespace
+
+void EndProcessAfterCommand() { g_process_ends = true; }
+
+void LeaveToExit(std::shared_ptr<void> value) {
+  if (!g_process_ends) return;
+  // Reachable from here until exit, so leak checkers do not count it.
+  static auto* left = new std::vector<std::shared_ptr<void>>();
+  left->push_back(std::move(value));
+}
+
 int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   try {
     std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
