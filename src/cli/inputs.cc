@@ -1,6 +1,7 @@
 #include "cli/inputs.h"
 
 #include <chrono>
+#include <future>
 
 #include <spdlog/spdlog.h>
 
@@ -51,7 +52,10 @@ std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& ev
   auto ms = [&] {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   };
-  Diagnostics diags;
+  // The evidence file's YAML does not depend on the pack: it is parsed while the pack loads.
+  Diagnostics diags, parse_diags;
+  std::future<std::optional<YamlDocument>> parsed =
+      std::async(std::launch::async, [&] { return ParseYamlFile(evidence, parse_diags); });
   std::optional<RulePack> pack =
       LoadRulePackCached(rules, input.pack_cache ? DefaultPackCacheDir() : std::string(), diags);
   spdlog::debug("loaded rule pack {} ({:.1f} ms)", rules, ms());
@@ -61,7 +65,9 @@ std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& ev
   if (pack) options.schema = pack->evidence_schema;
   std::vector<ParameterOverride> overrides;
   if (pack) overrides = LoadOverrides(*pack, input.parameters, diags);
-  std::optional<Evidence> ev = LoadEvidence(evidence, options, diags);
+  std::optional<YamlDocument> doc = parsed.get();
+  diags.Append(std::move(parse_diags));
+  std::optional<Evidence> ev = LoadEvidence(std::move(doc), options, diags);
   spdlog::debug("loaded evidence {} and {} registers ({:.1f} ms)", evidence,
                 ev ? ev->registers.size() : 0, ms());
   diags.RenderAll(err);

@@ -280,7 +280,11 @@ class Loader {
 // finds is reported after the loader's own errors (see ReportSchemaFindings).
 std::optional<Evidence> LoadEvidence(const std::string& path, const EvidenceOptions& options,
                                      Diagnostics& diags) {
-  std::optional<YamlDocument> doc = ParseYamlFile(path, diags);
+  return LoadEvidence(ParseYamlFile(path, diags), options, diags);
+}
+
+std::optional<Evidence> LoadEvidence(std::optional<YamlDocument> doc, const EvidenceOptions& options,
+                                     Diagnostics& diags) {
   if (!doc) return std::nullopt;
   Diagnostics schema_diags;
   SchemaFindings found;

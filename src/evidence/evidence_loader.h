@@ -7,6 +7,7 @@
 
 #include "diag/diagnostic.h"
 #include "evidence/evidence.h"
+#include "yaml/yaml_file.h"
 
 namespace forcecheck {
 
@@ -25,6 +26,10 @@ struct EvidenceOptions {
 // Reads and checks `path` and the registers it names. Every problem found is added to
 // `diags`; the result is nullopt when any of them is an error.
 std::optional<Evidence> LoadEvidence(const std::string& path, const EvidenceOptions& options,
+                                     Diagnostics& diags);
+// As above, from the file as ParseYamlFile read it (nullopt: it could not be, and that was
+// reported), so that the parsing can run beside other work.
+std::optional<Evidence> LoadEvidence(std::optional<YamlDocument> doc, const EvidenceOptions& options,
                                      Diagnostics& diags);
 // As above, for evidence without registers.
 std::optional<Evidence> LoadEvidence(const std::string& path, Diagnostics& diags);
