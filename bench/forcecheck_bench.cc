@@ -2,10 +2,12 @@
 // evidence at several sizes. Not a test: it prints figures.
 //
 //   build/release/forcecheck_bench [--rules DIR] [--sizes 10000,100000,1000000] [--people 50000]
-//                                  [--keep DIR]
+//                                  [--facts FILE] [--keep DIR]
 //
 // For each size it writes one synthetic force (an evidence file and one CSV per register the
-// pack declares, the records split across the registers). Then, five times each, in a fresh
+// pack declares, the records split across the registers). The evidence file's facts are those
+// of an example (--facts, default examples/synthetic-struggling/evidence.yaml), so that its
+// YAML is as large as a real force's. Then, five times each, in a fresh
 // child process, it loads the pack, reads the evidence and registers, evaluates every rule,
 // scores and renders the JSON report, timing each phase; and it runs the forcecheck program
 // beside it (`forcecheck check --format json`, output discarded) as a user would, once with
@@ -132,14 +134,30 @@ size_t RowsFor(const RegisterSpec& spec, size_t i, size_t n, size_t records, siz
   return records / n + (i < records % n ? 1 : 0);
 }
 
-Generated Generate(const RulePack& pack, size_t records, size_t people, const fs::path& dir) {
+// The `evidence:` section (the facts) of an example evidence file, so that the benchmark's
+// YAML is as large as a real force's, or "evidence: {}\n" when there is none.
+std::string FactsOf(const std::string& example) {
+  std::ifstream in(example);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string all = text.str();
+  const size_t at = all.find("\nevidence:");
+  if (at == std::string::npos) {
+    std::fprintf(stderr, "forcecheck_bench: no facts in %s; the evidence holds registers only\n", example.c_str());
+    return "evidence: {}\n";
+  }
+  return all.substr(at + 1);
+}
+
+Generated Generate(const RulePack& pack, const std::string& facts, size_t records, size_t people,
+                   const fs::path& dir) {
   fs::create_directories(dir / "registers");
   std::mt19937 rng(20161231);
   g_organisations = std::max<size_t>(2000, (records + 10 * people) / 32);
   Generated g;
   g.evidence = dir / "evidence.yaml";
   std::ofstream ev(g.evidence);
-  ev << "force: Benchmarkshire Police\nas_of: " << kAsOf << "\nsynthetic: true\nevidence: {}\nregisters:\n";
+  ev << "force: Benchmarkshire Police\nas_of: " << kAsOf << "\nsynthetic: true\nregisters:\n";
   const size_t n = pack.registers.size();
   for (size_t i = 0; i < n; ++i) {
     const RegisterSpec& spec = pack.registers[i];
@@ -148,6 +166,7 @@ Generated Generate(const RulePack& pack, size_t records, size_t people, const fs
     g.records += rows;
     ev << "  " << spec.id << ": registers/" << spec.id << ".csv\n";
   }
+  ev << facts;
   return g;
 }
 
@@ -269,9 +288,11 @@ int main(int argc, char** argv) {
   std::vector<size_t> sizes = {10'000, 100'000, 1'000'000};
   size_t people = 50'000;
   std::string keep;
+  std::string facts_from = "examples/synthetic-struggling/evidence.yaml";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i], value = argv[i + 1];
     if (flag == "--rules") rules = value;
+    else if (flag == "--facts") facts_from = value;
     else if (flag == "--keep") keep = value;
     else if (flag == "--people") people = std::stoul(value);
     else if (flag == "--sizes") {
@@ -279,7 +300,7 @@ int main(int argc, char** argv) {
       std::stringstream ss(value);
       for (std::string item; std::getline(ss, item, ',');) sizes.push_back(std::stoul(item));
     } else {
-      std::fprintf(stderr, "usage: forcecheck_bench [--rules DIR] [--sizes N,N,...] [--people N] [--keep DIR]\n");
+      std::fprintf(stderr, "usage: forcecheck_bench [--rules DIR] [--facts FILE] [--sizes N,N,...] [--people N] [--keep DIR]\n");
       return 2;
     }
   }
@@ -292,6 +313,7 @@ int main(int argc, char** argv) {
   }
   const fs::path root = keep.empty() ? fs::temp_directory_path() / ("forcecheck-bench-" + std::to_string(getpid()))
                                      : fs::path(keep);
+  const std::string facts = FactsOf(facts_from);
   const std::string cache = (root / "pack-cache").string();
   fs::remove_all(cache);
   std::vector<double> cold, warm;  // loading the pack without the cache and from it
@@ -318,7 +340,7 @@ int main(int argc, char** argv) {
   const std::string cli = (fs::path(argv[0]).parent_path() / "forcecheck").string();
   for (const auto& [size, force_people] : runs) {
     const fs::path dir = root / (force_people ? "force-" + std::to_string(force_people) : std::to_string(size));
-    Generated g = Generate(*pack, size, force_people, dir);
+    Generated g = Generate(*pack, facts, size, force_people, dir);
     std::vector<Figures> phases;
     for (int rep = 0; rep < kRepeats; ++rep) {
       std::optional<Figures> f = MeasureInChild(rules, cache, g.evidence);
