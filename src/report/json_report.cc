@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/parallel.h"
 #include "report/report.h"
 
 namespace forcecheck {
@@ -163,8 +164,16 @@ std::string RenderJson(const Report& report) {
   for (const GradeResult& g : c.areas) as.push_back(Grade(g));
   j["areas"] = std::move(as);
   j["summary"] = Counts(c.overall.counts);
+  // A finding may list a thousand records: the findings are built in parallel, those with the
+  // most records first, and kept in the pack's order.
+  const std::vector<Finding>& findings = report.findings;
+  std::vector<uint64_t> sizes;
+  for (const Finding& f : findings) sizes.push_back(f.records.size());
+  const std::vector<size_t> order = LargestFirst(sizes);
   Json fs = Json::array();
-  for (const Finding& f : report.findings) fs.push_back(FindingJson(f));
+  Json::array_t& built = fs.get_ref<Json::array_t&>();
+  built.resize(findings.size());
+  ParallelFor(order.size(), [&](size_t i, size_t) { built[order[i]] = FindingJson(findings[order[i]]); });
   j["findings"] = std::move(fs);
   // Invalid UTF-8 cannot reach here (inputs are checked on reading), but replace rather than
   // throw if it ever does.
