@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <unistd.h>
 
@@ -133,7 +134,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Bumped whenever the meaning of a field changes without its name changing.
-constexpr int kFormat = 1;
+constexpr int kFormat = 2;
 constexpr std::string_view kMagic = "forcecheck pack cache\n";
 constexpr size_t kMaxEntryBytes = size_t{64} << 20;
 
@@ -172,13 +173,24 @@ std::optional<RulePack> ReadEntry(const std::string& path, const std::string& en
   std::ifstream in(entry_file, std::ios::binary);
   std::string bytes(static_cast<size_t>(size), '\0');
   if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return std::nullopt;
-  const size_t header = kMagic.size() + 17;  // magic, 16 hex digits of the checksum, newline
-  if (bytes.size() < header || bytes.compare(0, kMagic.size(), kMagic) != 0) {
-    return std::nullopt;
-  }
-  const std::string_view body = std::string_view(bytes).substr(header);
-  if (bytes.compare(kMagic.size(), 17, Hex(Fnv1a(body)) + "\n") != 0) return std::nullopt;
+  // Magic line, the checksum of the rest (16 hex digits and a newline), the evidence schema's
+  // path on a line of its own, then the CBOR body.
+  const size_t sum_at = kMagic.size(), rest_at = sum_at + 17;
+  if (bytes.size() < rest_at || bytes.compare(0, kMagic.size(), kMagic) != 0) return std::nullopt;
+  const std::string_view rest = std::string_view(bytes).substr(rest_at);
+  if (bytes.compare(sum_at, 17, Hex(Fnv1a(rest)) + "\n") != 0) return std::nullopt;
+  const size_t eol = rest.find('\n');
+  if (eol == std::string_view::npos) return std::nullopt;
+  const std::string schema(rest.substr(0, eol));
+  const std::string_view body = rest.substr(eol + 1);
 
+  // The schema's paths are read while the entry is decoded.
+  Diagnostics schema_diags;
+  std::future<std::optional<std::map<std::string, expr::Type>>> schema_paths;
+  if (!schema.empty()) {
+    schema_paths = std::async(std::launch::async,
+                              [&] { return LoadEvidenceSchemaPaths(schema, schema_diags); });
+  }
   std::optional<std::vector<std::string>> texts = ReadTexts(files);
   if (!texts) return std::nullopt;
   RulePack pack;
@@ -200,12 +212,13 @@ std::optional<RulePack> ReadEntry(const std::string& path, const std::string& en
     spdlog::debug("pack cache {}: unreadable ({})", entry_file, e.what());
     return std::nullopt;
   }
-  std::optional<std::map<std::string, expr::Type>> schema_paths;
-  if (!pack.evidence_schema.empty()) {
-    schema_paths = LoadEvidenceSchemaPaths(pack.evidence_schema, scratch);
-    if (!schema_paths) return std::nullopt;
+  if (pack.evidence_schema != schema) return std::nullopt;
+  std::optional<std::map<std::string, expr::Type>> paths;
+  if (!schema.empty()) {
+    paths = schema_paths.get();
+    if (!paths || !schema_diags.all().empty()) return std::nullopt;
   }
-  CompileRules(pack, schema_paths ? &*schema_paths : nullptr, scratch);
+  CompileRules(pack, paths ? &*paths : nullptr, scratch);
   if (!scratch.all().empty()) return std::nullopt;  // the loader will say it, in its order
   for (size_t i = 0; i < files.size(); ++i) diags.AddSource(files[i], std::move((*texts)[i]));
   return pack;
@@ -221,6 +234,7 @@ void WriteEntry(const std::vector<std::string>& files, const Diagnostics& diags,
     if (!text) return;  // not a file the loader read
     recorded.push_back({f, *text});
   }
+  if (pack.evidence_schema.find('\n') != std::string::npos) return;  // not on one line
   std::vector<uint8_t> cbor;
   try {
     cbor = json::to_cbor(json{{"format", kFormat}, {"tool", kVersion}, {"files", std::move(recorded)},
@@ -235,7 +249,8 @@ void WriteEntry(const std::vector<std::string>& files, const Diagnostics& diags,
   const std::string tmp = entry_file + "." + std::to_string(::getpid()) + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << kMagic << Hex(Fnv1a(body)) << "\n" << body;
+    const std::string rest = pack.evidence_schema + "\n" + std::string(body);
+    out << kMagic << Hex(Fnv1a(rest)) << "\n" << rest;
     if (!out.flush()) {
       out.close();
       fs::remove(tmp, ec);
