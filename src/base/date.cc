@@ -1,11 +1,52 @@
 #include "base/date.h"
 
+#include <array>
+#include <bit>
 #include <cstdio>
+#include <cstring>
 
 namespace forcecheck {
 namespace {
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// Days from March 1 to the first of month `m` (1..12), March-based years putting the leap day
+// last: the doy term of DateFromCivil, as a table.
+constexpr std::array<unsigned, 13> kDaysFromMarch = [] {
+  std::array<unsigned, 13> t{};
+  for (unsigned m = 1; m <= 12; ++m) t[m] = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5;
+  return t;
+}();
+
+// ParseDate's fast path, on little-endian machines: checks and reads "YYYY-MM-" as one
+// eight-byte word rather than byte by byte, and counts the days with unsigned arithmetic,
+// which the four-digit year allows. Returns nullopt for anything it does not accept, and then
+// the general path decides.
+std::optional<Date> ParseCanonicalDate(std::string_view t) {
+  if constexpr (std::endian::native != std::endian::little) return std::nullopt;
+  if (t.size() != 10) return std::nullopt;
+  // XORed with "0000-00-", each digit's byte becomes its value and each dash's 0. Adding 0x76
+  // to a digit's byte (0x7F to a dash's) then leaves its top bit clear just when it is in
+  // range. No byte carries into the next unless some byte already had its top bit set, which
+  // fails the test anyway.
+  uint64_t w;  // byte 0 lowest
+  std::memcpy(&w, t.data(), 8);
+  const uint64_t x = w ^ 0x2D30302D30303030;
+  if (((x + 0x7F76767F76767676) | x) & 0x8080808080808080) return std::nullopt;
+  const unsigned d1 = static_cast<unsigned>(static_cast<unsigned char>(t[8])) - '0';
+  const unsigned d2 = static_cast<unsigned>(static_cast<unsigned char>(t[9])) - '0';
+  if (d1 > 9 || d2 > 9) return std::nullopt;
+  // Byte i of `pairs` is the number written by digits i and i + 1 (at most 99: no carries).
+  const uint64_t pairs = x * 10 + (x >> 8);
+  const unsigned y = static_cast<unsigned>(pairs & 0xFF) * 100 + static_cast<unsigned>((pairs >> 16) & 0xFF);
+  const unsigned m = static_cast<unsigned>((pairs >> 40) & 0xFF), d = d1 * 10 + d2;
+  if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(static_cast<int>(y), m)) return std::nullopt;
+  // As DateFromCivil, with the March-based year moved on 400 years (one whole cycle of
+  // 146097 days) so that it is never negative, not even for January 0000.
+  const unsigned year = y + 400 - (m <= 2);
+  const unsigned days = year * 365 + year / 4 - year / 100 + year / 400 + kDaysFromMarch[m] + d - 1;
+  return Date{static_cast<int32_t>(days) - 719468 - 146097};
+}
 
 }  // namespace
 
@@ -46,6 +87,11 @@ std::string Date::ToString() const {
 }
 
 std::optional<Date> ParseDate(std::string_view t) {
+  if (std::optional<Date> d = ParseCanonicalDate(t)) return d;
+  return ParseDateGeneral(t);
+}
+
+std::optional<Date> ParseDateGeneral(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (t[i] < '0' || t[i] > '9') return std::nullopt;

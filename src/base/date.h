@@ -19,6 +19,9 @@ struct Date {
 
 // Parses exactly "YYYY-MM-DD" with a real month and day; nullopt otherwise.
 std::optional<Date> ParseDate(std::string_view text);
+// ParseDate's general path, without its fast path for the canonical form (which reads eight
+// bytes at a time): the two must agree on every input, and tests compare them.
+std::optional<Date> ParseDateGeneral(std::string_view text);
 
 Date DateFromCivil(int year, unsigned month, unsigned day);
 

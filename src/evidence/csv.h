@@ -24,10 +24,19 @@ struct CsvField {
   uint32_t column = 0;
 };
 
+// Where the bytes that end an unquoted field (and quotes) are in the 64-byte block of the data
+// at `start` (a multiple of 64), one bit a byte, less those the reader has passed: it
+// classifies the data once, a block at a time, rather than searching it for every field.
+struct CsvStopBlock {
+  size_t start = 0;
+  uint64_t stops = 0;
+};
+
 class CsvReader {
  public:
-  // REQUIRES: `data` outlives the reader and the fields it returns.
-  explicit CsvReader(std::string_view data) : data_(data) {}
+  // REQUIRES: `data` outlives the reader and the fields it returns. Bytes of a record already
+  // returned may be rewritten (a register undoubles quotes in place); later ones may not.
+  explicit CsvReader(std::string_view data);
 
   // Reads the next record into `fields`. Returns false at the end of the data or on an error
   // (then error() is non-empty and error_line()/error_column() say where).
@@ -41,6 +50,7 @@ class CsvReader {
  private:
   bool Fail(std::string message, size_t at);
   uint32_t ColumnAt(size_t at) const { return static_cast<uint32_t>(at - line_start_) + 1; }
+  bool ReadQuoted(CsvField& f);  // at pos_, which is the opening quote
 
   std::string_view data_;
   size_t pos_ = 0;
@@ -49,9 +59,13 @@ class CsvReader {
   uint32_t record_line_ = 0;
   std::string error_;
   uint32_t error_line_ = 0, error_column_ = 0;
+  CsvStopBlock block_;
 };
 
 // The text of a quoted field with each "" turned into ".
 std::string CsvUnescape(std::string_view raw);
+
+// The number of line feeds in `data`; one more bounds the number of records in it.
+size_t CountLineFeeds(std::string_view data);
 
 }  // namespace forcecheck

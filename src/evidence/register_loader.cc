@@ -1,7 +1,6 @@
 #include "evidence/register_loader.h"
 
 #include <charconv>
-#include <cstring>
 
 #include "evidence/csv.h"
 #include "io/text_file.h"
@@ -43,6 +42,7 @@ class Loader {
       return std::nullopt;
     }
     Header(fields);  // on a bad header, read on all the same: the records may have more to say
+    ResolveTargets();
     Reserve();
     while (csv.Next(fields) && errors_ < kMaxRegisterErrors) Record(fields, csv.record_line());
     if (!csv.error().empty()) CsvError(csv);
@@ -57,6 +57,13 @@ class Loader {
   }
 
  private:
+  // Where the cells of one file column go: its column's spec and storage (null for a column of
+  // an unknown name). Resolved once from the header rather than looked up for every cell.
+  struct Target {
+    const ColumnSpec* spec = nullptr;
+    RegisterColumn* column = nullptr;
+  };
+
   std::optional<Register> CsvError(const CsvReader& csv) {
     ++errors_;
     diags_.Error({path_, csv.error_line(), csv.error_column()}, csv.error());
@@ -98,11 +105,7 @@ class Loader {
   void Reserve() {
     // The line count bounds the record count (quoted line breaks only lower it), so the
     // column vectors are sized once rather than grown by copying.
-    const std::string& d = *reg_.data;
-    size_t guess = 1;
-    for (const char* p = d.data(); (p = static_cast<const char*>(std::memchr(p, '\n', d.data() + d.size() - p))); ++p) {
-      ++guess;
-    }
+    const size_t guess = CountLineFeeds(*reg_.data) + 1;
     reg_.lines.reserve(guess);
     for (RegisterColumn& col : reg_.columns) {
       col.present.reserve(guess);
@@ -115,63 +118,101 @@ class Loader {
     }
   }
 
-  void Record(const std::vector<CsvField>& fields, uint32_t line) {
-    if (fields.size() == 1 && fields[0].raw.empty() && !fields[0].quoted) return;  // blank line
-    if (fields.size() != map_.size()) {
-      ++errors_;
-      diags_.Error({path_, line, 1}, "record has " + std::to_string(fields.size()) + " field" +
-                                         (fields.size() == 1 ? "" : "s") + " but the header has " +
-                                         std::to_string(map_.size()));
-      return;
-    }
-    reg_.lines.push_back(line);
-    for (size_t i = 0; i < fields.size(); ++i) {
-      if (map_[i] >= 0) Cell(fields[i], static_cast<size_t>(map_[i]));
+  // Resolves, once, where each field of a record goes (after Header, which fills map_).
+  void ResolveTargets() {
+    targets_.assign(map_.size(), {});
+    for (size_t i = 0; i < map_.size(); ++i) {
+      if (map_[i] < 0) continue;
+      targets_[i] = {&spec_.columns[static_cast<size_t>(map_[i])], &reg_.columns[static_cast<size_t>(map_[i])]};
     }
   }
 
-  void Cell(const CsvField& f, size_t c) {
-    const ColumnSpec& spec = spec_.columns[c];
-    RegisterColumn& col = reg_.columns[c];
-    const bool empty = f.raw.empty();
-    if (empty && spec.required) Error(f, "column '" + spec.name + "' is required but this record leaves it empty");
-    col.present.push_back(!empty);
-    switch (spec.type) {
+  void Record(const std::vector<CsvField>& fields, uint32_t line) {
+    if (fields.size() == 1 && fields[0].raw.empty() && !fields[0].quoted) return;  // blank line
+    if (fields.size() != targets_.size()) {
+      ++errors_;
+      diags_.Error({path_, line, 1}, "record has " + std::to_string(fields.size()) + " field" +
+                                         (fields.size() == 1 ? "" : "s") + " but the header has " +
+                                         std::to_string(targets_.size()));
+      return;
+    }
+    reg_.lines.push_back(line);
+    // Plain pointers in locals for the loop: the compiler would reload the vectors' (and the
+    // data's) pointers after every store into a column, as they might have changed.
+    const char* const data = reg_.data->data();
+    const Target* t = targets_.data();
+    for (const CsvField *f = fields.data(), *end = f + fields.size(); f != end; ++f, ++t) {
+      if (t->column) Cell(*f, *t, data);
+    }
+  }
+
+  // Stores one cell. The common case, a well-formed value, builds no message and calls nothing
+  // but its parser; empty cells, quotes to undouble and errors are handled apart.
+  void Cell(const CsvField& f, const Target& t, const char* data) {
+    if (f.raw.empty()) return EmptyCell(f, t);
+    RegisterColumn& col = *t.column;
+    col.present.push_back(1);
+    switch (col.type) {
       case ColumnType::kText: {
-        const size_t offset = static_cast<size_t>(f.raw.data() - reg_.data->data());
-        size_t length = f.raw.size();
-        if (f.has_escapes) {  // undouble in place: the result is shorter, and already read
-          const std::string text = CsvUnescape(f.raw);
-          reg_.data->replace(offset, text.size(), text);
-          length = text.size();
-        }
+        const size_t offset = static_cast<size_t>(f.raw.data() - data);
+        const size_t length = f.has_escapes ? Undouble(offset, f.raw) : f.raw.size();
         col.texts.push_back({static_cast<uint32_t>(offset), static_cast<uint32_t>(length)});
         return;
       }
       case ColumnType::kNumber: {
         double v = 0;
-        if (!empty) {
-          auto [p, ec] = std::from_chars(f.raw.data(), f.raw.data() + f.raw.size(), v);
-          if (ec != std::errc() || p != f.raw.data() + f.raw.size()) {
-            Error(f, "column '" + spec.name + "' must hold a number, not " + Shown(f.raw));
-          }
-        }
+        auto [p, ec] = std::from_chars(f.raw.data(), f.raw.data() + f.raw.size(), v);
+        if (ec != std::errc() || p != f.raw.data() + f.raw.size()) BadCell(f, *t.spec, "a number");
         col.numbers.push_back(v);
         return;
       }
       case ColumnType::kDate: {
-        std::optional<Date> d = empty ? std::optional<Date>(Date{}) : ParseDate(f.raw);
-        if (!d) Error(f, "column '" + spec.name + "' must hold a date written YYYY-MM-DD, not " + Shown(f.raw));
+        std::optional<Date> d = ParseDate(f.raw);
+        if (!d) BadCell(f, *t.spec, "a date written YYYY-MM-DD");
         col.dates.push_back(d ? d->days : 0);
         return;
       }
       case ColumnType::kBool: {
-        std::optional<bool> b = empty ? std::optional<bool>(false) : ParseFlag(f.raw);
-        if (!b) Error(f, "column '" + spec.name + "' must hold true or false (or yes/no), not " + Shown(f.raw));
+        std::optional<bool> b = ParseFlag(f.raw);
+        if (!b) BadCell(f, *t.spec, "true or false (or yes/no)");
         col.flags.push_back(b.value_or(false));
         return;
       }
     }
+  }
+
+  // An empty cell is null: not present, with a zero value (and an empty text where it stands).
+  void EmptyCell(const CsvField& f, const Target& t) {
+    if (t.spec->required) Error(f, "column '" + t.spec->name + "' is required but this record leaves it empty");
+    RegisterColumn& col = *t.column;
+    col.present.push_back(0);
+    switch (col.type) {
+      case ColumnType::kText:
+        col.texts.push_back({static_cast<uint32_t>(f.raw.data() - reg_.data->data()), 0});
+        return;
+      case ColumnType::kNumber: col.numbers.push_back(0); return;
+      case ColumnType::kDate: col.dates.push_back(0); return;
+      case ColumnType::kBool: col.flags.push_back(0); return;
+    }
+  }
+
+  // Undoubles the quotes of the quoted cell `raw`, at `offset` in the data, in place (the text
+  // only shrinks, and the reader is past it) and returns its new length, as CsvUnescape would
+  // but without a copy.
+  size_t Undouble(size_t offset, std::string_view raw) {
+    char* const begin = reg_.data->data() + offset;
+    char* out = begin;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      *out++ = raw[i];
+      if (raw[i] == '"' && i + 1 < raw.size() && raw[i + 1] == '"') ++i;
+    }
+    return static_cast<size_t>(out - begin);
+  }
+
+  // Out of line (cold) so that building the message costs the cells that are well formed
+  // nothing.
+  [[gnu::cold]] void BadCell(const CsvField& f, const ColumnSpec& spec, const char* what) {
+    Error(f, "column '" + spec.name + "' must hold " + what + ", not " + Shown(f.raw));
   }
 
   const RegisterSpec& spec_;
@@ -179,6 +220,7 @@ class Loader {
   Diagnostics& diags_;
   Register reg_;
   std::vector<int> map_;  // file column -> spec column (-1: unknown)
+  std::vector<Target> targets_;  // file column -> where its cells go
   int errors_ = 0;
 };
 

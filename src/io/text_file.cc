@@ -6,14 +6,42 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace forcecheck {
+
+namespace {
+
+// Skips whole 64-byte blocks of `s` from `i` while every byte is ASCII and none is NUL, and
+// returns where it stopped: most input is plain ASCII, which SSE2 (every x86-64 machine)
+// checks sixteen bytes at a time. The caller goes on from there in smaller steps.
+inline size_t SkipAsciiBlocks(const unsigned char* s, size_t i, size_t n) {
+#if defined(__SSE2__)
+  for (; n - i >= 64; i += 64) {
+    const auto* p = reinterpret_cast<const __m128i*>(s + i);
+    const __m128i a = _mm_loadu_si128(p), b = _mm_loadu_si128(p + 1);
+    const __m128i c = _mm_loadu_si128(p + 2), d = _mm_loadu_si128(p + 3);
+    // A byte of 0x80 or more has its top bit set, in the OR of the four; a NUL makes their
+    // bytewise minimum 0.
+    const __m128i high = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+    const __m128i low = _mm_min_epu8(_mm_min_epu8(a, b), _mm_min_epu8(c, d));
+    const __m128i nul = _mm_cmpeq_epi8(low, _mm_setzero_si128());
+    if (_mm_movemask_epi8(_mm_or_si128(high, nul)) != 0) break;
+  }
+#endif
+  return i;
+}
+
+}  // namespace
 
 size_t FindInvalidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
+    i = SkipAsciiBlocks(s, i, n);
     // Eight bytes at a time while they are all ASCII and none is NUL.
     while (i + 8 <= n) {
       uint64_t w;

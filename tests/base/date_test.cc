@@ -1,5 +1,9 @@
 #include "base/date.h"
 
+#include <cstdio>
+#include <string>
+#include <utility>
+
 #include <gtest/gtest.h>
 
 namespace forcecheck {
@@ -81,6 +85,66 @@ TEST(DateTest, RoundTripsEveryDayOfALeapYearAndACenturyYear) {
     std::optional<Date> parsed = ParseDate(text);
     ASSERT_TRUE(parsed.has_value()) << text;
     EXPECT_EQ(parsed->days, d) << text;
+  }
+}
+
+// ParseDate reads the canonical form through a fast path (eight bytes at a time, unsigned day
+// arithmetic) and falls back to the general path for anything else: the two must agree on
+// every input, valid or not.
+void ExpectFastAndGeneralAgree(std::string_view text) {
+  EXPECT_EQ(ParseDate(text), ParseDateGeneral(text)) << "'" << text << "'";
+}
+
+TEST(ParseDateFastPathTest, AgreesOnHandPickedTexts) {
+  for (const char* text :
+       {"2024-02-29", "2023-02-29", "2024-02-30", "2024-2-3", " 2024-01-01", "2024-01-01 ",
+        "2024-01-01\n", "2024/01/01", "2024-01-1x", "2024-0a-01", "202a-01-01", "0000-01-01",
+        "0000-02-29", "0000-03-01", "0001-01-01", "0099-12-31", "0100-02-29", "0400-02-29",
+        "1900-02-29", "2000-02-29", "2100-02-29", "9999-12-31", "2024-00-01", "2024-13-01",
+        "2024-01-00", "2024-01-32", "2024-04-31", "+024-01-01", "-024-01-01", "2024--1-01",
+        "2024-01--1", "2024-1-001", "20240-1-01", "", "2024-01-0", "2024-01-010"}) {
+    ExpectFastAndGeneralAgree(text);
+  }
+  ExpectFastAndGeneralAgree(std::string("2024-01-0\0", 10));
+  ExpectFastAndGeneralAgree(std::string("\0" "024-01-01", 10));
+}
+
+TEST(ParseDateFastPathTest, AgreesOnEveryByteAtEveryPosition) {
+  for (const std::string base : {"2024-02-29", "2023-12-31", "0000-01-01", "9999-12-31"}) {
+    for (size_t i = 0; i < base.size(); ++i) {
+      for (int b = 0; b < 256; ++b) {
+        std::string text = base;
+        text[i] = static_cast<char>(b);
+        ExpectFastAndGeneralAgree(text);
+      }
+    }
+  }
+}
+
+TEST(ParseDateFastPathTest, AgreesOnEveryMonthAndDayOfManyYears) {
+  for (int y : {0, 1, 3, 4, 99, 100, 399, 400, 1582, 1899, 1900, 1969, 1970, 1971, 1999, 2000, 2001,
+                2023, 2024, 2100, 2400, 9996, 9999}) {
+    for (int m = 0; m <= 13; ++m) {
+      for (int d = 0; d <= 32; ++d) {
+        char text[16];
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, d);
+        ExpectFastAndGeneralAgree(text);
+      }
+    }
+  }
+}
+
+TEST(ParseDateFastPathTest, CountsEveryDayOfFourHundredYearsRight) {
+  // One whole Gregorian cycle, and the first years of the calendar, where the fast path's
+  // unsigned arithmetic is furthest from its general path's.
+  for (const auto& [from, to] : {std::pair{DateFromCivil(0, 1, 1).days, DateFromCivil(4, 3, 1).days},
+                                 std::pair{DateFromCivil(1800, 1, 1).days, DateFromCivil(2200, 1, 1).days}}) {
+    for (int32_t d = from; d <= to; ++d) {
+      const std::string text = Date{d}.ToString();
+      const std::optional<Date> parsed = ParseDate(text);
+      ASSERT_TRUE(parsed.has_value()) << text;
+      ASSERT_EQ(parsed->days, d) << text;
+    }
   }
 }
 

@@ -98,6 +98,29 @@ TEST_F(RegisterLoaderTest, ReportsEveryBadCellAtItsPlace) {
             "vetting.csv:4:1: record has 2 fields but the header has 4\n");
 }
 
+TEST_F(RegisterLoaderTest, UndoublesQuotesInPlaceInEveryCellThatHasThem) {
+  std::optional<Register> reg;
+  EXPECT_EQ(Errors("person_id,designated,expires,score\n"
+                   "\"A\"\"1\"\"\",yes,,\n"
+                   "\"\"\"\"\"\",no,2016-01-01,2\n"
+                   "\"P,3\",,,\n", &reg), "");
+  ASSERT_TRUE(reg);
+  ASSERT_EQ(reg->rows(), 3u);
+  EXPECT_EQ(reg->Text(0, 0), "A\"1\"");
+  EXPECT_EQ(reg->Text(0, 1), "\"\"");
+  EXPECT_EQ(reg->Text(0, 2), "P,3");
+  EXPECT_EQ(reg->columns[1].present, (std::vector<uint8_t>{1, 1, 0}));
+  EXPECT_EQ(reg->columns[3].numbers, (std::vector<double>{0, 2, 0}));
+}
+
+TEST_F(RegisterLoaderTest, ReadsTheKnownColumnsUnderABadHeader) {
+  EXPECT_EQ(Errors("person_id,grade,designated,expires,score\n"
+                   "P1,x,maybe,2016-01-01,1\n"),
+            "vetting.csv:1:11: unknown column 'grade' in register 'vetting' (its columns are: person_id, "
+            "designated, expires, score)\n"
+            "vetting.csv:2:6: column 'designated' must hold true or false (or yes/no), not 'maybe'\n");
+}
+
 TEST_F(RegisterLoaderTest, StopsAfterTooManyErrors) {
   std::string text = "person_id,designated,expires,score\n";
   for (int i = 0; i < 50; ++i) text += "P,x,2016-01-01,1\n";

@@ -140,6 +140,46 @@ INSTANTIATE_TEST_SUITE_P(
         Utf8Case{"FiveByteLead", "\xF8\x88\x80\x80\x80", 0}),
     [](const ::testing::TestParamInfo<Utf8Case>& p) { return p.param.name; });
 
+// FindInvalidUtf8 skips plain ASCII 64 bytes at a time (then 8 at a time, then byte by byte):
+// whatever the offending byte's place in a block, and whatever the text's length, the first
+// one is found.
+TEST(FindInvalidUtf8BlocksTest, FindsAnOffendingByteAtEveryPlace) {
+  for (size_t length = 1; length <= 200; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (const char bad : {'\0', '\x80', '\xFF', '\xC3'}) {  // \xC3 lacks its continuation
+        std::string text(length, 'a');
+        text[at] = bad;
+        ASSERT_EQ(FindInvalidUtf8(text), at) << "length " << length << ", byte " << int(bad) << " at " << at;
+      }
+    }
+  }
+}
+
+TEST(FindInvalidUtf8BlocksTest, AcceptsMultibyteCharactersAtEveryPlace) {
+  for (size_t length = 0; length <= 200; ++length) {
+    for (size_t at = 0; at <= length; ++at) {
+      for (const char* valid : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"}) {
+        std::string text(length, 'z');
+        text.insert(at, valid);
+        ASSERT_EQ(FindInvalidUtf8(text), kValid) << "length " << length << ", at " << at;
+      }
+    }
+  }
+}
+
+TEST(FindInvalidUtf8BlocksTest, FindsTheFirstOfSeveral) {
+  std::string text(300, 'q');
+  text[70] = '\xC3';
+  text[71] = '\xA9';  // valid
+  text[130] = '\0';
+  text[250] = '\xFF';
+  EXPECT_EQ(FindInvalidUtf8(text), 130u);
+  text[130] = 'q';
+  EXPECT_EQ(FindInvalidUtf8(text), 250u);
+  text[250] = 'q';
+  EXPECT_EQ(FindInvalidUtf8(text), kValid);
+}
+
 TEST(LocationAtOffsetTest, CountsLinesAndByteColumnsFromOne) {
   const std::string text = "ab\ncd\n\nef";
   EXPECT_EQ(LocationAtOffset("f", text, 0), (SourceLocation{"f", 1, 1}));
