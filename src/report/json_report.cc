@@ -132,6 +132,25 @@ Json FindingJson(const Finding& f) {
   return j;
 }
 
+// `j` printed with two-space indentation as if nested `depth` levels deep: every line after
+// the first indented by two spaces a level more. (A line break in the output is always one
+// between values: in strings it is escaped.) Invalid UTF-8 cannot reach here (inputs are
+// checked on reading), but it is replaced rather than thrown on if it ever does.
+std::string Dump(const Json& j, size_t depth = 0) {
+  std::string s = j.dump(2, ' ', false, Json::error_handler_t::replace);
+  if (depth == 0) return s;
+  const std::string indent(2 * depth, ' ');
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  size_t from = 0;
+  for (size_t eol; (eol = s.find('\n', from)) != std::string::npos; from = eol + 1) {
+    out.append(s, from, eol + 1 - from);
+    out += indent;
+  }
+  out.append(s, from);
+  return out;
+}
+
 }  // namespace
 
 std::string RenderJson(const Report& report) {
@@ -164,20 +183,34 @@ std::string RenderJson(const Report& report) {
   for (const GradeResult& g : c.areas) as.push_back(Grade(g));
   j["areas"] = std::move(as);
   j["summary"] = Counts(c.overall.counts);
-  // A finding may list a thousand records: the findings are built in parallel, those with the
-  // most records first, and kept in the pack's order.
+  j["findings"] = Json::array();
+  std::string text = Dump(j);
+  if (report.findings.empty()) return text + "\n";
+  // The findings, the bulk of the report (a finding may list a thousand records), are built
+  // and printed in parallel, those with the most records first, and put in the place of the
+  // empty list in the pack's order, exactly as printing them in the document would.
+  constexpr std::string_view kEmptyTail = "[]\n}";
+  if (!text.ends_with(kEmptyTail)) throw std::logic_error("'findings' is not the report's last key");
+  text.resize(text.size() - kEmptyTail.size());
   const std::vector<Finding>& findings = report.findings;
   std::vector<uint64_t> sizes;
   for (const Finding& f : findings) sizes.push_back(f.records.size());
   const std::vector<size_t> order = LargestFirst(sizes);
-  Json fs = Json::array();
-  Json::array_t& built = fs.get_ref<Json::array_t&>();
-  built.resize(findings.size());
-  ParallelFor(order.size(), [&](size_t i, size_t) { built[order[i]] = FindingJson(findings[order[i]]); });
-  j["findings"] = std::move(fs);
-  // Invalid UTF-8 cannot reach here (inputs are checked on reading), but replace rather than
-  // throw if it ever does.
-  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  std::vector<std::string> printed(findings.size());
+  ParallelFor(order.size(), [&](size_t i, size_t) {
+    printed[order[i]] = Dump(FindingJson(findings[order[i]]), /*depth=*/2);
+  });
+  size_t size = text.size() + 8;
+  for (const std::string& f : printed) size += f.size() + 6;
+  text.reserve(size);
+  text += "[\n";
+  for (size_t i = 0; i < printed.size(); ++i) {
+    text += "    ";
+    text += printed[i];
+    text += i + 1 < printed.size() ? ",\n" : "\n";
+  }
+  text += "  ]\n}\n";
+  return text;
 }
 
 }  // namespace forcecheck

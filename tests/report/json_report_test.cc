@@ -36,6 +36,29 @@ TEST(JsonReportTest, HostileStringsStillValidate) {
   EXPECT_EQ(Violations(RenderJson(built->report)), "");
 }
 
+// The findings are printed apart, in parallel, and spliced in: the result must be exactly what
+// printing the whole document at once gives, with findings, hostile strings, and none.
+TEST(JsonReportTest, PrintsExactlyAsTheWholeDocumentWould) {
+  auto reprinted = [](const std::string& text) {
+    return nlohmann::ordered_json::parse(text).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  };
+  TempDir dir;
+  for (auto [pack, evidence] : {std::pair{testing::kMiniPack, testing::kMiniEvidence},
+                                std::pair{testing::kHostilePack, testing::kHostileEvidence}}) {
+    auto built = BuildReport(dir, pack, evidence);
+    ASSERT_TRUE(built);
+    ASSERT_FALSE(built->report.findings.empty());
+    const std::string text = RenderJson(built->report);
+    EXPECT_EQ(text, reprinted(text));
+    built->report.findings.resize(1);
+    EXPECT_EQ(RenderJson(built->report), reprinted(RenderJson(built->report)));
+    built->report.findings.clear();
+    const std::string none = RenderJson(built->report);
+    EXPECT_EQ(none, reprinted(none));
+    EXPECT_NE(none.find("\"findings\": []\n}"), std::string::npos) << none;
+  }
+}
+
 // Every example report kept in reports/ is what a user's program would read.
 TEST(JsonReportTest, ExampleReportsValidate) {
   int seen = 0;
