@@ -51,6 +51,23 @@ std::string Show(const Value& v) {
 const Value& AsValue(const Value& v) { return v; }
 Value AsValue(const Cell& c) { return c.ToValue(); }
 
+// The index key of a `by` group's key (REQUIRES: decided): its kind, then its text, date or
+// boolean as bytes, or for other kinds the way it prints.
+template <typename V>
+void GroupKey(const V& key, std::string& out) {
+  out.assign(1, static_cast<char>(key.kind()));
+  switch (key.kind()) {
+    case Value::Kind::kText: out += key.text(); break;
+    case Value::Kind::kBool: out += key.boolean() ? 't' : 'f'; break;
+    case Value::Kind::kDate: {
+      const int32_t days = key.date().days;
+      out.append(reinterpret_cast<const char*>(&days), sizeof days);
+      break;
+    }
+    default: out += AsValue(key).ToString();
+  }
+}
+
 // Orders two decided numbers or dates (REQUIRES: of one kind).
 int Order(const Value& a, const Value& b) { return Compare(a, b); }
 int Order(const Cell& a, const Value& b) {
@@ -428,16 +445,25 @@ class Evaluator final : public RowProgram::Host {
   Value By(const Expr& e) {
     Value c = Eval(*e.args[0]);
     if (!c.is_collection()) return NotACollection(c, e, "'by'");
+    // Members of one group have keys of one kind that print alike. The index finds a group by
+    // its kind and its text, date or boolean itself (which print alike just when they are
+    // equal), and by the printed form for other kinds, so that no text is built per record for
+    // the usual keys; record keys come from the compiled program where it decides them.
     std::unordered_map<std::string, size_t> index;
+    std::string probe;
     std::vector<std::pair<Value, std::vector<size_t>>> groups;
     std::optional<Value> bad;
-    ForEach(c, e.args[1].get(), [&](const Value& key, size_t i) {
+    ForEach(c, e.args[1].get(), [&](const auto& key, size_t i) {
       if (!key.is_decided()) {
-        bad = key;
+        bad = AsValue(key);
         return false;
       }
-      auto [it, inserted] = index.emplace(std::string(key.KindName()) + ":" + key.ToString(), groups.size());
-      if (inserted) groups.push_back({key, {}});
+      GroupKey(key, probe);
+      auto it = index.find(probe);
+      if (it == index.end()) {
+        it = index.emplace(probe, groups.size()).first;
+        groups.push_back({AsValue(key), {}});
+      }
       groups[it->second].second.push_back(i);
       return true;
     });

@@ -146,6 +146,22 @@ TEST_F(CollectionsTest, GroupsByAColumn) {
   EXPECT_EQ(Run("count(registers.vetting by department, key == 'CID' and count(group) == 2)"), "1");
 }
 
+// Keys of each kind form one group per distinct value: text, booleans, dates, numbers, and
+// computed keys; a blank key leaves the grouping unknown.
+TEST_F(CollectionsTest, GroupsByKeysOfEveryKind) {
+  EXPECT_EQ(Run("registers.vetting by required_level"), "2 groups");
+  EXPECT_EQ(Run("registers.vetting by designated"), "2 groups");
+  EXPECT_EQ(Run("count(registers.vetting by designated, key == false and count(group) == 3)"), "1");
+  EXPECT_EQ(Run("registers.gifts by received"), "3 groups");
+  EXPECT_EQ(Run("registers.gifts by received >= 2015-01-01"), "2 groups");
+  EXPECT_EQ(Run("max(registers.gifts by received - 1y, count(group))"), "1");
+  EXPECT_EQ(Run("registers.gifts by value"), "3 groups");
+  EXPECT_EQ(Run("registers.gifts by value > 10"), "2 groups");
+  EXPECT_EQ(Run("registers.gifts by donor"), "2 groups");
+  EXPECT_EQ(Run("min(registers.gifts by donor, sum(group, value))"), "5");
+  EXPECT_EQ(Run("registers.vetting by expires").rfind("unknown", 0), 0u) << Run("registers.vetting by expires");
+}
+
 TEST_F(CollectionsTest, LooksAcrossRegistersWithAndWithoutAnIndex) {
   // `p.supplier == g.donor` is indexed; the reversed, or-ed form is not: both must agree.
   const std::string window = " and p.awarded >= g.received - 12mo and p.awarded <= g.received + 12mo";

@@ -404,6 +404,14 @@ const std::vector<std::string>& Corpus() {
       "min((registers.staff where exists(dept)) by dept, pct(group, exists(flagged) and flagged))",
       "max(registers.tidy by dept, max(group, started))",
       "min(registers.tidy by flagged, avg(group, salary / hours))",
+      // Keys of every kind: dates, numbers (grouped as they print), computed, and with blanks.
+      "registers.tidy by started",
+      "count(registers.staff by review, count(group) > 1)",
+      "registers.tidy by salary",
+      "registers.tidy by salary / 7",
+      "registers.staff by hours",
+      "registers.tidy by started + 1mo",
+      "registers.tidy by hours > 20",
       // Aggregates; any and all stop at the first element that decides them.
       "sum(registers.tidy, salary)",
       "avg(registers.tidy, hours)",
