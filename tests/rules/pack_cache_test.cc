@@ -1,5 +1,6 @@
 #include "rules/pack_cache.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -277,6 +278,29 @@ TEST_F(PackCacheTest, NoCacheFolderMeansNoCache) {
   EXPECT_FALSE(from_cache);
   ASSERT_TRUE(LoadRulePackCached(pack(), "", diags, &from_cache));
   EXPECT_FALSE(from_cache);
+}
+
+// FORCECHECK_CACHE_DIR wins (set empty: no cache), then XDG_CACHE_HOME, then HOME.
+TEST(PackCacheDirTest, ComesFromTheEnvironment) {
+  const char* names[] = {"FORCECHECK_CACHE_DIR", "XDG_CACHE_HOME", "HOME"};
+  std::vector<std::optional<std::string>> saved;
+  for (const char* n : names) saved.push_back(std::getenv(n) ? std::optional<std::string>(std::getenv(n)) : std::nullopt);
+  setenv("HOME", "/home/auditor", 1);
+  setenv("XDG_CACHE_HOME", "/var/cache/me", 1);
+  setenv("FORCECHECK_CACHE_DIR", "/ci/cache", 1);
+  EXPECT_EQ(DefaultPackCacheDir(), "/ci/cache");
+  setenv("FORCECHECK_CACHE_DIR", "", 1);
+  EXPECT_EQ(DefaultPackCacheDir(), "");
+  unsetenv("FORCECHECK_CACHE_DIR");
+  EXPECT_EQ(DefaultPackCacheDir(), "/var/cache/me/forcecheck");
+  unsetenv("XDG_CACHE_HOME");
+  EXPECT_EQ(DefaultPackCacheDir(), "/home/auditor/.cache/forcecheck");
+  unsetenv("HOME");
+  EXPECT_EQ(DefaultPackCacheDir(), "");
+  for (size_t i = 0; i < saved.size(); ++i) {
+    if (saved[i]) setenv(names[i], saved[i]->c_str(), 1);
+    else unsetenv(names[i]);
+  }
 }
 
 TEST_F(PackCacheTest, OneEntryPerPackFolder) {
