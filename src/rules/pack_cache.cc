@@ -1,5 +1,6 @@
 #include "rules/pack_cache.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -246,7 +247,8 @@ void WriteEntry(const std::vector<std::string>& files, const Diagnostics& diags,
   const std::string_view body(reinterpret_cast<const char*>(cbor.data()), cbor.size());
   std::error_code ec;
   fs::create_directories(fs::path(entry_file).parent_path(), ec);
-  const std::string tmp = entry_file + "." + std::to_string(::getpid()) + ".tmp";
+  static std::atomic<unsigned> written{0};  // two threads of one process never share a name
+  const std::string tmp = entry_file + "." + std::to_string(::getpid()) + "-" + std::to_string(written++) + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     const std::string rest = pack.evidence_schema + "\n" + std::string(body);
