@@ -4,11 +4,11 @@
 // registers the pack declares. Shared by `check` and `explain`.
 
 #include <optional>
-
-#include <boost/program_options.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include <boost/program_options.hpp>
 
 #include "diag/diagnostic.h"
 #include "evidence/evidence.h"

@@ -41,8 +41,8 @@ bool CompiledExpr::operator==(const CompiledExpr& o) const {
 }
 
 bool Parameter::operator==(const Parameter& o) const {
-  return id == o.id && type == o.type && default_value.kind() == o.default_value.kind() &&
-         default_value.ToString() == o.default_value.ToString() && unit == o.unit &&
+  // Every field; a default is a decided scalar, so Equals applies (and checks the kind).
+  return id == o.id && type == o.type && default_value.Equals(o.default_value) && unit == o.unit &&
          description == o.description && local_choice == o.local_choice && source == o.source &&
          where == o.where;
 }

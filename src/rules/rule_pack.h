@@ -125,7 +125,7 @@ struct Parameter {
   std::string source;                     // where the default comes from; may be empty
   SourceLocation where;                   // the declaration
 
-  bool operator==(const Parameter& o) const;  // default values compared as written
+  bool operator==(const Parameter& o) const;  // every field: list a new one there too
 };
 
 struct RulePack {
