@@ -132,6 +132,39 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RulePack, id, title, version, description, ev
 
 namespace {
 
+// What the loader guarantees and later stages rely on, checked again on a pack read from an
+// entry, so that even an entry crafted to pass its checksum cannot take the program out of
+// bounds: enumerations in range, grade bands as GradeFor needs them, one position a byte.
+void CheckDecoded(const RulePack& pack) {
+  auto fail = [] { throw std::runtime_error("a pack the loader would not have produced"); };
+  auto in_range = [&](auto e, int last) {
+    if (static_cast<int>(e) < 0 || static_cast<int>(e) > last) fail();
+  };
+  in_range(pack.grading.not_assessed, static_cast<int>(NotAssessedPolicy::kFail));
+  for (const Scale& s : pack.scales) {
+    if (s.bands.empty() || s.bands.back().min != 0) fail();
+    for (size_t i = 1; i < s.bands.size(); ++i) {
+      if (!(s.bands[i].min < s.bands[i - 1].min)) fail();
+    }
+  }
+  for (const RegisterSpec& r : pack.registers) {
+    for (const ColumnSpec& c : r.columns) in_range(c.type, static_cast<int>(ColumnType::kBool));
+  }
+  auto positions = [&](const CompiledExpr& c) {
+    if (!c.positions.empty() && c.positions.size() != c.text.size() + 1) fail();
+  };
+  for (const Rule& r : pack.rules) {
+    in_range(r.severity, static_cast<int>(Severity::kCritical));
+    positions(r.check);
+    if (r.partial) positions(*r.partial);
+    if (r.records) positions(*r.records);
+  }
+}
+
+}  // namespace
+
+namespace {
+
 namespace fs = std::filesystem;
 
 // Bumped whenever the meaning of a field changes without its name changing.
@@ -209,6 +242,7 @@ std::optional<RulePack> ReadEntry(const std::string& path, const std::string& en
       }
     }
     entry.at("pack").get_to(pack);
+    CheckDecoded(pack);
   } catch (const std::exception& e) {  // nlohmann's parse, type and out-of-range errors, ours
     spdlog::debug("pack cache {}: unreadable ({})", entry_file, e.what());
     return std::nullopt;
