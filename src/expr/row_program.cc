@@ -42,6 +42,7 @@ struct RowProgram::Instr {
     kHandBack,  // push exprs_[a] as the host evaluates it for this record
     kColumn,    // push the cell at scope a, column b
     kExists,    // push whether the cell at scope a, column b is filled
+    kTextIs,    // push the cell at scope a, column b compared (op: == or !=) with literals_[c]
     kNot, kNeg,
     kCompare,   // pop r and l, push l op r
     kArith,     // pop r and l, push l op r
@@ -54,6 +55,7 @@ struct RowProgram::Instr {
   Op op = Op::kAnd;
   int32_t a = 0;
   int32_t b = 0;
+  int32_t c = 0;
 };
 
 RowProgram::Frame::Frame(const RowProgram& program)
@@ -137,6 +139,14 @@ void RowProgram::Compile(const Expr& e, size_t depth) {
     const int32_t list = slot(*e.args[1]);
     emit(Code::kBind, list);
     emit(Code::kInList, list);
+  } else if (e.kind == Expr::Kind::kBinary && (e.op == Op::kEq || e.op == Op::kNe) &&
+             e.args[0]->kind == Expr::Kind::kPath && e.args[0]->ref == Ref::kColumn &&
+             e.args[1]->kind == Expr::Kind::kLiteral && e.args[1]->literal.kind() == Kind::kText) {
+    // `level_held == 'MV'`, the commonest test in the pack, in one step rather than three.
+    native_ += 2;
+    emit(Code::kTextIs, e.args[0]->scope, e.args[0]->column, e.op);
+    code_.back().c = static_cast<int32_t>(literals_.size());
+    literals_.push_back(Cell::Of(e.args[1]->literal));
   } else if (e.kind == Expr::Kind::kBinary && (e.op == Op::kAnd || e.op == Op::kOr)) {
     const bool is_and = e.op == Op::kAnd;
     Compile(*e.args[0], depth);
@@ -271,6 +281,19 @@ Cell RowProgram::Run(Frame& frame, Host& host, const std::vector<Scope>& scopes)
       case Code::kColumn: {
         const Scope& sc = scopes[static_cast<size_t>(in.a)];
         *sp++ = ReadCell(*sc.reg, in.b, sc.row);
+        break;
+      }
+      case Code::kTextIs: {
+        const Scope& sc = scopes[static_cast<size_t>(in.a)];
+        const RegisterColumn& col = sc.reg->columns[static_cast<size_t>(in.b)];
+        const Cell& literal = literals_[static_cast<size_t>(in.c)];
+        if (col.type != ColumnType::kText) {  // as kColumn, kLiteral, kCompare would
+          *sp++ = CompareCells(in.op, ReadCell(*sc.reg, in.b, sc.row), literal);
+        } else if (!col.present[sc.row]) {
+          *sp++ = Cell::Bad();
+        } else {
+          *sp++ = Cell::Bool((sc.reg->Text(static_cast<size_t>(in.b), sc.row) == literal.text()) == (in.op == Op::kEq));
+        }
         break;
       }
       case Code::kExists: {

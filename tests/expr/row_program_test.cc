@@ -324,6 +324,8 @@ const std::vector<std::string>& Corpus() {
       "count(registers.tidy where flagged == true)",
       "count(registers.staff where dept == 'CID')",
       "count(registers.staff where exists(dept) and dept == 'CID')",
+      "count(registers.staff where dept != 'CID')",
+      "count(registers.staff where not (dept == 'CID' or dept == 'PSD') or grade != 'B')",
       // Arithmetic, and division by zero inside a where.
       "count(registers.tidy where salary * 2 - 10 > hours + 5)",
       "sum(registers.tidy where hours != 0, salary / hours)",
