@@ -43,6 +43,8 @@ struct RowProgram::Instr {
     kColumn,    // push the cell at scope a, column b
     kExists,    // push whether the cell at scope a, column b is filled
     kTextIs,    // push the cell at scope a, column b compared (op: == or !=) with literals_[c]
+    kColumnCmp, // push the cell at scope a, column b compared (op) with a constant: the value
+                // of record-independent exprs_[c], or literals_[-c - 1] when c < 0
     kNot, kNeg,
     kCompare,   // pop r and l, push l op r
     kArith,     // pop r and l, push l op r
@@ -107,6 +109,12 @@ size_t RowProgram::native_nodes() const { return native_; }
 size_t RowProgram::handed_back_nodes() const { return exprs_.size(); }
 static_assert(sizeof(Cell) == 16);
 
+namespace {
+bool IsComparison(Op op) {
+  return op == Op::kEq || op == Op::kNe || op == Op::kLt || op == Op::kLe || op == Op::kGt || op == Op::kGe;
+}
+}  // namespace
+
 // Emits `e` so that it leaves one cell on a stack `depth` deep.
 void RowProgram::Compile(const Expr& e, size_t depth) {
   using Code = Instr::Code;
@@ -147,6 +155,21 @@ void RowProgram::Compile(const Expr& e, size_t depth) {
     emit(Code::kTextIs, e.args[0]->scope, e.args[0]->column, e.op);
     code_.back().c = static_cast<int32_t>(literals_.size());
     literals_.push_back(Cell::Of(e.args[1]->literal));
+  } else if (e.kind == Expr::Kind::kBinary && IsComparison(e.op) && e.args[0]->kind == Expr::Kind::kPath &&
+             e.args[0]->ref == Ref::kColumn &&
+             (e.args[1]->invariant || e.args[1]->kind == Expr::Kind::kLiteral)) {
+    // `expires < as_of()`, `granted < as_of() - 12mo`: one step rather than three, doing what
+    // kColumn, kLiteral or kOnce, and kCompare would.
+    const Expr& constant = *e.args[1];
+    const bool literal = constant.kind == Expr::Kind::kLiteral && !Cell::Of(constant.literal).bad();
+    native_ += literal ? 2 : 1;
+    emit(Code::kColumnCmp, e.args[0]->scope, e.args[0]->column, e.op);
+    if (literal) {
+      literals_.push_back(Cell::Of(constant.literal));
+      code_.back().c = -static_cast<int32_t>(literals_.size());
+    } else {
+      code_.back().c = slot(constant);
+    }
   } else if (e.kind == Expr::Kind::kBinary && (e.op == Op::kAnd || e.op == Op::kOr)) {
     const bool is_and = e.op == Op::kAnd;
     Compile(*e.args[0], depth);
@@ -158,9 +181,7 @@ void RowProgram::Compile(const Expr& e, size_t depth) {
   } else if (e.kind == Expr::Kind::kBinary && e.op != Op::kIn) {
     Compile(*e.args[0], depth);
     Compile(*e.args[1], depth + 1);
-    const bool compare = e.op == Op::kEq || e.op == Op::kNe || e.op == Op::kLt || e.op == Op::kLe ||
-                         e.op == Op::kGt || e.op == Op::kGe;
-    emit(compare ? Code::kCompare : Code::kArith, 0, 0, e.op);
+    emit(IsComparison(e.op) ? Code::kCompare : Code::kArith, 0, 0, e.op);
   } else {
     --native_;
     emit(Code::kHandBack, slot(e));
@@ -294,6 +315,12 @@ Cell RowProgram::Run(Frame& frame, Host& host, const std::vector<Scope>& scopes)
         } else {
           *sp++ = Cell::Bool((sc.reg->Text(static_cast<size_t>(in.b), sc.row) == literal.text()) == (in.op == Op::kEq));
         }
+        break;
+      }
+      case Code::kColumnCmp: {
+        const Scope& sc = scopes[static_cast<size_t>(in.a)];
+        const Cell constant = in.c >= 0 ? Once(in.c, frame, host) : literals_[static_cast<size_t>(-in.c - 1)];
+        *sp++ = CompareCells(in.op, ReadCell(*sc.reg, in.b, sc.row), constant);
         break;
       }
       case Code::kExists: {
