@@ -303,11 +303,16 @@ Cell RowProgram::Run(Frame& frame, Host& host, const std::vector<Scope>& scopes)
   using Code = Instr::Code;
   Cell* sp = frame.stack_.data();  // the next free place
   const size_t n = code_.size();
+  // A record-independent value: evaluated by Once the first time, then read.
+  auto constant = [&](int32_t i) {
+    const auto s = static_cast<size_t>(i);
+    return frame.bound_[s] ? frame.constants_[s] : Once(i, frame, host);
+  };
   for (size_t pc = 0; pc < n; ++pc) {
     const Instr& in = code_[pc];
     switch (in.code) {
       case Code::kLiteral: *sp++ = literals_[static_cast<size_t>(in.a)]; break;
-      case Code::kOnce: *sp++ = Once(in.a, frame, host); break;
+      case Code::kOnce: *sp++ = constant(in.a); break;
       case Code::kBind: Once(in.a, frame, host); break;
       case Code::kHandBack: {
         const auto s = static_cast<size_t>(in.a);
@@ -346,8 +351,8 @@ Cell RowProgram::Run(Frame& frame, Host& host, const std::vector<Scope>& scopes)
       }
       case Code::kColumnCmp: {
         const Scope& sc = scopes[static_cast<size_t>(in.a)];
-        const Cell constant = in.c >= 0 ? Once(in.c, frame, host) : literals_[static_cast<size_t>(-in.c - 1)];
-        *sp++ = CompareCells(in.op, ReadCell(*sc.reg, in.b, sc.row), constant);
+        const Cell r = in.c >= 0 ? constant(in.c) : literals_[static_cast<size_t>(-in.c - 1)];
+        *sp++ = CompareCells(in.op, ReadCell(*sc.reg, in.b, sc.row), r);
         break;
       }
       case Code::kExists: {
