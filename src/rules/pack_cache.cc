@@ -315,10 +315,15 @@ std::string DefaultPackCacheDir() {
 }
 
 std::string PackCacheFile(const std::string& path, const std::string& cache_dir) {
-  // One entry per pack location, overwritten when the pack changes, so the cache stays small.
+  // One entry per pack, overwritten when the pack changes, so the cache stays small. A pack is
+  // its folder and the path as the user spells it ("rules" and "/work/rules" are two entries,
+  // though one folder), since that spelling is in every location the pack holds.
+  std::string spelled = path;
+  while (spelled.size() > 1 && spelled.back() == '/') spelled.pop_back();
   std::error_code ec;
-  fs::path where = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  return (fs::path(cache_dir) / ("pack-" + Hex(Fnv1a(where.generic_string())) + ".cbor")).generic_string();
+  const fs::path where = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  const std::string key = where.generic_string() + '\0' + spelled;
+  return (fs::path(cache_dir) / ("pack-" + Hex(Fnv1a(key)) + ".cbor")).generic_string();
 }
 
 std::optional<RulePack> LoadRulePackCached(const std::string& path, const std::string& cache_dir,

@@ -3,8 +3,9 @@
 // A cache of loaded rule packs. yaml-cpp reads a pack's YAML at about 1 MB/s, which makes it
 // most of a run's fixed cost (20 ms of a 50,000-person force's 70), yet a pack rarely changes
 // between runs while the evidence changes on every commit. So a pack that loaded without a
-// single diagnostic is kept, encoded as CBOR, in one file per pack path; the next run that
-// finds the pack's files byte for byte as they were reads that file instead of the YAML.
+// single diagnostic is kept, encoded as CBOR, one file per pack (its folder and the path as
+// spelled); the next run that finds the pack's files byte for byte as they were reads that
+// file instead of the YAML.
 //
 // The cache never changes a result: an entry is used only when it was written by this very
 // version of forcecheck from files equal to the ones on disk now, and its expressions are

@@ -348,9 +348,22 @@ TEST(PackCacheDirTest, ComesFromTheEnvironment) {
   }
 }
 
-TEST_F(PackCacheTest, OneEntryPerPackFolder) {
+// One entry per pack folder and spelling of its path (locations in the pack carry that
+// spelling), so that two spellings in turn do not keep replacing one entry.
+TEST_F(PackCacheTest, OneEntryPerPackFolderAndSpelling) {
   EXPECT_EQ(PackCacheFile(pack(), cache()), PackCacheFile(pack() + "/", cache()));
   EXPECT_NE(PackCacheFile(pack(), cache()), PackCacheFile(dir_.Path("other"), cache()));
+  EXPECT_NE(PackCacheFile(pack(), cache()), PackCacheFile(dir_.Path("pack/../pack"), cache()));
+  bool from_cache = false;
+  Diagnostics diags;
+  const std::string other_spelling = dir_.Path("pack/../pack");
+  for (int round = 0; round < 2; ++round) {
+    ASSERT_TRUE(Load(from_cache));
+    EXPECT_EQ(from_cache, round > 0);
+    ASSERT_TRUE(LoadRulePackCached(other_spelling, cache(), diags, &from_cache));
+    EXPECT_EQ(from_cache, round > 0);
+  }
+  EXPECT_TRUE(diags.all().empty()) << RenderAll(diags);
 }
 
 }  // namespace
