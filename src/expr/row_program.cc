@@ -126,8 +126,8 @@ bool IsComparison(Op op) {
 void RowProgram::Compile(const Expr& e, size_t depth) {
   using Code = Instr::Code;
   max_depth_ = std::max(max_depth_, depth + 1);
-  auto emit = [&](Code code, int32_t a = 0, int32_t b = 0, Op op = Op::kAnd) {
-    code_.push_back(Instr{code, op, a, b});
+  auto emit = [&](Code code, int32_t a = 0, int32_t b = 0, Op op = Op::kAnd, int32_t c = 0) {
+    code_.push_back(Instr{code, op, a, b, c});
   };
   auto slot = [&](const Expr& x) {
     exprs_.push_back(&x);
@@ -140,7 +140,7 @@ void RowProgram::Compile(const Expr& e, size_t depth) {
   } else if (e.invariant || e.kind == Expr::Kind::kLiteral) {
     --native_;
     emit(Code::kOnce, slot(e));
-  } else if (e.kind == Expr::Kind::kPath && e.ref == Ref::kColumn) {
+  } else if (IsColumn(e)) {
     emit(Code::kColumn, e.scope, e.column);
   } else if (IsExistsOfColumn(e)) {
     emit(Code::kExists, e.args[0]->scope, e.args[0]->column);
@@ -157,35 +157,27 @@ void RowProgram::Compile(const Expr& e, size_t depth) {
     const int32_t list = slot(*e.args[1]);
     emit(Code::kBind, list);
     emit(Code::kInList, list);
-  } else if (e.kind == Expr::Kind::kBinary && (e.op == Op::kEq || e.op == Op::kNe) &&
-             e.args[0]->kind == Expr::Kind::kPath && e.args[0]->ref == Ref::kColumn &&
+  } else if (e.kind == Expr::Kind::kBinary && (e.op == Op::kEq || e.op == Op::kNe) && IsColumn(*e.args[0]) &&
              e.args[1]->kind == Expr::Kind::kLiteral && e.args[1]->literal.kind() == Kind::kText) {
     // `level_held == 'MV'`, the commonest test in the pack, in one step rather than three.
     native_ += 2;
-    emit(Code::kTextIs, e.args[0]->scope, e.args[0]->column, e.op);
-    code_.back().c = static_cast<int32_t>(literals_.size());
+    emit(Code::kTextIs, e.args[0]->scope, e.args[0]->column, e.op, static_cast<int32_t>(literals_.size()));
     literals_.push_back(Cell::Of(e.args[1]->literal));
   } else if (e.kind == Expr::Kind::kBinary && IsComparison(e.op) && IsColumn(*e.args[0]) && IsColumn(*e.args[1]) &&
              e.args[1]->scope < (1 << 15) && e.args[1]->column < (1 << 16)) {
     // `level_held == required_level`: one step rather than three.
     native_ += 2;
-    emit(Code::kColumnsCmp, e.args[0]->scope, e.args[0]->column, e.op);
-    code_.back().c = (e.args[1]->scope << 16) | e.args[1]->column;
-  } else if (e.kind == Expr::Kind::kBinary && IsComparison(e.op) && e.args[0]->kind == Expr::Kind::kPath &&
-             e.args[0]->ref == Ref::kColumn &&
+    emit(Code::kColumnsCmp, e.args[0]->scope, e.args[0]->column, e.op, (e.args[1]->scope << 16) | e.args[1]->column);
+  } else if (e.kind == Expr::Kind::kBinary && IsComparison(e.op) && IsColumn(*e.args[0]) &&
              (e.args[1]->invariant || e.args[1]->kind == Expr::Kind::kLiteral)) {
     // `expires < as_of()`, `granted < as_of() - 12mo`: one step rather than three, doing what
     // kColumn, kLiteral or kOnce, and kCompare would.
     const Expr& constant = *e.args[1];
     const bool literal = constant.kind == Expr::Kind::kLiteral && !Cell::Of(constant.literal).bad();
     native_ += literal ? 2 : 1;
-    emit(Code::kColumnCmp, e.args[0]->scope, e.args[0]->column, e.op);
-    if (literal) {
-      literals_.push_back(Cell::Of(constant.literal));
-      code_.back().c = -static_cast<int32_t>(literals_.size());
-    } else {
-      code_.back().c = slot(constant);
-    }
+    if (literal) literals_.push_back(Cell::Of(constant.literal));
+    emit(Code::kColumnCmp, e.args[0]->scope, e.args[0]->column, e.op,
+         literal ? -static_cast<int32_t>(literals_.size()) : slot(constant));
   } else if (e.kind == Expr::Kind::kBinary && (e.op == Op::kAnd || e.op == Op::kOr)) {
     const bool is_and = e.op == Op::kAnd;
     Compile(*e.args[0], depth);
