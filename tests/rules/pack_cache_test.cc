@@ -99,6 +99,10 @@ class PackCacheTest : public ::testing::Test {
   }
 
   std::string pack() const { return dir_.Path("pack"); }
+  static std::string Slurp(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
   std::string cache() const { return dir_.Path("cache"); }
 
   // Loads through the cache; says where the pack came from.
@@ -197,11 +201,7 @@ TEST_F(PackCacheTest, ADamagedEntryIsNotRead) {
   bool from_cache = false;
   ASSERT_TRUE(Load(from_cache));
   const std::string entry = PackCacheFile(pack(), cache());
-  std::string bytes;
-  {
-    std::ifstream in(entry, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  const std::string bytes = Slurp(entry);
   ASSERT_GT(bytes.size(), 200u);
   // A flipped byte in the body, a truncated file, an empty one, something else entirely.
   std::string flipped = bytes;
@@ -226,11 +226,7 @@ TEST_F(PackCacheTest, AnEntryWithARightChecksumButWrongInsidesDoesNotCrash) {
   bool from_cache = false;
   ASSERT_TRUE(Load(from_cache));
   const std::string entry = PackCacheFile(pack(), cache());
-  std::string bytes;
-  {
-    std::ifstream in(entry, std::ios::binary);
-    bytes.assign(std::istreambuf_iterator<char>(in), {});
-  }
+  const std::string bytes = Slurp(entry);
   const std::string magic = "forcecheck pack cache\n";
   ASSERT_EQ(bytes.compare(0, magic.size(), magic), 0);
   const std::string rest = bytes.substr(magic.size() + 17);
