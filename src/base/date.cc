@@ -1,5 +1,6 @@
 #include "base/date.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdio>
@@ -77,6 +78,37 @@ Civil CivilFromDate(Date date) {
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
   return {y, m, d};
+}
+
+Date AddMonthsGeneral(Date d, int months) {
+  const Civil c = CivilFromDate(d);
+  const int index = months + (c.year * 12 + static_cast<int>(c.month) - 1);
+  const int y = index >= 0 ? index / 12 : -((11 - index) / 12);  // rounded down, before year 0 too
+  const unsigned m = static_cast<unsigned>(index - 12 * y + 1);
+  return DateFromCivil(y, m, std::min(c.day, DaysInMonth(y, m)));
+}
+
+Date AddMonths(Date d, int months) {
+  // Days and months counted from 0000-03-01, so that the leap day ends a year. Dates from
+  // then to 9999-12-31, moved by less than 5,000 years, stay in unsigned range.
+  constexpr int kFrom = 719468;  // days from 0000-03-01 to 1970-01-01
+  if (d.days < -kFrom || d.days > 2932896 || months <= -60000 || months >= 60000) {
+    return AddMonthsGeneral(d, months);
+  }
+  const auto z = static_cast<unsigned>(d.days + kFrom);
+  const unsigned era = z / 146097, doe = z % 146097;
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;  // 0: March ... 11: February
+  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+  const int index = static_cast<int>((era * 400 + yoe) * 12 + mp) + months;
+  if (index < 0) return AddMonthsGeneral(d, months);
+  const unsigned year = static_cast<unsigned>(index) / 12, mp2 = static_cast<unsigned>(index) % 12;
+  const unsigned month = mp2 < 10 ? mp2 + 3 : mp2 - 9;
+  const unsigned last = DaysInMonth(static_cast<int>(year + (month <= 2)), month);
+  const unsigned doy2 = (153 * mp2 + 2) / 5 + std::min(day, last) - 1;
+  const unsigned doe2 = (year % 400) * 365 + (year % 400) / 4 - (year % 400) / 100 + doy2;
+  return Date{static_cast<int32_t>((year / 400) * 146097 + doe2) - kFrom};
 }
 
 std::string Date::ToString() const {

@@ -33,4 +33,11 @@ struct Civil {
 Civil CivilFromDate(Date d);
 unsigned DaysInMonth(int year, unsigned month);
 
+// `d` moved by `months` calendar months, its day of the month kept or, past the end of the
+// new month, clamped to it (2016-01-31 + 1 month is 2016-02-29).
+Date AddMonths(Date d, int months);
+// AddMonths by the civil date and back, without its fast path for years 0 to 9999 (which
+// counts in unsigned arithmetic from 1 March): the two must agree, and tests compare them.
+Date AddMonthsGeneral(Date d, int months);
+
 }  // namespace forcecheck

@@ -285,24 +285,27 @@ std::string QuotedName(const std::string& d) {
   return d.substr(begin + 1, end - begin - 1);
 }
 
-// valijson 1.0 parses a `propertyNames` subschema under its parent's path, so when the parent
-// is reached through a $ref the cached parent is reused as the names' schema and every name
-// fails (schema_parser.hpp, makePropertyNamesConstraint). The keyword is left out of what
-// valijson sees; the evidence loader checks names itself (letters, digits and underscores).
-void StripPropertyNames(Json& s) {
+// The schema as valijson is to see it.
+// - valijson 1.0 parses a `propertyNames` subschema under its parent's path, so when the
+//   parent is reached through a $ref the cached parent is reused as the names' schema and
+//   every name fails (schema_parser.hpp, makePropertyNamesConstraint). The keyword is left
+//   out; the evidence loader checks names itself (letters, digits and underscores).
+// - Annotations (descriptions, titles, comments, examples), which validation ignores, are
+//   left out too: valijson copies the subschemas it parses, and they are half the schema.
+void TrimForValijson(Json& s) {
   if (s.is_array()) {
-    for (Json& part : s) StripPropertyNames(part);
+    for (Json& part : s) TrimForValijson(part);
     return;
   }
   if (!s.is_object()) return;
-  s.erase("propertyNames");
+  for (const char* keyword : {"propertyNames", "description", "title", "$comment", "examples"}) s.erase(keyword);
   for (auto& [key, value] : s.items()) {
-    if (key == "enum" || key == "const" || key == "default" || key == "examples") continue;
+    if (key == "enum" || key == "const" || key == "default") continue;
     if ((key == "properties" || key == "definitions" || key == "patternProperties") && value.is_object()) {
-      for (auto& [name, sub] : value.items()) StripPropertyNames(sub);
+      for (auto& [name, sub] : value.items()) TrimForValijson(sub);
       continue;
     }
-    StripPropertyNames(value);
+    TrimForValijson(value);
   }
 }
 
@@ -442,13 +445,12 @@ SchemaFindings ValidateAgainstSchema(const YamlDocument& doc, const std::string&
   SchemaFindings found;
   std::optional<std::string> text = ReadTextFile(schema_path, diags);
   if (!text) return found;
-  const Json schema_json = Json::parse(*text, nullptr, /*allow_exceptions=*/false);
-  if (schema_json.is_discarded()) {
+  Json for_valijson = Json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (for_valijson.is_discarded()) {
     diags.Error({schema_path}, "the evidence schema is not valid JSON");
     return found;
   }
-  Json for_valijson = schema_json;
-  StripPropertyNames(for_valijson);
+  TrimForValijson(for_valijson);
   valijson::Schema schema;
   try {
     valijson::SchemaParser parser;
@@ -467,7 +469,8 @@ SchemaFindings ValidateAgainstSchema(const YamlDocument& doc, const std::string&
   valijson::ValidationResults results;
   if (validator.validate(schema, valijson::adapters::NlohmannJsonAdapter(json), &results)) return found;
   found.conforms = false;
-  SchemaCheck(doc, schema_json, found).Report(json, results);
+  // The schema as written (parsed again: rarely needed) finds where each failure belongs.
+  SchemaCheck(doc, Json::parse(*text), found).Report(json, results);
   return found;
 }
 

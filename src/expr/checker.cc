@@ -81,7 +81,7 @@ class Checker {
 
   Info Infer(Expr& e) {
     Info i = InferKind(e);
-    e.invariant = !scopes_.empty() && e.kind != Expr::Kind::kLiteral && !UsesScope(e, 0);
+    e.invariant = !scopes_.empty() && e.kind != Expr::Kind::kLiteral && !UsesScopeBelow(e, scopes_.size());
     return i;
   }
 
@@ -299,6 +299,20 @@ class Checker {
     }
     Info out{Type::kGroups, c.reg, c.type == Type::kGroups ? Type::kAny : c.type};
     return out;
+  }
+
+  // Whether any name in `e` refers to a scope opened outside it, one of the first `depth`:
+  // names of scopes `e` opens itself (an aggregate's elements) do not make it vary.
+  static bool UsesScopeBelow(const Expr& e, size_t depth) {
+    if (e.kind == Expr::Kind::kPath && e.ref != Ref::kEvidence && e.ref != Ref::kRegister &&
+        e.ref != Ref::kRegisterColumn && e.ref != Ref::kParameter && e.scope >= 0 &&
+        static_cast<size_t>(e.scope) < depth) {
+      return true;
+    }
+    for (const auto& a : e.args) {
+      if (a && UsesScopeBelow(*a, depth)) return true;
+    }
+    return false;
   }
 
   // Whether any name in `e` refers to scope `scope` or deeper.

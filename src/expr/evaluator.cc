@@ -1,6 +1,8 @@
 #include "expr/evaluator.h"
 
 #include <algorithm>
+#include <array>
+#include <vector>
 #include <unordered_map>
 
 #include "expr/functions.h"
@@ -10,6 +12,10 @@
 namespace forcecheck::expr {
 
 using Kind = Value::Kind;
+
+// Fewer records than this (as an index lookup often finds) run one by one: a block's set-up
+// costs about as much as running a few records alone.
+constexpr size_t kMinRecordsForBlocks = 8;
 
 Value Environment::Field(const Value&, const std::vector<std::string>& path) {
   std::string dotted;
@@ -361,10 +367,22 @@ class Evaluator final : public RowProgram::Host {
     RowProgram::Frame frame(program);
     const size_t depth = scopes_.size();
     scopes_.push_back(Scope{rows.reg, 0, nullptr, nullptr});
+    // Blocks of records at once where there are enough of them to repay a block's set-up;
+    // the records a block leaves undecided are run one by one, as all are otherwise.
+    const bool by_blocks = program.runs_by_blocks() && n >= kMinRecordsForBlocks;
+    std::vector<Cell> block(by_blocks ? RowProgram::kBlock : 0, Cell::Bad());
+    std::array<uint32_t, RowProgram::kBlock> block_rows;
     size_t i = 0;
     for (; i < n; ++i) {
+      const size_t j = i % RowProgram::kBlock;
+      if (by_blocks && j == 0) {
+        const size_t count = std::min(RowProgram::kBlock, n - i);
+        if (!rows.all) std::copy_n(rows.rows.data() + i, count, block_rows.data());
+        program.RunBlock(frame, *this, scopes_, static_cast<uint32_t>(i), rows.all ? nullptr : block_rows.data(),
+                         count, block.data());
+      }
       scopes_[depth].row = rows.at(i);
-      const Cell cell = program.Run(frame, *this, scopes_);
+      const Cell cell = by_blocks && !block[j].bad() ? block[j] : program.Run(frame, *this, scopes_);
       if (cell.kind() == Kind::kBool) {
         if (cell.boolean() && all_answered) bits[i / 64] |= uint64_t{1} << (i % 64);
       } else {

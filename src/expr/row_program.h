@@ -28,6 +28,7 @@
 namespace forcecheck::expr {
 
 struct Group;
+struct BlockStack;
 
 // What is in scope inside a `where`, `by` or an aggregate's per-element argument.
 struct Scope {
@@ -106,6 +107,9 @@ class RowProgram {
   class Frame {
    public:
     explicit Frame(const RowProgram& program);
+    ~Frame();
+    Frame(const Frame&) = delete;
+    Frame& operator=(const Frame&) = delete;
 
    private:
     friend class RowProgram;
@@ -113,6 +117,7 @@ class RowProgram {
     std::vector<Cell> constants_;
     std::vector<uint8_t> bound_;
     std::vector<Cell> stack_;
+    std::unique_ptr<BlockStack> block_;  // RunBlock's, made on its first call
   };
 
   explicit RowProgram(const Expr& e);
@@ -123,6 +128,26 @@ class RowProgram {
   // The expression's value for the record(s) in `scopes` (indexed as Expr::scope is), or
   // bad. The host may push and pop scopes while it evaluates a node handed back.
   Cell Run(Frame& frame, Host& host, const std::vector<Scope>& scopes) const;
+
+  // The most records RunBlock takes at once.
+  static constexpr size_t kBlock = 256;
+
+  // Whether RunBlock may be used. It may not when a record-independent node the program
+  // would evaluate reads the evidence or a register: RunBlock may evaluate such a node for a
+  // block before Run would have reached it, and reads are recorded (as a rule's evidence) in
+  // the order they happen.
+  bool runs_by_blocks() const { return by_blocks_; }
+
+  // Runs the program over `count` (at most kBlock) records at once: the records rows[0..count),
+  // or with `rows` null the records first..first + count - 1, of the register in the innermost
+  // scope, scopes.back(), whose `row` it ignores; the other scopes stay as they are. out[i] is what Run would give for rows[i], or bad where the
+  // record must be run by Run: wherever Run would hand a node back to the host, and wherever
+  // the value is not decided. Each operation is done for the whole block at once, on values
+  // of one kind, and the right side of `and` and `or` only for the records whose left side
+  // did not decide (skipped when there are none), as Run does record by record; a
+  // record-independent node is evaluated once, when the first record reaches it, as in Run.
+  void RunBlock(Frame& frame, Host& host, const std::vector<Scope>& scopes, uint32_t first, const uint32_t* rows,
+                size_t count, Cell* out) const;
 
   // How many nodes the program runs itself and how many it hands to the host (for tests).
   size_t native_nodes() const;
@@ -137,6 +162,7 @@ class RowProgram {
   struct Instr;
   void Compile(const Expr& e, size_t depth);
   Cell Once(int32_t i, Frame& frame, Host& host) const;
+  bool CanRunByBlocks() const;
 
   std::vector<Instr> code_;
   std::vector<Cell> literals_;
@@ -144,6 +170,7 @@ class RowProgram {
   size_t max_depth_ = 0;            // the most cells the program keeps on its stack
   size_t native_ = 0;
   std::string fingerprint_;
+  bool by_blocks_ = false;
 };
 
 }  // namespace forcecheck::expr

@@ -40,11 +40,7 @@ size_t Value::CollectionSize() const {
 Date AddDuration(Date d, int amount, char unit) {
   if (unit == 'd') return Date{d.days + amount};
   if (unit == 'w') return Date{d.days + 7 * amount};
-  const Civil c = CivilFromDate(d);
-  const int months = (unit == 'y' ? 12 : 1) * amount + (c.year * 12 + static_cast<int>(c.month) - 1);
-  const int y = months / 12;
-  const unsigned m = static_cast<unsigned>(months % 12 + 1);
-  return DateFromCivil(y, m, std::min(c.day, DaysInMonth(y, m)));
+  return AddMonths(d, (unit == 'y' ? 12 : 1) * amount);
 }
 
 int Compare(const Value& a, const Value& b) {

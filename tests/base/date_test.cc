@@ -148,5 +148,33 @@ TEST(ParseDateFastPathTest, CountsEveryDayOfFourHundredYearsRight) {
   }
 }
 
+TEST(AddMonthsTest, ClampsToTheEndOfTheNewMonth) {
+  EXPECT_EQ(AddMonths(*ParseDate("2016-01-31"), 1).ToString(), "2016-02-29");
+  EXPECT_EQ(AddMonths(*ParseDate("2015-01-31"), 1).ToString(), "2015-02-28");
+  EXPECT_EQ(AddMonths(*ParseDate("2016-02-29"), 12).ToString(), "2017-02-28");
+  EXPECT_EQ(AddMonths(*ParseDate("2016-02-29"), 48).ToString(), "2020-02-29");
+  EXPECT_EQ(AddMonths(*ParseDate("2016-03-31"), -1).ToString(), "2016-02-29");
+  EXPECT_EQ(AddMonths(*ParseDate("2015-12-15"), 2).ToString(), "2016-02-15");
+  EXPECT_EQ(AddMonths(*ParseDate("2016-05-10"), -120).ToString(), "2006-05-10");
+}
+
+// The fast path against the general one, for every day of one whole 400-year cycle and of
+// the calendar's first and last years, moved by every number of months that the pack's
+// durations and much larger ones give, forwards and back, into years before 0 and after 9999.
+TEST(AddMonthsTest, FastPathAgreesWithTheGeneralOneOnEveryDay) {
+  const int kMonths[] = {0, 1, -1, 2, 6, -6, 11, 12, -12, 13, 24, 36, 59, 60, -60, 120, -120,
+                         1200, -1200, 4799, -4800, 59999, -59999, 60000, -60000};
+  for (const auto& [from, to] : {std::pair{DateFromCivil(-2, 1, 1).days, DateFromCivil(4, 3, 1).days},
+                                 std::pair{DateFromCivil(1800, 1, 1).days, DateFromCivil(2200, 1, 1).days},
+                                 std::pair{DateFromCivil(9995, 1, 1).days, DateFromCivil(10001, 1, 1).days}}) {
+    for (int32_t d = from; d <= to; ++d) {
+      for (int months : kMonths) {
+        ASSERT_EQ(AddMonths(Date{d}, months), AddMonthsGeneral(Date{d}, months))
+            << Date{d}.ToString() << " + " << months << " months";
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace forcecheck

@@ -437,6 +437,17 @@ const std::vector<std::string>& Corpus() {
       "distinct(registers.tidy, salary > 20)",
       "distinct(registers.staff, flagged)",
       "count(filter(registers.tidy, flagged and salary > 20))",
+      // Run by blocks: over records some of a register (not one run of rows), and with
+      // what a block cannot run (a call, handed back) on either side of `and` and `or`.
+      "count((registers.staff where exists(dept)) where salary > 20 and started + 1y > review)",
+      "sum((registers.tidy where flagged) where hours != 0, salary / hours)",
+      "count(registers.tidy where len(dept) > 3 and salary > 20)",
+      "count(registers.staff where salary > 20 or len(dept) > 3)",
+      "count(registers.staff where (len(dept) > 3 or flagged) and salary / hours > 1)",
+      "count(registers.staff where not exists(dept) or (len(grade) > 1 and exists(flagged) and flagged))",
+      // Evidence read inside a where, in an order that running by blocks would change.
+      "count(registers.tidy where (flagged and limits.high > 0) or limits.text == 'CID')",
+      "count(registers.tidy where (salary > 20 and exists(lists.absent)) or dept in lists.depts)",
       "filter(registers.staff, exists(mentor) and mentor > 'T0100')",
       "registers.staff where exists(review) and exists(started) and review < started",
       "sum(registers.cases where exists(cost) and category == 'apsp', cost)",
@@ -542,6 +553,7 @@ TEST(RowProgramTest, SimpleConditionsRunNatively) {
     const RowProgram& program = compiled.Program(Condition(*e));
     EXPECT_GT(program.native_nodes(), 2u);
     EXPECT_EQ(program.handed_back_nodes(), 0u);
+    EXPECT_TRUE(program.runs_by_blocks());
     EXPECT_NE(compiled.KnownAnswers(program, tidy), nullptr);
 
     EvalState plain;
@@ -566,6 +578,27 @@ TEST(RowProgramTest, HandsBackWhatItCannotRun) {
     const RowProgram& program = state.Program(Condition(*e));
     EXPECT_GE(program.handed_back_nodes(), 1u);
     EXPECT_NE(state.KnownAnswers(program, tidy), nullptr);
+  }
+}
+
+// A program runs by blocks unless a node it evaluates once reads the evidence (a block may
+// evaluate it before Run would have, and a rule lists the evidence it read in the order read),
+// or it hands a node back for every record (a block would have nothing left to decide).
+TEST(RowProgramTest, RunsByBlocksUnlessAConstantReadsTheEvidence) {
+  for (const auto& [condition, by_blocks] :
+       std::vector<std::pair<std::string, bool>>{{"salary > params.target", true},
+                                                 {"started > as_of() - params.window and flagged", true},
+                                                 {"salary > 20 or len(dept) > 3", true},
+                                                 {"len(dept) > 3 or salary > 20", false},
+                                                 {"salary > limits.high", false},
+                                                 {"flagged and dept in lists.depts", false},
+                                                 {"salary > avg(registers.tidy, salary)", false},
+                                                 {"len(dept) > 3", false}}) {
+    SCOPED_TRACE(condition);
+    std::unique_ptr<Expr> e = Compile("count(registers.tidy where " + condition + ")");
+    ASSERT_TRUE(e);
+    EvalState state;
+    EXPECT_EQ(state.Program(Condition(*e)).runs_by_blocks(), by_blocks);
   }
 }
 
