@@ -192,16 +192,18 @@ void Compare(Lanes& out, Op op, const Lanes& l, const Lanes& r, size_t n) {
   }
 }
 
-// out = l op r for arithmetic, as row_ops::ArithCells. `out` is `l`.
-void Arith(Lanes& out, Op op, const Lanes& l, const Lanes& r, size_t n) {
+// out = l op r for arithmetic, as row_ops::ArithCells, for the `live` lanes (the others are
+// left undecided: nothing reads them). `out` is `l`.
+void Arith(Lanes& out, Op op, const Lanes& l, const Lanes& r, const uint8_t* live, size_t n) {
   const bool add = op == Op::kAdd, sub = op == Op::kSub;
-  for (size_t i = 0; i < n; ++i) out.ok[i] = l.ok[i] & r.ok[i];
+  for (size_t i = 0; i < n; ++i) out.ok[i] = l.ok[i] & r.ok[i] & live[i];
   if (l.kind == Kind::kDate && r.kind == Kind::kDuration && (add || sub)) {
     const int amount = add ? r.amount : -r.amount;
     if (r.unit == 'd' || r.unit == 'w') {
       const int days = r.unit == 'w' ? 7 * amount : amount;
       for (size_t i = 0; i < n; ++i) out.d[i] = out.ok[i] ? l.d[i] + days : 0;
     } else {
+      // Months and years go through the calendar, the costliest step: only where needed.
       for (size_t i = 0; i < n; ++i) out.d[i] = out.ok[i] ? AddDuration(Date{l.d[i]}, amount, r.unit).days : 0;
     }
     out.kind = Kind::kDate;
@@ -323,7 +325,10 @@ void RowProgram::RunBlock(Frame& frame, Host& host, const std::vector<Scope>& sc
         break;
       }
       case Code::kCompare: --sp; Compare(bs.lanes[sp - 1], in.op, bs.lanes[sp - 1], bs.lanes[sp], n); break;
-      case Code::kArith: --sp; Arith(bs.lanes[sp - 1], in.op, bs.lanes[sp - 1], bs.lanes[sp], n); break;
+      case Code::kArith:
+        --sp;
+        Arith(bs.lanes[sp - 1], in.op, bs.lanes[sp - 1], bs.lanes[sp], bs.live[level].data(), n);
+        break;
       case Code::kInList: {
         Lanes& l = bs.lanes[sp - 1];
         const Value& list = frame.held_[static_cast<size_t>(in.a)];
