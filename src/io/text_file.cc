@@ -112,10 +112,16 @@ std::optional<std::string> ReadTextFile(const std::string& path, Diagnostics& di
   }
   std::string text;
   {
-    // Size the buffer once, so a large register is not copied as it grows.
+    // A regular file is read straight into a buffer of its size, so a large register is
+    // neither copied as it grows nor through a buffer; whatever it holds beyond that size (it
+    // grew), and any other kind of file, is read by the loop below.
     std::error_code size_ec;
     const uintmax_t size = fs::is_regular_file(st) ? fs::file_size(path, size_ec) : 0;
-    if (!size_ec && size > 0) text.reserve(static_cast<size_t>(size));
+    if (!size_ec && size > 0 && size <= max_bytes) {
+      text.resize(static_cast<size_t>(size));
+      in.read(text.data(), static_cast<std::streamsize>(size));
+      text.resize(static_cast<size_t>(in.gcount()));
+    }
   }
   char buf[1 << 16];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
