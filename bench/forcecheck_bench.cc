@@ -35,13 +35,17 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "base/date.h"
 #include "eval/evaluate.h"
 #include "evidence/evidence_loader.h"
+#include "expr/value.h"
 #include "rules/pack_cache.h"
 #include "report/report.h"
 #include "rules/rule_pack_loader.h"
@@ -70,6 +74,7 @@ size_t g_organisations = 2000;
 std::string TextCell(const RegisterSpec& spec, const ColumnSpec& col, size_t row, size_t rows,
                      std::mt19937& rng, const char* word) {
   if (col.name == spec.key) return Id(spec.id.substr(0, 1), row);
+  if (col.name.ends_with("_id")) return Id(col.name.substr(0, 1), row);  // a post id and the like
   const bool person = col.name.find("person") != std::string::npos || col.name == "recipient" ||
                       col.name == "approved_by";
   if (person) return Id("P", std::uniform_int_distribution<size_t>(0, rows)(rng));
@@ -77,6 +82,58 @@ std::string TextCell(const RegisterSpec& spec, const ColumnSpec& col, size_t row
     return Id("Org-", std::uniform_int_distribution<size_t>(0, g_organisations - 1)(rng));
   }
   return word;
+}
+
+// The words a text column holds, for the columns whose values the rules test (the levels of
+// the vetting ladder, roles, departments, case categories and outcomes); null for the others,
+// which take words from a general vocabulary.
+const std::vector<const char*>* Vocabulary(const ColumnSpec& col) {
+  static const std::vector<const char*> kLevels = {"RV", "MV", "MV-SC", "MV-DV"};
+  static const std::vector<const char*> kRoles = {"officer", "officer", "officer", "staff", "staff", "pcso",
+                                                  "special", "volunteer"};
+  static const std::vector<const char*> kDepartments = {"Response", "Neighbourhood", "CID", "Public Protection",
+                                                        "Custody", "Contact Centre", "Professional Standards",
+                                                        "Roads Policing", "Intelligence", "Finance"};
+  static const std::vector<const char*> kCategories = {"other", "other", "other", "vawg", "misogyny",
+                                                       "sexual_misconduct", "apsp"};
+  static const std::vector<const char*> kOutcomes = {"no_case_to_answer", "management_action", "reflective_practice",
+                                                     "written_warning", "final_written_warning", "dismissed",
+                                                     "not_proven"};
+  if (col.name == "role") return &kRoles;
+  if (col.name == "department") return &kDepartments;
+  if (col.name == "category") return &kCategories;
+  if (col.name == "outcome") return &kOutcomes;
+  if (col.name == "required_level" || col.name == "level_held") return &kLevels;
+  return nullptr;
+}
+
+// A vetting record as a force keeps it: most people hold the level their post requires
+// (designated posts need management vetting), granted within its renewal period (ten years
+// for RV, seven for MV) and reviewed within the year; a few hold a lower level or none, have
+// lapsed, carry an expiry past the renewal period, or have never had an aftercare review.
+// Blank cells as elsewhere. Fills the cells of the named columns in `cells`.
+void VettingRecord(std::mt19937& rng, Date as_of, std::map<std::string, std::string>& cells) {
+  std::uniform_int_distribution<int> pct(0, 99);
+  const bool designated = pct(rng) < 15;
+  const int required = designated ? 1 + (pct(rng) < 20) + (pct(rng) < 5) : (pct(rng) < 10);  // ladder index
+  int held = required;
+  const int roll = pct(rng);
+  if (roll < 3) held = -1;                       // no clearance
+  else if (roll < 6 && required > 0) held = required - 1;
+  else if (roll < 10 && required < 3) held = required + 1;
+  static const char* kLadder[] = {"RV", "MV", "MV-SC", "MV-DV"};
+  cells["designated_post"] = designated ? "true" : "false";
+  cells["required_level"] = kLadder[required];
+  if (held < 0) return;
+  const int years = held == 0 ? 10 : 7;
+  const Date granted{as_of.days - std::uniform_int_distribution<int>(0, 365 * years + 200)(rng)};
+  const int longer = pct(rng) < 2 ? 1 : 0;       // expiry set past the renewal period
+  cells["level_held"] = kLadder[held];
+  cells["granted"] = granted.ToString();
+  cells["expires"] = expr::AddDuration(granted, years + longer, 'y').ToString();
+  if (pct(rng) >= 4) {
+    cells["last_aftercare_review"] = Date{as_of.days - std::uniform_int_distribution<int>(0, 420)(rng)}.ToString();
+  }
 }
 
 // Writes one register's CSV with `rows` records; returns its size in bytes.
@@ -94,22 +151,47 @@ size_t WriteRegister(const RegisterSpec& spec, size_t rows, const fs::path& file
   std::uniform_real_distribution<double> money(5, 5000);
   const std::string prefix = spec.id.substr(0, 1);
   std::string line;
+  std::map<std::string, std::string> vetting;  // a vetting record's dependent cells
   for (size_t r = 0; r < rows; ++r) {
     line.clear();
+    std::optional<Date> first_date;
+    if (spec.id == "vetting") {
+      vetting.clear();
+      VettingRecord(rng, as_of, vetting);
+    }
     for (size_t c = 0; c < spec.columns.size(); ++c) {
       const ColumnSpec& col = spec.columns[c];
       if (c) line += ',';
+      if (spec.id == "vetting" && (vetting.count(col.name) || col.name == "level_held" || col.type == ColumnType::kDate)) {
+        if (auto it = vetting.find(col.name); it != vetting.end()) line += it->second;  // else blank: none held
+        continue;
+      }
       if (!col.required && pct(rng) < 3) continue;  // a blank cell
       char buf[32];
+      const std::vector<const char*>* words = Vocabulary(col);
       switch (col.type) {
         case ColumnType::kText:
-          line += TextCell(spec, col, r, rows, rng, kWords[word(rng)]);
+          if (words && col.name != spec.key) {
+            line += (*words)[std::uniform_int_distribution<size_t>(0, words->size() - 1)(rng)];
+          } else {
+            line += TextCell(spec, col, r, rows, rng, kWords[word(rng)]);
+          }
           break;
         case ColumnType::kNumber:
           std::snprintf(buf, sizeof buf, "%.2f", money(rng));
           line += buf;
           break;
-        case ColumnType::kDate: line += Date{as_of.days + days(rng)}.ToString(); break;
+        case ColumnType::kDate: {
+          // A date that follows another (a case closed, a review completed, an entry
+          // audited) comes after the record's first date, within two years.
+          const bool follows = first_date && (col.name == "closed" || col.name == "completed_on" ||
+                                              col.name == "audited_on" || col.name == "last_reviewed");
+          const Date d = follows ? Date{first_date->days + std::uniform_int_distribution<int>(0, 720)(rng)}
+                                 : Date{as_of.days + days(rng)};
+          if (!first_date) first_date = d;
+          line += d.ToString();
+          break;
+        }
         case ColumnType::kBool: line += pct(rng) < 80 ? "true" : "false"; break;
       }
     }
