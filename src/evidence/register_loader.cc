@@ -105,17 +105,24 @@ class Loader {
   void Reserve() {
     // The line count bounds the record count (quoted line breaks only lower it), so the
     // column vectors are sized once rather than grown by copying.
+    // Large ones are backed by 2 MB pages where the kernel allows (see AdviseHugePages).
     const size_t guess = CountLineFeeds(*reg_.data) + 1;
-    reg_.lines.reserve(guess);
+    Reserve(reg_.lines, guess);
     for (RegisterColumn& col : reg_.columns) {
-      col.present.reserve(guess);
+      Reserve(col.present, guess);
       switch (col.type) {
-        case ColumnType::kText: col.texts.reserve(guess); break;
-        case ColumnType::kNumber: col.numbers.reserve(guess); break;
-        case ColumnType::kDate: col.dates.reserve(guess); break;
-        case ColumnType::kBool: col.flags.reserve(guess); break;
+        case ColumnType::kText: Reserve(col.texts, guess); break;
+        case ColumnType::kNumber: Reserve(col.numbers, guess); break;
+        case ColumnType::kDate: Reserve(col.dates, guess); break;
+        case ColumnType::kBool: Reserve(col.flags, guess); break;
       }
     }
+  }
+
+  template <typename T>
+  static void Reserve(std::vector<T>& v, size_t n) {
+    v.reserve(n);
+    AdviseHugePages(v.data(), v.capacity() * sizeof(T));
   }
 
   // Resolves, once, where each field of a record goes (after Header, which fills map_).

@@ -1,5 +1,7 @@
 #include "io/text_file.h"
 
+#include <sys/mman.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -84,6 +86,14 @@ SourceLocation LocationAtOffset(const std::string& file, std::string_view text, 
   return {file, line, column};
 }
 
+void AdviseHugePages(void* data, size_t size) {
+  // Only the whole 2 MB pages inside the buffer.
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  const auto from = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  const auto to = (reinterpret_cast<uintptr_t>(data) + size) & ~(kHuge - 1);
+  if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
+}
+
 std::optional<std::string> ReadTextFile(const std::string& path, Diagnostics& diags,
                                         size_t max_bytes) {
   namespace fs = std::filesystem;
@@ -118,6 +128,8 @@ std::optional<std::string> ReadTextFile(const std::string& path, Diagnostics& di
     std::error_code size_ec;
     const uintmax_t size = fs::is_regular_file(st) ? fs::file_size(path, size_ec) : 0;
     if (!size_ec && size > 0 && size <= max_bytes) {
+      text.reserve(static_cast<size_t>(size));
+      AdviseHugePages(text.data(), static_cast<size_t>(size));
       text.resize(static_cast<size_t>(size));
       in.read(text.data(), static_cast<std::streamsize>(size));
       text.resize(static_cast<size_t>(in.gcount()));

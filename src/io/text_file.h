@@ -22,6 +22,11 @@ inline constexpr size_t kMaxInputBytes = size_t{256} << 20;
 std::optional<std::string> ReadTextFile(const std::string& path, Diagnostics& diags,
                                         size_t max_bytes = kMaxInputBytes);
 
+// Asks the kernel to back the buffer [data, data + size) with 2 MB pages where it can, before
+// it is first written: a large buffer then costs a few page faults rather than one every 4 KB
+// (with transparent huge pages in "madvise" mode, Debian's default). A hint only.
+void AdviseHugePages(void* data, size_t size);
+
 // The byte offset of the first invalid UTF-8 sequence or NUL in `text`, or npos.
 size_t FindInvalidUtf8(std::string_view text);
 

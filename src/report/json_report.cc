@@ -142,14 +142,24 @@ Json FindingJson(const Finding& f) {
 }
 
 // `j` printed with two-space indentation as if nested `depth` levels deep: every line after
-// the first indented by two spaces a level more. (A line break in the output is always one
-// between values: in strings it is escaped.) Invalid UTF-8 cannot reach here (inputs are
+// the first indented by two spaces a level more. Invalid UTF-8 cannot reach here (inputs are
 // checked on reading), but it is replaced rather than thrown on if it ever does.
+//
+// This is what Json::dump does, through the serializer it uses, which takes the indentation
+// to start at; dump itself always starts at none. (That serializer is nlohmann-json's own,
+// not part of its documented interface, so with any other major version the document is
+// printed by dump and indented afterwards, as a line break in the output is always one
+// between values: in strings it is escaped.)
 std::string Dump(const Json& j, size_t depth = 0) {
-  std::string s = j.dump(2, ' ', false, Json::error_handler_t::replace);
-  if (depth == 0) return s;
-  const std::string indent(2 * depth, ' ');
   std::string out;
+#if NLOHMANN_JSON_VERSION_MAJOR == 3
+  nlohmann::detail::serializer<Json> printer(nlohmann::detail::output_adapter<char>(out), ' ',
+                                             Json::error_handler_t::replace);
+  printer.dump(j, /*pretty_print=*/true, /*ensure_ascii=*/false, /*indent_step=*/2,
+               /*current_indent=*/static_cast<unsigned>(2 * depth));
+#else
+  const std::string s = j.dump(2, ' ', false, Json::error_handler_t::replace);
+  const std::string indent(2 * depth, ' ');
   out.reserve(s.size() + s.size() / 8);
   size_t from = 0;
   for (size_t eol; (eol = s.find('\n', from)) != std::string::npos; from = eol + 1) {
@@ -157,6 +167,7 @@ std::string Dump(const Json& j, size_t depth = 0) {
     out += indent;
   }
   out.append(s, from);
+#endif
   return out;
 }
 
