@@ -41,7 +41,10 @@ std::optional<Date> ParseCanonicalDate(std::string_view t) {
   const uint64_t pairs = x * 10 + (x >> 8);
   const unsigned y = static_cast<unsigned>(pairs & 0xFF) * 100 + static_cast<unsigned>((pairs >> 16) & 0xFF);
   const unsigned m = static_cast<unsigned>((pairs >> 40) & 0xFF), d = d1 * 10 + d2;
-  if (m < 1 || m > 12 || d < 1 || d > DaysInMonth(static_cast<int>(y), m)) return std::nullopt;
+  // The month's length, with 29 for February, and only a 29 February asks about leap years.
+  static constexpr unsigned char kLongest[] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kLongest[m]) return std::nullopt;
+  if (m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))) return std::nullopt;
   // As DateFromCivil, with the March-based year moved on 400 years (one whole cycle of
   // 146097 days) so that it is never negative, not even for January 0000.
   const unsigned year = y + 400 - (m <= 2);

@@ -115,18 +115,8 @@ Json FindingJson(const Finding& f) {
     ev.push_back(std::move(x));
   }
   j["evidence"] = std::move(ev);
-  // A finding may list a thousand records: each is built in place rather than from an
-  // initializer list, which would copy every value once more.
-  Json records = Json::array();
-  records.get_ref<Json::array_t&>().reserve(f.records.size());
-  for (const RecordRef& rec : f.records) {
-    auto& fields = records.emplace_back(Json::value_t::object).get_ref<Json::object_t&>();
-    fields.reserve(3);
-    fields.emplace_back("file", rec.where.file);
-    fields.emplace_back("line", rec.where.line);
-    fields.emplace_back("key", rec.key);
-  }
-  j["records"] = std::move(records);
+  j["records"] = Json::array();  // printed apart: see PrintRecords
+
   j["records_total"] = f.records_total;
   j["gap"] = r.gap;
   j["remediation"] = r.remediation;
@@ -169,6 +159,38 @@ std::string Dump(const Json& j, size_t depth = 0) {
   out.append(s, from);
 #endif
   return out;
+}
+
+// A finding may list a thousand records, each an object of three keys, which would be most of
+// the report's objects. They are printed straight from the findings instead: each string
+// through the library (dumped alone, which escapes it), the layout as the library lays out an
+// array of such objects `depth` levels deep. A record's file is usually the previous one's,
+// so its printed form is reused. The tests compare the whole with the library's own print.
+std::string PrintRecords(const std::vector<RecordRef>& records, size_t depth) {
+  const std::string outer(2 * depth, ' '), inner(2 * depth + 2, ' '), field(2 * depth + 4, ' ');
+  auto quoted = [](const std::string& s) { return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace); };
+  std::string out = "[\n";
+  const std::string* last_file = nullptr;
+  std::string file;
+  for (size_t i = 0; i < records.size(); ++i) {
+    const RecordRef& r = records[i];
+    if (!last_file || *last_file != r.where.file) file = quoted(r.where.file);
+    last_file = &r.where.file;
+    out += inner + "{\n" + field + "\"file\": " + file + ",\n" + field + "\"line\": " + std::to_string(r.where.line) +
+           ",\n" + field + "\"key\": " + quoted(r.key) + "\n" + inner + (i + 1 < records.size() ? "},\n" : "}\n");
+  }
+  return out + outer + "]";
+}
+
+// `printed`, a finding printed `depth` levels deep by Dump, with its records in the place of
+// its empty "records" list. (The key's line is found by its indentation: a line break inside
+// a string is escaped, so the text cannot hold another line like it.)
+void PutRecords(std::string& printed, const std::vector<RecordRef>& records, size_t depth) {
+  if (records.empty()) return;
+  const std::string line = "\n" + std::string(2 * depth + 2, ' ') + "\"records\": []";
+  const size_t at = printed.find(line);
+  if (at == std::string::npos) throw std::logic_error("a finding printed without its 'records' key");
+  printed.replace(at + line.size() - 2, 2, PrintRecords(records, depth + 1));
 }
 
 }  // namespace
@@ -218,7 +240,9 @@ std::string RenderJson(const Report& report) {
   const std::vector<size_t> order = LargestFirst(sizes);
   std::vector<std::string> printed(findings.size());
   ParallelFor(order.size(), [&](size_t i, size_t) {
-    printed[order[i]] = Dump(FindingJson(findings[order[i]]), /*depth=*/2);
+    const Finding& f = findings[order[i]];
+    printed[order[i]] = Dump(FindingJson(f), /*depth=*/2);
+    PutRecords(printed[order[i]], f.records, /*depth=*/2);
   });
   size_t size = text.size() + 8;
   for (const std::string& f : printed) size += f.size() + 6;

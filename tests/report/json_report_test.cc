@@ -2,6 +2,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -57,6 +58,43 @@ TEST(JsonReportTest, PrintsExactlyAsTheWholeDocumentWould) {
     EXPECT_EQ(none, reprinted(none));
     EXPECT_NE(none.find("\"findings\": []\n}"), std::string::npos) << none;
   }
+}
+
+// Records are printed apart from the library's document, string by string: with hostile
+// files and keys, one record and many, a file shared by records and a file changing, in
+// the first finding and the last, the text is still exactly the library's own print.
+TEST(JsonReportTest, PrintsRecordsExactlyAsTheLibraryWould) {
+  TempDir dir;
+  auto built = BuildReport(dir, testing::kHostilePack, testing::kHostileEvidence);
+  ASSERT_TRUE(built);
+  std::vector<Finding>& findings = built->report.findings;
+  ASSERT_GE(findings.size(), 2u);
+  const std::vector<std::string> hostile = {"registers/vetting.csv", "a \"quoted\" \\ path\n\t\x01.csv",
+                                            "caf\xC3\xA9 \xE2\x80\xA8 <b>&amp;</b>", "", "=1+1"};
+  auto record = [](const std::string& file, uint32_t line, const std::string& key) {
+    RecordRef r;
+    r.where.file = file;
+    r.where.line = line;
+    r.key = key;
+    return r;
+  };
+  findings.front().records.push_back(record(hostile[1], 7, hostile[2]));
+  for (size_t i = 0; i < 12; ++i) {
+    findings.back().records.push_back(
+        record(hostile[i % 5 < 3 ? 0 : i % hostile.size()], static_cast<uint32_t>(i), hostile[(i * 3) % hostile.size()]));
+  }
+  const std::string text = RenderJson(built->report);
+  EXPECT_EQ(text, nlohmann::ordered_json::parse(text).dump(2, ' ', false) + "\n");
+  const auto doc = nlohmann::ordered_json::parse(text);
+  const auto& last = doc["findings"].back()["records"];
+  ASSERT_EQ(last.size(), 12u);
+  for (size_t i = 0; i < 12; ++i) {
+    EXPECT_EQ(last[i]["file"], findings.back().records[i].where.file);
+    EXPECT_EQ(last[i]["line"], i);
+    EXPECT_EQ(last[i]["key"], findings.back().records[i].key);
+  }
+  EXPECT_EQ(doc["findings"].front()["records"][0]["key"], hostile[2]);
+  EXPECT_EQ(Violations(text), "");
 }
 
 // Every example report kept in reports/ is what a user's program would read.
