@@ -146,6 +146,17 @@ Cell LaneCell(const Lanes& l, size_t i) {
   }
 }
 
+// a == b. Register texts that rules compare are mostly a few bytes (levels, flags, codes),
+// for which a call to memcmp costs more than the comparison.
+inline bool SameText(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  if (a.size() > 16) return a == b;
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 // out = l op r for a comparison, as row_ops::CompareCells. `out` may be `l` or `r`.
 void Compare(Lanes& out, Op op, const Lanes& l, const Lanes& r, size_t n) {
   const Kind k = l.kind;
@@ -170,7 +181,7 @@ void Compare(Lanes& out, Op op, const Lanes& l, const Lanes& r, size_t n) {
       case Kind::kBool: return set([&](size_t i) { return (l.b[i] == r.b[i]) == want; });
       case Kind::kNumber: return set([&](size_t i) { return (l.n[i] == r.n[i]) == want; });
       case Kind::kDate: return set([&](size_t i) { return (l.d[i] == r.d[i]) == want; });
-      case Kind::kText: return set([&](size_t i) { return (l.t[i] == r.t[i]) == want; });
+      case Kind::kText: return set([&](size_t i) { return SameText(l.t[i], r.t[i]) == want; });
       case Kind::kDuration: {
         const bool same = l.amount == r.amount && l.unit == r.unit;
         return set([&](size_t) { return same == want; });
