@@ -364,13 +364,15 @@ class Evaluator final : public RowProgram::Host {
     }
     std::vector<uint64_t> bits(shareable ? (n + 63) / 64 : 0);
     bool all_answered = shareable;
-    RowProgram::Frame frame(program);
+    FrameLease lease(*this, program);
+    RowProgram::Frame& frame = *lease.slot->frame;
     const size_t depth = scopes_.size();
     scopes_.push_back(Scope{rows.reg, 0, nullptr, nullptr});
     // Blocks of records at once where there are enough of them to repay a block's set-up;
     // the records a block leaves undecided are run one by one, as all are otherwise.
     const bool by_blocks = program.runs_by_blocks() && n >= kMinRecordsForBlocks;
-    std::vector<Cell> block(by_blocks ? RowProgram::kBlock : 0, Cell::Bad());
+    std::vector<Cell>& block = lease.slot->block;
+    if (by_blocks) block.resize(RowProgram::kBlock, Cell::Bad());
     std::array<uint32_t, RowProgram::kBlock> block_rows;
     size_t i = 0;
     for (; i < n; ++i) {
@@ -497,11 +499,42 @@ class Evaluator final : public RowProgram::Host {
 
   Value Aggregate(const Expr& e);
 
+  // A program's frame, kept for the evaluator's life: an inner `where` runs once for every
+  // record of the outer one, and would otherwise allocate a frame and work out its
+  // record-independent values each time. Those values are the same on every run for as long
+  // as the evaluator lives (invariant_ keeps them too), so the frame keeps them. A program
+  // run inside a run of itself (never, as expressions nest, but cheap to allow) gets a frame
+  // of its own.
+  struct FrameSlot {
+    std::unique_ptr<RowProgram::Frame> frame;
+    std::vector<Cell> block;  // RunBlock's results
+    bool busy = false;
+  };
+  struct FrameLease {
+    FrameLease(Evaluator& ev, const RowProgram& program) {
+      FrameSlot& kept = ev.frames_[&program];  // node-based: stays put as others are added
+      if (kept.busy) {
+        own = std::make_unique<FrameSlot>();
+        slot = own.get();
+      } else {
+        slot = &kept;
+      }
+      if (!slot->frame) slot->frame = std::make_unique<RowProgram::Frame>(program);
+      slot->busy = true;
+    }
+    ~FrameLease() { slot->busy = false; }
+    FrameLease(const FrameLease&) = delete;
+    FrameLease& operator=(const FrameLease&) = delete;
+    FrameSlot* slot = nullptr;
+    std::unique_ptr<FrameSlot> own;
+  };
+
   Environment& env_;
   EvalState& state_;
   Trace* trace_;
   std::vector<Scope> scopes_;
   std::map<const Expr*, Value> invariant_;  // values of invariant nodes, once computed
+  std::unordered_map<const RowProgram*, FrameSlot> frames_;
 };
 
 // count, any, all, pct, sum, avg, min, max, distinct, filter over a collection. Conditions

@@ -101,9 +101,10 @@ class RowProgram {
     virtual Value EvalNode(const Expr& e) = 0;
   };
 
-  // Values a program has asked its host for during one run over a collection: those of
-  // record-independent nodes, kept for the whole run, and the latest value of every other
-  // node handed back, kept so that text cells may point into them.
+  // Values a program has asked its host for: those of record-independent nodes, kept for as
+  // long as the frame is (an evaluator keeps one frame a program for its life, and such a
+  // value is the same throughout), and the latest value of every other node handed back,
+  // kept so that text cells may point into them.
   class Frame {
    public:
     explicit Frame(const RowProgram& program);
