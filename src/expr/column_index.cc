@@ -111,16 +111,20 @@ bool EvalState::Rows(const Register& reg, int column, const Value& key, bool wit
   if (!hash) return false;
   const ColumnIndex& ix = Index(reg, column);
   const size_t mask = ix.slots.size() - 1;
-  std::vector<uint32_t> equal;
-  for (size_t h = *hash & mask; ix.slots[h] != ColumnIndex::kNone; h = (h + 1) & mask) {
-    if (!CellEquals(reg, col, ix.slots[h], key)) continue;
-    for (uint32_t r = ix.slots[h]; r != ColumnIndex::kNone; r = ix.next[r]) equal.push_back(r);
-    break;
-  }
+  // The rows holding `key`, in file order (each chain runs forwards through the file).
+  auto equal = [&](std::vector<uint32_t>& to) {
+    for (size_t h = *hash & mask; ix.slots[h] != ColumnIndex::kNone; h = (h + 1) & mask) {
+      if (!CellEquals(reg, col, ix.slots[h], key)) continue;
+      for (uint32_t r = ix.slots[h]; r != ColumnIndex::kNone; r = ix.next[r]) to.push_back(r);
+      break;
+    }
+  };
   if (!with_empty || ix.empty.empty()) {
-    out.insert(out.end(), equal.begin(), equal.end());
+    equal(out);
   } else {
-    std::merge(equal.begin(), equal.end(), ix.empty.begin(), ix.empty.end(), std::back_inserter(out));
+    std::vector<uint32_t> rows;
+    equal(rows);
+    std::merge(rows.begin(), rows.end(), ix.empty.begin(), ix.empty.end(), std::back_inserter(out));
   }
   return true;
 }

@@ -123,10 +123,14 @@ class Evaluator final : public RowProgram::Host {
       case Ref::kRegister: {
         const Register* reg = env_.FindRegister(*e.reg);
         if (!reg) return Value::Unknown("registers." + e.reg->id + " (absent)");
-        auto rows = std::make_shared<RowSet>();
-        rows->reg = reg;
-        rows->all = true;
-        return Value::Rows(std::move(rows));
+        std::shared_ptr<const RowSet>& all = whole_registers_[reg];  // one for each register
+        if (!all) {
+          auto rows = std::make_shared<RowSet>();
+          rows->reg = reg;
+          rows->all = true;
+          all = std::move(rows);
+        }
+        return Value::Rows(all);
       }
       case Ref::kRegisterColumn: {
         const Register* reg = env_.FindRegister(*e.reg);
@@ -535,6 +539,7 @@ class Evaluator final : public RowProgram::Host {
   std::vector<Scope> scopes_;
   std::map<const Expr*, Value> invariant_;  // values of invariant nodes, once computed
   std::unordered_map<const RowProgram*, FrameSlot> frames_;
+  std::unordered_map<const Register*, std::shared_ptr<const RowSet>> whole_registers_;
 };
 
 // count, any, all, pct, sum, avg, min, max, distinct, filter over a collection. Conditions
