@@ -1,5 +1,6 @@
 #include "rules/pack_cache.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
@@ -167,8 +168,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Bumped whenever the meaning of a field changes without its name changing.
-constexpr int kFormat = 2;
+// Bumped whenever the meaning of a field changes without its name changing, or the layout of
+// the entry changes.
+constexpr int kFormat = 3;
+// The rules are kept in this many parts, each a CBOR document of its own, decoded in parallel
+// (decoding, which builds every value of the document, is most of reading an entry).
+constexpr size_t kRuleParts = 2;
 constexpr std::string_view kMagic = "forcecheck pack cache\n";
 constexpr size_t kMaxEntryBytes = size_t{64} << 20;
 
@@ -241,7 +246,17 @@ std::optional<RulePack> ReadEntry(const std::string& path, const std::string& en
         return std::nullopt;
       }
     }
+    const json& parts = entry.at("rules");
+    if (!parts.is_array() || parts.size() != kRuleParts) return std::nullopt;
+    auto decode = [&](size_t k) {
+      return json::from_cbor(parts.at(k).get_binary()).get<std::vector<Rule>>();
+    };
+    std::future<std::vector<Rule>> later = std::async(std::launch::async, decode, kRuleParts - 1);
     entry.at("pack").get_to(pack);
+    for (size_t k = 0; k + 1 < kRuleParts; ++k) {
+      for (Rule& r : decode(k)) pack.rules.push_back(std::move(r));
+    }
+    for (Rule& r : later.get()) pack.rules.push_back(std::move(r));
     CheckDecoded(pack);
   } catch (const std::exception& e) {  // nlohmann's parse, type and out-of-range errors, ours
     spdlog::debug("pack cache {}: unreadable ({})", entry_file, e.what());
@@ -272,8 +287,18 @@ void WriteEntry(const std::vector<std::string>& files, const Diagnostics& diags,
   if (pack.evidence_schema.find('\n') != std::string::npos) return;  // not on one line
   std::vector<uint8_t> cbor;
   try {
+    json without_rules = pack;
+    json rules = std::move(without_rules.at("rules"));
+    without_rules["rules"] = json::array();
+    json parts = json::array();
+    const size_t per_part = (rules.size() + kRuleParts - 1) / kRuleParts;
+    for (size_t k = 0; k < kRuleParts; ++k) {
+      json part = json::array();
+      for (size_t i = k * per_part; i < std::min(rules.size(), (k + 1) * per_part); ++i) part.push_back(std::move(rules[i]));
+      parts.push_back(json::binary(json::to_cbor(part)));
+    }
     cbor = json::to_cbor(json{{"format", kFormat}, {"tool", kVersion}, {"files", std::move(recorded)},
-                              {"pack", pack}});
+                              {"pack", std::move(without_rules)}, {"rules", std::move(parts)}});
   } catch (const std::exception& e) {
     spdlog::debug("pack cache {}: not written ({})", entry_file, e.what());
     return;

@@ -514,11 +514,16 @@ void CompileRules(RulePack& pack, const std::map<std::string, expr::Type>* schem
   std::vector<expr::ParameterInfo> parameters;
   for (const Parameter& p : pack.parameters) parameters.push_back({p.id, p.type, p.default_value});
   expr::CheckContext ctx{&pack.registers, schema_paths, pack.evidence_schema, &parameters};
-  for (Rule& r : pack.rules) {
-    Compile(r.check, "check", expr::Type::kBool, ctx, diags);
-    if (r.partial) Compile(*r.partial, "partial", expr::Type::kBool, ctx, diags);
-    if (r.records) Compile(*r.records, "records", expr::Type::kRows, ctx, diags);
-  }
+  // Rules compile independently (the context is only read), so in parallel, each with
+  // diagnostics of its own, reported in the pack's order.
+  std::vector<Diagnostics> found(pack.rules.size());
+  ParallelFor(pack.rules.size(), [&](size_t i, size_t) {
+    Rule& r = pack.rules[i];
+    Compile(r.check, "check", expr::Type::kBool, ctx, found[i]);
+    if (r.partial) Compile(*r.partial, "partial", expr::Type::kBool, ctx, found[i]);
+    if (r.records) Compile(*r.records, "records", expr::Type::kRows, ctx, found[i]);
+  });
+  for (Diagnostics& d : found) diags.Append(std::move(d));
 }
 
 std::optional<RulePack> LoadRulePack(const std::string& path, Diagnostics& diags) {
