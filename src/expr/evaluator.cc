@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <vector>
 #include <unordered_map>
+#include <vector>
 
 #include "expr/functions.h"
 #include "expr/parser.h"

@@ -167,7 +167,7 @@ class RowProgram {
 
   std::vector<Instr> code_;
   std::vector<Cell> literals_;
-  std::vector<const Expr*> exprs_;  // nodes the host evaluates, once a run or for each record
+  std::vector<const Expr*> exprs_;  // nodes the host evaluates, once a frame or for each record
   size_t max_depth_ = 0;            // the most cells the program keeps on its stack
   size_t native_ = 0;
   std::string fingerprint_;

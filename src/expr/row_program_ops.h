@@ -16,8 +16,8 @@ namespace forcecheck::expr {
 struct RowProgram::Instr {
   enum class Code : uint8_t {
     kLiteral,   // push literals_[a]
-    kOnce,      // push the value of record-independent node exprs_[a], evaluated once a run
-    kBind,      // evaluate record-independent exprs_[a] once a run, pushing nothing
+    kOnce,      // push the value of record-independent node exprs_[a], evaluated once a frame
+    kBind,      // evaluate record-independent exprs_[a] once a frame, pushing nothing
     kHandBack,  // push exprs_[a] as the host evaluates it for this record
     kColumn,    // push the cell at scope a, column b
     kExists,    // push whether the cell at scope a, column b is filled
