@@ -241,10 +241,7 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
         << Describe() << "\n"
         << "exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;\n"
         << "            2 usage or input error (no report written); 3 internal error\n"
-        << "environment: FORCECHECK_JOBS=N uses at most N threads (default: one a core);\n"
-        << "             the reports are the same whatever N\n"
-        << "             FORCECHECK_CACHE_DIR=DIR keeps loaded rule packs in DIR (default\n"
-        << "             ~/.cache/forcecheck; set it empty for no cache); the reports are the same\n";
+        << InputEnvironmentHelp();
     return kExitOk;
   }
   if (problem.empty()) problem = CheckOutputs(opts);

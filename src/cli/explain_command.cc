@@ -94,7 +94,8 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
     return kExitInput;
   }
   if (vm.count("help")) {
-    out << "usage: forcecheck explain RULE --rules DIR|FILE --evidence FILE [options]\n\n" << d;
+    out << "usage: forcecheck explain RULE --rules DIR|FILE --evidence FILE [options]\n\n" << d << "\n"
+        << InputEnvironmentHelp();
     return kExitOk;
   }
   for (const char* required : {"rule", "rules", "evidence"}) {

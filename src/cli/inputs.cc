@@ -46,6 +46,13 @@ void DescribeInputOptions(boost::program_options::options_description& d) {
       ("no-cache", "read the rule pack's YAML even when a run kept it, unchanged, in the cache");
 }
 
+const char* InputEnvironmentHelp() {
+  return "environment: FORCECHECK_JOBS=N uses at most N threads (default: one a core);\n"
+         "             the reports are the same whatever N\n"
+         "             FORCECHECK_CACHE_DIR=DIR keeps loaded rule packs in DIR (default\n"
+         "             ~/.cache/forcecheck; set it empty for no cache); the reports are the same\n";
+}
+
 std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& evidence,
                                  const InputOptions& input, std::ostream& err) {
   const auto start = std::chrono::steady_clock::now();

@@ -43,6 +43,8 @@ std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& ev
 
 // The options --allow-outside-registers and --no-cache, which check and explain share.
 void DescribeInputOptions(boost::program_options::options_description& d);
+// The environment variables that reading the inputs heeds, as --help lists them.
+const char* InputEnvironmentHelp();
 
 // The usage error for a --set that is not ID=VALUE, or empty when every one is.
 std::string CheckSetSyntax(const std::vector<std::string>& sets);
