@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 
 #include "expr/functions.h"
 
@@ -81,7 +82,10 @@ class Checker {
 
   Info Infer(Expr& e) {
     Info i = InferKind(e);
-    e.invariant = !scopes_.empty() && e.kind != Expr::Kind::kLiteral && !UsesScopeBelow(e, scopes_.size());
+    // Names of the scopes `e` opens itself (an aggregate's elements) do not make it vary: only
+    // those of the scopes around it.
+    e.invariant = !scopes_.empty() && e.kind != Expr::Kind::kLiteral &&
+                  !UsesScope(e, 0, static_cast<int>(scopes_.size()));
     return i;
   }
 
@@ -301,28 +305,14 @@ class Checker {
     return out;
   }
 
-  // Whether any name in `e` refers to a scope opened outside it, one of the first `depth`:
-  // names of scopes `e` opens itself (an aggregate's elements) do not make it vary.
-  static bool UsesScopeBelow(const Expr& e, size_t depth) {
+  // Whether any name in `e` refers to a scope numbered from `from` up to (not including) `to`.
+  static bool UsesScope(const Expr& e, int from, int to = std::numeric_limits<int>::max()) {
     if (e.kind == Expr::Kind::kPath && e.ref != Ref::kEvidence && e.ref != Ref::kRegister &&
-        e.ref != Ref::kRegisterColumn && e.ref != Ref::kParameter && e.scope >= 0 &&
-        static_cast<size_t>(e.scope) < depth) {
+        e.ref != Ref::kRegisterColumn && e.ref != Ref::kParameter && e.scope >= from && e.scope < to) {
       return true;
     }
     for (const auto& a : e.args) {
-      if (a && UsesScopeBelow(*a, depth)) return true;
-    }
-    return false;
-  }
-
-  // Whether any name in `e` refers to scope `scope` or deeper.
-  static bool UsesScope(const Expr& e, int scope) {
-    if (e.kind == Expr::Kind::kPath && e.ref != Ref::kEvidence && e.ref != Ref::kRegister &&
-        e.ref != Ref::kRegisterColumn && e.ref != Ref::kParameter && e.scope >= scope) {
-      return true;
-    }
-    for (const auto& a : e.args) {
-      if (a && UsesScope(*a, scope)) return true;
+      if (a && UsesScope(*a, from, to)) return true;
     }
     return false;
   }
