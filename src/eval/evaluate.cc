@@ -63,17 +63,17 @@ class EvidenceEnvironment : public expr::Environment {
 
   const Register* FindRegister(const RegisterSpec& spec) override {
     const Register* reg = ev_.FindRegister(spec.id);
-    // Asked once for every record of an outer where, when an inner one names a register.
-    for (const RegisterSpec* seen : registers_named_) {
-      if (seen == &spec) return reg;
-    }
-    registers_named_.push_back(&spec);
-    const std::string path = "registers." + spec.id;
+    // Asked once for every record of an outer where when an inner one names a register: the
+    // refs are searched without building the path.
+    constexpr std::string_view kPrefix = "registers.";
     for (const EvidenceRef& r : refs_) {
-      if (r.path == path) return reg;
+      if (r.path.size() == kPrefix.size() + spec.id.size() && r.path.starts_with(kPrefix) &&
+          r.path.ends_with(spec.id)) {
+        return reg;
+      }
     }
     EvidenceRef ref;
-    ref.path = path;
+    ref.path = std::string(kPrefix) + spec.id;
     ref.present = reg != nullptr;
     if (reg) {
       ref.value = std::to_string(reg->rows()) + (reg->rows() == 1 ? " record" : " records") +
@@ -93,14 +93,8 @@ class EvidenceEnvironment : public expr::Environment {
     return parameters_[static_cast<size_t>(index)];
   }
 
-  std::vector<EvidenceRef> TakeRefs() {
-    registers_named_.clear();
-    return std::move(refs_);
-  }
-  void Reset() {
-    refs_.clear();
-    registers_named_.clear();
-  }
+  std::vector<EvidenceRef> TakeRefs() { return std::move(refs_); }
+  void Reset() { refs_.clear(); }
 
  private:
   void Record(const std::string& path, const EvidenceNode* n, const Value& v) {
@@ -122,7 +116,6 @@ class EvidenceEnvironment : public expr::Environment {
   Date as_of_;
   const std::vector<Value>& parameters_;
   std::vector<EvidenceRef> refs_;
-  std::vector<const RegisterSpec*> registers_named_;  // those with a ref in refs_
 };
 
 std::string AbsentList(const std::vector<EvidenceRef>& refs) {
