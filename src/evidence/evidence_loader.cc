@@ -60,7 +60,7 @@ class Loader {
       }
     }
     ReadRegisters(top.Get("registers"), ev);
-    top.Finish({"force", "as_of", "synthetic", "description", "sources", "evidence", "registers"});
+    top.Finish({"force", "as_of", "synthetic", "description", "sources", "evidence", "registers", "notes"});
     if (diags_.error_count() > errors_before) return std::nullopt;
     return ev;
   }
