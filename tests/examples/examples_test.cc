@@ -74,7 +74,7 @@ INSTANTIATE_TEST_SUITE_P(
         Expected{"VET-003", Outcome::kFail, "people in sensitive posts without the required vetting"},
         Expected{"REG-002", Outcome::kFail, "no audit of expenses"},
         Expected{"REG-003", Outcome::kPartial, "no annual business-interest compliance check"},
-        Expected{"CCU-001", Outcome::kFail, "CCU unable to run covert investigations"},
+        Expected{"CCU-001", Outcome::kPartial, "CCU covert investigations constrained by capacity"},
         Expected{"CCU-005", Outcome::kFail, "no control strategy for the strategic assessment"},
         Expected{"APSP-004", Outcome::kFail, "no proactive APSP intelligence from external partners"},
         Expected{"APSP-005", Outcome::kFail, "no IT monitoring for APSP patterns"},
