@@ -78,7 +78,8 @@ INSTANTIATE_TEST_SUITE_P(
         Expected{"CCU-005", Outcome::kFail, "no control strategy for the strategic assessment"},
         Expected{"APSP-004", Outcome::kFail, "no proactive APSP intelligence from external partners"},
         Expected{"APSP-005", Outcome::kFail, "no IT monitoring for APSP patterns"},
-        Expected{"PDR-001", Outcome::kFail, "eDR not consistently completed"},
+        Expected{"PDR-001", Outcome::kPartial, "eDR used routinely in some parts of the force, not in others"},
+        Expected{"PDR-009", Outcome::kFail, "many supervisors hold neither an eDR nor the expected conversations"},
         Expected{"PDR-003", Outcome::kFail, "eDR not scrutinised for fairness"},
         // Found in place.
         Expected{"VET-001", Outcome::kPass, "recruit vetting compliant with national policy"},
