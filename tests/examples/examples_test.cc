@@ -10,6 +10,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include "eval/evaluate.h"
 #include "evidence/evidence_loader.h"
@@ -152,6 +153,28 @@ void CollectQuotes(const EvidenceNode& n, const std::string& path, bool in_recor
   quotes.emplace_back(path, n.source.substr(open + 3, n.source.size() - open - 4));
 }
 
+// The same for the free `notes:` section, which the loader does not read: every mapping there
+// with a `value` and a `source` is a fact whose quotation is checked like the evidence's.
+void CollectNoteQuotes(const YAML::Node& n, const std::string& path,
+                       std::vector<std::pair<std::string, std::string>>& quotes) {
+  if (n.IsSequence()) {
+    for (size_t i = 0; i < n.size(); ++i) CollectNoteQuotes(n[i], path + "[" + std::to_string(i) + "]", quotes);
+    return;
+  }
+  if (!n.IsMap()) return;
+  if (n["value"] && n["source"] && n["source"].IsScalar()) {
+    const std::string source = n["source"].Scalar();
+    const size_t open = source.find(": '");
+    if (open == std::string::npos || source.back() != '\'') {
+      quotes.emplace_back(path, "");
+    } else {
+      quotes.emplace_back(path, source.substr(open + 3, source.size() - open - 4));
+    }
+    return;
+  }
+  for (const auto& kv : n) CollectNoteQuotes(kv.second, path + "." + kv.first.Scalar(), quotes);
+}
+
 struct Provenance {
   const char* example;
   const char* seed;  // file under ../shared/seeds
@@ -175,6 +198,9 @@ TEST_P(ProvenanceTest, EveryFactQuotesItsSourceWordForWord) {
   int bare = 0;
   CollectQuotes(ev->root, "evidence", false, quotes, bare);
   EXPECT_EQ(bare, 0) << "facts without a source";
+  const YAML::Node file =
+      YAML::LoadFile((kSource / "examples" / GetParam().example / "evidence.yaml").string());
+  CollectNoteQuotes(file["notes"], "notes", quotes);
   EXPECT_GT(quotes.size(), 50u);
   for (const auto& [path, quote] : quotes) {
     EXPECT_FALSE(quote.empty()) << path << ": source is not \"<id>, <section>: '<quotation>'\"";
