@@ -2,7 +2,10 @@
 // fill in. RFC 4180: a header row, CRLF line ends, fields quoted where needed; UTF-8 without a
 // byte order mark.
 //
-//   rule,title,area,severity,outcome,gap,remediation,source,owner,due date
+//   rule,title,area,severity,cause of concern,outcome,gap,remediation,source,owner,due date
+//
+// "cause of concern" is empty, "national" (a national recommendation addressed to every force)
+// or "force" (a cause of concern found in this force), from CauseOfConcernScopes.
 //
 // Rows are the gaps (fail, partial, error) by severity, highest first, then the rules not
 // assessed, whose outcome reads "evidence needed" and whose gap names the missing evidence;
@@ -52,13 +55,13 @@ std::string Source(const Rule& r) {
 }  // namespace
 
 std::string RenderCsv(const Report& report) {
-  std::string out = Row({"rule", "title", "area", "severity", "outcome", "gap", "remediation",
-                         "source", "owner", "due date"});
+  std::string out = Row({"rule", "title", "area", "severity", "cause of concern", "outcome", "gap",
+                         "remediation", "source", "owner", "due date"});
   for (const Finding* f : FindingsForReading(report)) {
     if (f->outcome == Outcome::kPass) continue;
     const Rule& r = *f->rule;
-    out += Row({r.id, r.title, r.area, SeverityName(r.severity), OutcomeText(*f), Gap(*f), r.remediation,
-                Source(r), "", ""});
+    out += Row({r.id, r.title, r.area, SeverityName(r.severity), std::string(CauseOfConcernName(r.cause_of_concern)),
+                OutcomeText(*f), Gap(*f), r.remediation, Source(r), "", ""});
   }
   return out;
 }

@@ -198,7 +198,7 @@ class HtmlWriter {
     for (const GradeBand& b : c.scale->bands) bands += (bands.empty() ? "" : "; ") + H(b.grade) + " from " + Fixed1(b.min);
     out_ += bands + ". Partly met rules earn " + Fixed1(c.grading.partial_credit * 100) + "% credit; rules not assessed or in error " +
             (c.grading.not_assessed == NotAssessedPolicy::kExclude ? "are left out of scores" : "count as failed") +
-            ".</p>\n</section>\n";
+            ". " + H(Capitalised(GradingSentence(c.grading))) + ".</p>\n</section>\n";
   }
 
   void Findings();
@@ -283,7 +283,10 @@ void HtmlWriter::FindingArticle(const Finding& f) {
   out_ += std::string("<span class=\"badge o-") + oid + "\">" + OutcomeName(f.outcome) + "</span>";
   out_ += std::string("<span class=\"badge s-") + sev + "\">" + sev + "</span>";
   out_ += "<span class=\"rule-id\">" + H(r.id) + "</span><h4>" + H(r.title) + "</h4>";
-  if (r.cause_of_concern) out_ += "<span class=\"badge coc\">cause of concern</span>";
+  if (r.cause_of_concern != CauseOfConcern::kNone) {
+    out_ += "<span class=\"badge coc coc-" + std::string(CauseOfConcernName(r.cause_of_concern)) + "\">" +
+            H(std::string(ScopeOf(r.cause_of_concern).label)) + "</span>";
+  }
   out_ += "</header>\n<dl>\n";
   const Area* area = r_.pack->FindArea(r.area);
   out_ += "<dt>Area</dt><dd>" + H(area ? area->title : r.area) + "</dd>\n";

@@ -3,7 +3,7 @@
 // scores are rounded to one decimal, so the same input always gives the same bytes.
 //
 // {
-//   "format": "forcecheck-report", "format_version": 1,
+//   "format": "forcecheck-report", "format_version": 2,
 //   "tool": {...}, "force": ..., "as_of": ..., "evidence_file": ..., "synthetic": ...,
 //   "pack": {...}, "scale": {...}, "scoring": {...}, "parameters": [Parameter],
 //   "overall": Grade, "questions": [Grade], "areas": [Grade],
@@ -58,8 +58,10 @@ Json Grade(const GradeResult& g) {
   j["title"] = g.title;
   j["grade"] = g.graded() ? Json(g.grade) : Json(nullptr);
   j["score"] = g.score ? Json(Round1(*g.score)) : Json(nullptr);
-  j["band_grade"] = g.graded() ? Json(g.band_grade) : Json(nullptr);
+  j["method"] = g.method;
+  j["band_grade"] = g.band_grade.empty() ? Json(nullptr) : Json(g.band_grade);
   j["capped_by"] = g.capped_by;
+  j["national_concerns"] = g.national_concerns;
   j["weight"] = g.total_weight;
   j["assessed_weight"] = g.assessed_weight;
   j["counts"] = Counts(g.counts);
@@ -100,7 +102,7 @@ Json FindingJson(const Finding& f) {
   j["area"] = r.area;
   j["severity"] = SeverityName(r.severity);
   j["weight"] = r.weight;
-  j["cause_of_concern"] = r.cause_of_concern;
+  j["cause_of_concern"] = r.cause_of_concern == CauseOfConcern::kNone ? Json(nullptr) : Json(CauseOfConcernName(r.cause_of_concern));
   j["outcome"] = OutcomeId(f.outcome);
   j["reason"] = f.reason;
   j["reason_location"] = Location(f.reason_where);
@@ -201,7 +203,7 @@ std::string RenderJson(const Report& report) {
   const Scorecard& c = report.scorecard;
   Json j = ObjectFor(16);
   j["format"] = "forcecheck-report";
-  j["format_version"] = 1;
+  j["format_version"] = 2;
   j["tool"] = {{"name", "forcecheck"}, {"version", report.tool_version}};
   j["force"] = ev.force;
   j["as_of"] = report.as_of.ToString();
@@ -215,7 +217,13 @@ std::string RenderJson(const Report& report) {
                                              ? Json(nullptr) : Json(c.scale->cause_of_concern_cap)}};
   j["scoring"] = {{"partial_credit", c.grading.partial_credit},
                   {"not_assessed", c.grading.not_assessed == NotAssessedPolicy::kExclude ? "exclude" : "fail"},
-                  {"min_coverage", c.grading.min_coverage}};
+                  {"min_coverage", c.grading.min_coverage},
+                  {"min_rules", c.grading.min_rules},
+                  {"aggregation", {{"area", MethodOf(c.grading.area).name},
+                                   {"question", MethodOf(c.grading.question).name},
+                                   {"overall", MethodOf(c.grading.overall).name},
+                                   {"source", c.grading.aggregation_source.empty() ? Json(nullptr)
+                                                                                   : Json(c.grading.aggregation_source)}}}};
   j["parameters"] = ParametersJson(report.parameters);
   j["overall"] = Grade(c.overall);
   Json qs = Json::array();

@@ -53,7 +53,7 @@ std::string ScoreText(const GradeResult& g) {
 // The body of a failure, error or skipped element: everything a reader needs to act.
 std::string Details(const Finding& f) {
   const Rule& r = *f.rule;
-  std::string s = "Rule: " + r.id + " (" + SeverityName(r.severity) + (r.cause_of_concern ? ", cause of concern" : "") + ")\n";
+  std::string s = "Rule: " + r.id + " (" + SeverityName(r.severity) + (r.cause_of_concern == CauseOfConcern::kNone ? "" : ", " + std::string(ScopeOf(r.cause_of_concern).label)) + ")\n";
   s += "Outcome: " + std::string(OutcomeName(f.outcome)) + ": " + f.reason;
   if (!f.reason_where.file.empty()) s += " (" + f.reason_where.ToString() + ")";
   s += "\n";

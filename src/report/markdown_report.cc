@@ -7,7 +7,7 @@
 //   | Question / area | Grade | Score | Pass | Partial | Fail | Error | Not assessed |
 //   ### Gaps (n)            fail, partial and error, under one heading per severity, highest
 //   #### Critical (n)       first; each rule id links to its source when the pack gives a URL
-//   - **[VET-002](url)** title: gap _(fail, cause of concern)_
+//   - **[VET-002](url)** title: gap _(fail, national cause of concern (addressed to every force))_
 //   <details> Not assessed: evidence needed (n) </details>
 //
 // Every string from the pack or the evidence goes through MarkdownEscape, and every link
@@ -88,7 +88,7 @@ std::string GapItem(const Finding& f) {
   const Rule& r = *f.rule;
   std::string what = f.outcome == Outcome::kError ? "could not be checked: " + f.reason : r.gap;
   std::string tags = f.outcome == Outcome::kPartial ? "partly met" : OutcomeName(f.outcome);
-  if (r.cause_of_concern) tags += ", cause of concern";
+  if (r.cause_of_concern != CauseOfConcern::kNone) tags += ", " + std::string(ScopeOf(r.cause_of_concern).label);
   return "- " + RuleRef(r) + " " + MarkdownEscape(r.title) + ": " + MarkdownEscape(what) + " _(" + tags + ")_\n";
 }
 

@@ -58,6 +58,12 @@ bool IsGap(Outcome o) {
 
 // The same split as the text report's colours: on a scale of four or more grades the best two
 // are good news; the worst is always bad.
+std::string GradingSentence(const Grading& g) {
+  return "areas are graded by " + std::string(MethodOf(g.area).name) + ", questions by " +
+         std::string(MethodOf(g.question).name) + " and the overall by " + std::string(MethodOf(g.overall).name) +
+         "; a failed force cause of concern caps its area, its question and the overall, a national one nothing";
+}
+
 const char* GradeTone(const Report& report, const GradeResult& g) {
   if (!g.graded()) return "none";
   const Scale& scale = *report.scorecard.scale;

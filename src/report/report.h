@@ -58,4 +58,9 @@ bool IsGap(Outcome o);
 // "top" (the best grade), "good", "mid", "low" (the worst), or "none" when not graded.
 const char* GradeTone(const Report& report, const GradeResult& g);
 
+// How the pack grades each level, and what a cause of concern caps, for report headers:
+// "areas are graded by score, questions by score and the overall by median; a failed force
+// cause of concern caps its area, its question and the overall, a national one nothing"
+std::string GradingSentence(const Grading& grading);
+
 }  // namespace forcecheck

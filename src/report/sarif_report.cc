@@ -12,7 +12,8 @@
 // the rule's severity (critical 9.5, high 8.0, medium 5.5, low 3.0, info 1.0, a string as
 // GitHub reads it: 9.0 and up shows as critical, 7.0 high, 4.0 medium, below that low),
 // precision, and tags ("security" so that GitHub uses the severity, "area:<id>",
-// "severity:<name>", and "cause-of-concern" where failing it is one).
+// "severity:<name>", and "cause-of-concern" with "cause-of-concern:national" or
+// "cause-of-concern:force" where failing it is one).
 //
 // A result's level follows its outcome: fail and error are "error", partial is "warning",
 // not assessed is "note" (evidence is missing: still a gap for --fail-on, but not a finding
@@ -102,7 +103,10 @@ Json Help(const Rule& r) {
 
 Json Descriptor(const Rule& r) {
   Json tags = Json::array({"security", "area:" + r.area, std::string("severity:") + SeverityName(r.severity)});
-  if (r.cause_of_concern) tags.push_back("cause-of-concern");
+  if (r.cause_of_concern != CauseOfConcern::kNone) {
+    tags.push_back("cause-of-concern");
+    tags.push_back("cause-of-concern:" + std::string(CauseOfConcernName(r.cause_of_concern)));
+  }
   Json d;
   d["id"] = r.id;
   d["name"] = PascalCase(r.title).empty() ? r.id : PascalCase(r.title);
@@ -189,7 +193,8 @@ Json Result(const Report& report, const Finding& f, size_t rule_index) {
   res["properties"] = {{"outcome", OutcomeId(f.outcome)},
                        {"severity", SeverityName(r.severity)},
                        {"area", r.area},
-                       {"causeOfConcern", r.cause_of_concern},
+                       {"causeOfConcern", r.cause_of_concern == CauseOfConcern::kNone
+                                              ? Json(nullptr) : Json(CauseOfConcernName(r.cause_of_concern))},
                        {"reason", f.reason}};
   return res;
 }

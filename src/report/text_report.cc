@@ -95,8 +95,9 @@ class TextWriter {
     Line(std::string("scoring: partial credit ") + credit + "; rules not assessed or in error " +
          (g.not_assessed == NotAssessedPolicy::kExclude ? "are left out of scores"
                                                          : "count as failed") +
-         "; a grade needs " + std::to_string(static_cast<int>(g.min_coverage * 100 + 0.5)) +
-         "% of the weight assessed");
+         "; a grade by score needs " + std::to_string(static_cast<int>(g.min_coverage * 100 + 0.5)) +
+         "% of the weight" + (g.min_rules > 1 ? " and " + std::to_string(g.min_rules) + " rules" : "") + " assessed");
+    Line("grades: " + GradingSentence(g));
     Parameters();
     Line();
   }
@@ -155,7 +156,7 @@ class TextWriter {
     Line("  " + Paint(Pad(Upper(OutcomeName(f.outcome)), 13), OutcomeColor(f.outcome)) +
          Pad(SeverityName(r.severity), 9) + Pad(r.id, 10) + r.title);
     const std::string in(24, ' ');
-    Line(in + "area: " + r.area + (r.cause_of_concern ? "; cause of concern if failed" : ""));
+    Line(in + "area: " + r.area + (r.cause_of_concern == CauseOfConcern::kNone ? "" : "; " + std::string(ScopeOf(r.cause_of_concern).label) + " if failed"));
     Line(in + "why: " + f.reason + (f.reason_where.file.empty() ? "" : " (" + f.reason_where.ToString() + ")"));
     for (const EvidenceRef& e : f.evidence) {
       std::string s = in + "evidence: " + e.path + " = " + e.value;

@@ -30,7 +30,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(SourceLocation, file, line, column)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Citation, document, section, year, url)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(GradeBand, grade, min)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Scale, id, title, source, bands, cause_of_concern_cap)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Grading, scale, partial_credit, not_assessed, min_coverage)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Grading, scale, partial_credit, not_assessed, min_coverage, min_rules, area,
+                                   question, overall, aggregation_source)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Question, id, title)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Area, id, title)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ColumnSpec, name, type, required, description)
@@ -142,6 +143,11 @@ void CheckDecoded(const RulePack& pack) {
     if (static_cast<int>(e) < 0 || static_cast<int>(e) > last) fail();
   };
   in_range(pack.grading.not_assessed, static_cast<int>(NotAssessedPolicy::kFail));
+  for (GradeLevel level : {GradeLevel::kArea, GradeLevel::kQuestion, GradeLevel::kOverall}) {
+    in_range(pack.grading.At(level), static_cast<int>(Aggregation::kWorst));
+    if (!Allowed(pack.grading.At(level), level)) fail();
+  }
+  if (pack.grading.min_rules < 1) fail();
   for (const Scale& s : pack.scales) {
     if (s.bands.empty() || s.bands.back().min != 0) fail();
     for (size_t i = 1; i < s.bands.size(); ++i) {
@@ -156,6 +162,7 @@ void CheckDecoded(const RulePack& pack) {
   };
   for (const Rule& r : pack.rules) {
     in_range(r.severity, static_cast<int>(Severity::kCritical));
+    in_range(r.cause_of_concern, static_cast<int>(CauseOfConcern::kForce));
     positions(r.check);
     if (r.partial) positions(*r.partial);
     if (r.records) positions(*r.records);
@@ -170,7 +177,8 @@ namespace fs = std::filesystem;
 
 // Bumped whenever the meaning of a field changes without its name changing, or the layout of
 // the entry changes.
-constexpr int kFormat = 3;
+// 4: grading's min_rules and aggregation; a rule's cause_of_concern is a scope, no longer a bool.
+constexpr int kFormat = 4;
 // The rules are kept in this many parts, each a CBOR document of its own, decoded in parallel
 // (decoding, which builds every value of the document, is most of reading an entry).
 constexpr size_t kRuleParts = 2;

@@ -12,6 +12,7 @@
 #include "diag/diagnostic.h"
 #include "evidence/register.h"
 #include "expr/ast.h"
+#include "rules/grading.h"
 
 namespace forcecheck {
 
@@ -49,7 +50,7 @@ struct Rule {
   std::string area;
   Severity severity = Severity::kMedium;
   double weight = 1;
-  bool cause_of_concern = false;
+  CauseOfConcern cause_of_concern = CauseOfConcern::kNone;
   Citation source;
   std::string rationale;
   CompiledExpr check;
@@ -88,16 +89,6 @@ struct Scale {
   // 0 for the best grade, rising; -1 when the grade is not on this scale.
   int Rank(const std::string& grade) const;
   bool operator==(const Scale&) const = default;
-};
-
-enum class NotAssessedPolicy { kExclude, kFail };
-
-struct Grading {
-  std::string scale;                  // default scale id
-  double partial_credit = 0.5;        // credit for a partly met rule, 0..1
-  NotAssessedPolicy not_assessed = NotAssessedPolicy::kExclude;
-  double min_coverage = 0.5;          // share of an area's weight that must be assessed
-  bool operator==(const Grading&) const = default;
 };
 
 struct Question {

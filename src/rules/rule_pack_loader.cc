@@ -10,6 +10,7 @@
 #include "expr/checker.h"
 #include "expr/parser.h"
 #include "rules/evidence_schema.h"
+#include "rules/grading_loader.h"
 #include "rules/parameter_loader.h"
 #include "yaml/yaml_file.h"
 
@@ -108,7 +109,7 @@ class PackLoader {
     }
     YAML::Node parameters = m.Get("parameters");
     if (parameters.IsDefined()) ReadParameterDeclarations(doc, parameters, diags_, pack_.parameters);
-    ReadGrading(doc, m.Get("grading"));
+    ReadGrading(doc, m.Get("grading"), diags_, pack_.grading, scale_where_);
     ReadScales(doc, m.Require("scales"));
     ReadList(doc, m.Require("questions"), "question", [&](MappingReader& q, const YAML::Node& n) {
       Question item{q.Text("id", true).value_or(""), q.Text("title", true).value_or("")};
@@ -149,36 +150,6 @@ class PackLoader {
       diags_.Error(LocationOf(doc.path, n), "duplicate " + what + " id '" + id +
                                                 "' (first defined at " + it->second.ToString() + ")");
     }
-  }
-
-  void ReadGrading(const YamlDocument& doc, const YAML::Node& node) {
-    if (!node.IsDefined()) return;
-    MappingReader m(doc.path, node, diags_, "'grading'");
-    if (!m.ok()) return;
-    Grading& g = pack_.grading;
-    if (auto s = m.Text("scale", false)) {
-      g.scale = *s;
-      scale_where_ = LocationOf(doc.path, m.Get("scale"));
-    }
-    if (auto p = m.Number("partial_credit", false)) {
-      g.partial_credit = *p;
-      if (*p < 0 || *p > 1) {
-        diags_.Error(LocationOf(doc.path, m.Get("partial_credit")), "'partial_credit' must be between 0 and 1");
-      }
-    }
-    if (auto na = m.Text("not_assessed", false)) {
-      if (*na == "exclude") g.not_assessed = NotAssessedPolicy::kExclude;
-      else if (*na == "fail") g.not_assessed = NotAssessedPolicy::kFail;
-      else diags_.Error(LocationOf(doc.path, m.Get("not_assessed")),
-                        "'not_assessed' must be 'exclude' or 'fail', not '" + *na + "'");
-    }
-    if (auto c = m.Number("min_coverage", false)) {
-      g.min_coverage = *c;
-      if (*c < 0 || *c > 1) {
-        diags_.Error(LocationOf(doc.path, m.Get("min_coverage")), "'min_coverage' must be between 0 and 1");
-      }
-    }
-    m.Finish({"scale", "partial_credit", "not_assessed", "min_coverage"});
   }
 
   void ReadScales(const YamlDocument& doc, const YAML::Node& list) {
@@ -343,7 +314,7 @@ class PackLoader {
         diags_.Error(LocationOf(doc.path, m.Get("weight")), "'weight' must be above 0 and at most 1000");
       }
     }
-    r.cause_of_concern = m.Bool("cause_of_concern", false).value_or(false);
+    ReadCauseOfConcern(doc, m, r);
     ReadCitation(doc, m.Require("source"), r.source);
     r.rationale = m.Text("rationale", true).value_or("");
     r.gap = m.Text("gap", true).value_or("");
@@ -358,6 +329,20 @@ class PackLoader {
     m.Finish({"id", "title", "area", "severity", "weight", "cause_of_concern", "source",
               "rationale", "check", "partial", "records", "supersedes", "gap", "remediation"});
     pack_.rules.push_back(std::move(r));
+  }
+
+  // `cause_of_concern: national` or `force` (CauseOfConcernScopes); true and false are errors,
+  // since a cause of concern without its scope cannot say whether it caps grades.
+  void ReadCauseOfConcern(const YamlDocument& doc, MappingReader& m, Rule& r) {
+    const YAML::Node node = m.Get("cause_of_concern");
+    if (!node.IsDefined()) return;
+    const std::string written = node.IsScalar() ? "'" + ReadScalar(node).text + "'" : DescribeNode(node);
+    if (auto scope = node.IsScalar() ? ParseCauseOfConcern(node.Scalar()) : std::nullopt) {
+      r.cause_of_concern = *scope;
+    } else {
+      diags_.Error(LocationOf(doc.path, node), "unknown cause-of-concern scope " + written +
+                                                   " (expected one of: " + CauseOfConcernNames() + ")");
+    }
   }
 
   void ReadCitation(const YamlDocument& doc, const YAML::Node& node, Citation& c) {

@@ -6,11 +6,18 @@
 //
 // A rule earns credit 1 for pass, the pack's partial_credit for partial, 0 for fail. Rules not
 // assessed (and rules in error, whose evidence could not be read) either drop out of the
-// score or count as failed, as the pack's `not_assessed` setting says. A score is the weighted
-// mean credit, 0..100. A group whose assessed weight is below the pack's min_coverage is not
-// graded. A failed cause-of-concern rule caps the grade of its area at the scale's
-// cause_of_concern_cap; question and overall grades follow from their scores, and their
-// explanations name the failed cause-of-concern rules they include.
+// score or count as failed, as the pack's `not_assessed` setting says. Every group has a
+// score, the weighted mean credit, 0..100, shown whatever grades it.
+//
+// A group's grade comes from the aggregation method the pack gives its level (Grading::At):
+//   score   the score banded on the scale, when at least min_coverage of the group's weight
+//           and at least min_rules rules are assessed (otherwise not graded); the explanation
+//           says how far the score is from the bands either side
+//   median, worst   from the grades of the groups below (a question's areas, the overall's
+//           questions) that are graded, when at least half of them are (otherwise not graded)
+// A failed force cause of concern (CauseOfConcern::kForce) caps its area, its question and the
+// overall at the scale's cause_of_concern_cap, whatever the method; a failed national one caps
+// nothing and is only named.
 
 #include <optional>
 #include <string>
@@ -34,9 +41,11 @@ struct GradeResult {
   double total_weight = 0;
   double assessed_weight = 0;
   std::optional<double> score;     // 0..100; empty when nothing could be assessed
-  std::string band_grade;          // what the score alone earns; empty when not graded
-  std::string grade;               // after any cap; empty when not graded
-  std::vector<std::string> capped_by;  // areas: ids of failed cause-of-concern rules
+  std::string method;              // the aggregation method's name (AggregationMethods)
+  std::string band_grade;          // what the score alone earns; empty when it may not be graded
+  std::string grade;               // by the method, after any cap; empty when not graded
+  std::vector<std::string> capped_by;  // ids of failed force causes of concern in the group
+  std::vector<std::string> national_concerns;  // ids of failed national causes of concern
   std::string explanation;
 
   double coverage() const { return total_weight > 0 ? assessed_weight / total_weight : 0; }
