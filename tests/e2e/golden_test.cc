@@ -29,6 +29,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -227,6 +228,27 @@ TEST_P(GoldenExampleTest, DoesNotDependOnThePackCache) {
   }
   fs::remove_all(cache);
   unsetenv("FORCECHECK_CACHE_DIR");
+}
+
+// HMIC judged West Midlands Police good for legitimacy in 2016: good on its first two questions,
+// requires improvement on the third, and no cause of concern (seed report, Overview). The
+// bundled pack, run as a user runs it, must say the same.
+TEST(InspectorateGradesTest, WestMidlands2016IsGradedAsHmicGradedIt) {
+  RunResult r = RunForcecheck(kSource, "check -r rules -e examples/west-midlands-2016/evidence.yaml --format json");
+  ASSERT_EQ(r.exit, 1) << r.err;  // gaps at --fail-on low: the inspection found some
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["overall"]["grade"], "good") << j["overall"]["explanation"];
+  EXPECT_EQ(j["overall"]["method"], "median");
+  std::vector<std::string> questions;
+  for (const auto& q : j["questions"]) questions.push_back(q["id"].get<std::string>() + ": " + q["grade"].get<std::string>());
+  EXPECT_EQ(questions, (std::vector<std::string>{"fair-treatment-public: good", "ethical-workforce: good",
+                                                 "fair-treatment-workforce: requires improvement"}));
+  // No force-level cause of concern: the failed ones are national, and cap nothing.
+  EXPECT_EQ(j["overall"]["capped_by"], nlohmann::json::array());
+  EXPECT_NE(j["overall"]["national_concerns"], nlohmann::json::array());
+  for (const auto& f : j["findings"]) {
+    EXPECT_NE(f["cause_of_concern"], "force") << f["rule"];
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(

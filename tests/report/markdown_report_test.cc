@@ -34,7 +34,7 @@ TEST(MarkdownReportTest, SummarisesGradesAndGapsBySeverity) {
                     "**mini 1.2.3** (6 rules) · scale four\n"), std::string::npos) << md;
   EXPECT_NE(md.find("| &emsp;Vetting | 🟠 requires improvement | 40.0 | 1 | 0 | 1 | 0 | 0 |\n"), std::string::npos);
   EXPECT_NE(md.find("#### Critical (1)\n\n- **[VET-002](https://example.invalid/aftercare)** Vetting aftercare is "
-                    "carried out: Vetting aftercare is not carried out. _(fail, cause of concern)_\n"),
+                    "carried out: Vetting aftercare is not carried out. _(fail, force cause of concern)_\n"),
             std::string::npos) << md;
   EXPECT_NE(md.find("#### Medium (2)\n\n- **PDR-001** Appraisals are completed: could not be checked: in 'check': "
                     "'&gt;=' cannot order text ('about half') against a number (80) _(error)_\n- **REG-001** "

@@ -66,7 +66,7 @@ rules:
     area: ethical/vetting
     severity: critical
     weight: 3
-    cause_of_concern: true
+    cause_of_concern: force
     source: { document: Test document, section: Aftercare, year: 2016, url: "https://example.invalid/aftercare" }
     rationale: Clearances go stale.
     check: vetting.aftercare.in_place == true and days_between(vetting.aftercare.last_review, as_of()) <= 365

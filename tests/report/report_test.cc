@@ -48,7 +48,7 @@ rules:
     area: ethics/vetting
     severity: critical
     weight: 5
-    cause_of_concern: true
+    cause_of_concern: force
     source: { document: Report, section: Backlog, year: 2016 }
     rationale: why R-02
     check: vetting.backlog == 0
@@ -300,7 +300,7 @@ TEST_F(ReportTest, RendersJsonReport) {
                                             "findings"}));
 
   EXPECT_EQ(j["format"], "forcecheck-report");
-  EXPECT_EQ(j["format_version"], 1);
+  EXPECT_EQ(j["format_version"], 2);
   EXPECT_EQ(j["tool"], (nlohmann::json{{"name", "forcecheck"}, {"version", "9.9.9"}}));
   EXPECT_EQ(j["force"], "Test Police");
   EXPECT_EQ(j["as_of"], "2016-03-31");
@@ -343,7 +343,7 @@ TEST_F(ReportTest, RendersJsonReport) {
   EXPECT_EQ(fail["area"], "ethics/vetting");
   EXPECT_EQ(fail["severity"], "critical");
   EXPECT_EQ(fail["weight"], 5);
-  EXPECT_EQ(fail["cause_of_concern"], true);
+  EXPECT_EQ(fail["cause_of_concern"], "force");
   EXPECT_EQ(fail["outcome"], "fail");
   EXPECT_EQ(fail["reason"], "the check is not met");
   EXPECT_TRUE(fail["reason_location"].is_null());

@@ -107,7 +107,7 @@ TEST(SarifReportTest, DescribesEveryRuleWithSeverityAndHelp) {
             "**Gap:** Vetting aftercare is not carried out.\n\n**Remediation:** Review every clearance at least "
             "once a year.\n\n**Source:** [Test document, Aftercare (2016)](https://example.invalid/aftercare)");
   EXPECT_EQ(vet2["properties"]["tags"],
-            Json::parse(R"(["security", "area:ethical/vetting", "severity:critical", "cause-of-concern"])"));
+            Json::parse(R"(["security", "area:ethical/vetting", "severity:critical", "cause-of-concern", "cause-of-concern:force"])"));
   // critical, high, medium, low, info as the pack orders them: VET-002, VET-001, REG-001, REG-002, PDR-002.
   EXPECT_EQ(driver["rules"][1]["properties"]["security-severity"], "9.5");
   EXPECT_EQ(driver["rules"][0]["properties"]["security-severity"], "8.0");

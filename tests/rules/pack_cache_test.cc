@@ -18,8 +18,9 @@ using testing::RenderAll;
 using testing::TempDir;
 
 // A pack with something of every kind the cache keeps: parameters of all five types, a
-// register, a rule with `partial`, `records` and `supersedes`, and expressions over several
-// lines (so that their positions jump).
+// register, a rule with `partial`, `records` and `supersedes`, causes of concern of both
+// scopes, every grading setting away from its default, and expressions over several lines (so
+// that their positions jump).
 constexpr const char* kPackYaml = R"(pack:
   id: cache-pack
   title: Cache pack
@@ -34,6 +35,8 @@ constexpr const char* kPackYaml = R"(pack:
   grading:
     partial_credit: 0.25
     min_coverage: 0.6
+    min_rules: 4
+    aggregation: { area: score, question: median, overall: worst, source: "How we inspect" }
   scales:
     - id: four
       title: Four steps
@@ -66,7 +69,7 @@ rules:
     area: ethics/vetting
     severity: critical
     weight: 5
-    cause_of_concern: true
+    cause_of_concern: force
     source: { document: "A report", section: "Vetting", year: 2016, url: "https://example.org/r" }
     rationale: >-
       Vetting protects the public;
@@ -86,6 +89,7 @@ rules:
     source: { document: "A report", section: "Vetting", year: 2016 }
     rationale: Reviews matter.
     check: params.strict or as_of() > params.since
+    cause_of_concern: national
     supersedes: VET-001
     gap: Reviews are missing.
     remediation: Review.
@@ -131,6 +135,13 @@ TEST_F(PackCacheTest, ReadsBackThePackItKept) {
   // field the cache forgot to keep fails here.
   EXPECT_TRUE(*cached == *yaml);
   EXPECT_EQ(cached->parameters.size(), 5u);
+  // Spelled out as well, so that a default standing in for a lost field cannot pass.
+  EXPECT_EQ(cached->grading.min_rules, 4);
+  EXPECT_EQ(cached->grading.question, Aggregation::kMedian);
+  EXPECT_EQ(cached->grading.overall, Aggregation::kWorst);
+  EXPECT_EQ(cached->grading.aggregation_source, "How we inspect");
+  EXPECT_EQ(cached->rules[0].cause_of_concern, CauseOfConcern::kForce);
+  EXPECT_EQ(cached->rules[1].cause_of_concern, CauseOfConcern::kNational);
   EXPECT_EQ(cached->rules[0].check.positions, yaml->rules[0].check.positions);
   EXPECT_EQ(cached->rules[0].check.At(60).line, yaml->rules[0].check.At(60).line);
   for (const Rule& r : cached->rules) {

@@ -76,7 +76,7 @@ TEST_F(RulePackLoaderTest, LoadsSingleFilePack) {
                                           "    look for.\n"
                                           "rules:\n" +
                                           RuleYaml("VET-001") +
-                                          "    cause_of_concern: true\n"
+                                          "    cause_of_concern: national\n"
                                           "    partial: vetting.planned\n");
   ASSERT_TRUE(pack.has_value()) << Errors();
   EXPECT_EQ(Errors(), "");
@@ -88,6 +88,11 @@ TEST_F(RulePackLoaderTest, LoadsSingleFilePack) {
   EXPECT_EQ(pack->grading.partial_credit, 0.5);
   EXPECT_EQ(pack->grading.not_assessed, NotAssessedPolicy::kExclude);
   EXPECT_EQ(pack->grading.min_coverage, 0.5);
+  EXPECT_EQ(pack->grading.min_rules, 1);
+  EXPECT_EQ(pack->grading.area, Aggregation::kScore);
+  EXPECT_EQ(pack->grading.question, Aggregation::kScore);
+  EXPECT_EQ(pack->grading.overall, Aggregation::kMedian);
+  EXPECT_EQ(pack->grading.aggregation_source, "");
   ASSERT_EQ(pack->scales.size(), 1u);
   const Scale& s = pack->scales[0];
   EXPECT_EQ(s.id, "four");
@@ -108,7 +113,7 @@ TEST_F(RulePackLoaderTest, LoadsSingleFilePack) {
   EXPECT_EQ(r.area, "ethics/vetting");
   EXPECT_EQ(r.severity, Severity::kHigh);
   EXPECT_EQ(r.weight, 3);
-  EXPECT_TRUE(r.cause_of_concern);
+  EXPECT_EQ(r.cause_of_concern, CauseOfConcern::kNational);
   EXPECT_EQ(r.source.ToString(), "Report, Vetting (2016)");
   EXPECT_EQ(r.rationale, "why it matters");
   EXPECT_EQ(r.gap, "not done");
@@ -131,7 +136,13 @@ TEST_F(RulePackLoaderTest, ReadsGradingSettings) {
                "    scale: four\n"
                "    partial_credit: 0.25\n"
                "    not_assessed: fail\n"
-               "    min_coverage: 0.8\n");
+               "    min_coverage: 0.8\n"
+               "    min_rules: 3\n"
+               "    aggregation:\n"
+               "      area: score\n"
+               "      question: worst\n"
+               "      overall: score\n"
+               "      source: HMIC, how we inspect\n");
   dir_.Write("pack.yaml", pack);
   dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
   std::optional<RulePack> loaded = LoadRulePack(dir_.path(), diags_);
@@ -140,6 +151,11 @@ TEST_F(RulePackLoaderTest, ReadsGradingSettings) {
   EXPECT_EQ(loaded->grading.partial_credit, 0.25);
   EXPECT_EQ(loaded->grading.not_assessed, NotAssessedPolicy::kFail);
   EXPECT_EQ(loaded->grading.min_coverage, 0.8);
+  EXPECT_EQ(loaded->grading.min_rules, 3);
+  EXPECT_EQ(loaded->grading.area, Aggregation::kScore);
+  EXPECT_EQ(loaded->grading.question, Aggregation::kWorst);
+  EXPECT_EQ(loaded->grading.overall, Aggregation::kScore);
+  EXPECT_EQ(loaded->grading.aggregation_source, "HMIC, how we inspect");
 }
 
 TEST_F(RulePackLoaderTest, LoadsDirectoryInSortedPathOrderSkippingTests) {
@@ -237,10 +253,35 @@ TEST_F(RulePackLoaderTest, ReportsWrongTypes) {
                           Rules() + ":6:13: error: 'weight' must be a number, not text\n"
                                     "      weight: heavy\n"
                                     "              ^\n" +
-                          Rules() + ":12:23: error: 'cause_of_concern' must be true or false, "
-                                    "not text\n"
+                          Rules() + ":12:23: error: unknown cause-of-concern scope 'yes' "
+                                    "(expected one of: national, force)\n"
                                     "      cause_of_concern: yes\n"
                                     "                        ^\n");
+}
+
+// `true` was the old form: it cannot say whether the concern is national or the force's own.
+TEST_F(RulePackLoaderTest, ReportsCauseOfConcernWithoutScope) {
+  EXPECT_EQ(LoadWithRules("rules:\n" + RuleYaml("VET-001") + "    cause_of_concern: true\n" +
+                          RuleYaml("VET-002") + "    cause_of_concern: [force]\n"),
+            std::nullopt);
+  EXPECT_EQ(Errors(), Rules() + ":12:23: error: unknown cause-of-concern scope 'true' "
+                                "(expected one of: national, force)\n"
+                                "      cause_of_concern: true\n"
+                                "                        ^\n" +
+                          Rules() + ":23:23: error: unknown cause-of-concern scope a list "
+                                    "(expected one of: national, force)\n"
+                                    "      cause_of_concern: [force]\n"
+                                    "                        ^\n");
+}
+
+TEST_F(RulePackLoaderTest, ReadsCauseOfConcernScopes) {
+  std::optional<RulePack> pack = LoadWithRules("rules:\n" + RuleYaml("VET-001") + "    cause_of_concern: force\n" +
+                                               RuleYaml("VET-002") + "    cause_of_concern: national\n" +
+                                               RuleYaml("VET-003"));
+  ASSERT_TRUE(pack.has_value()) << Errors();
+  EXPECT_EQ(pack->rules[0].cause_of_concern, CauseOfConcern::kForce);
+  EXPECT_EQ(pack->rules[1].cause_of_concern, CauseOfConcern::kNational);
+  EXPECT_EQ(pack->rules[2].cause_of_concern, CauseOfConcern::kNone);
 }
 
 TEST_F(RulePackLoaderTest, ReportsRulesThatAreNotAList) {
@@ -503,6 +544,59 @@ TEST_F(RulePackLoaderTest, ReportsBadGradingValues) {
                                    "      min_coverage: -1\n"
                                    "                    ^\n");
 }
+
+TEST_F(RulePackLoaderTest, ReportsUnknownAggregationMethodListingTheMethods) {
+  std::string pack = kPackYaml;
+  pack.replace(pack.find("  scales:"), 0,
+               "  grading:\n"
+               "    aggregation:\n"
+               "      question: mean\n"
+               "      overall: mode\n");
+  dir_.Write("pack.yaml", pack);
+  dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
+  EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
+  EXPECT_EQ(Errors(), Pack() + ":7:17: error: unknown aggregation method 'mean' for 'question' (expected "
+                               "one of: score, median, worst)\n"
+                               "        question: mean\n"
+                               "                  ^\n" +
+                          Pack() + ":8:16: error: unknown aggregation method 'mode' for 'overall' "
+                                   "(expected one of: score, median, worst)\n"
+                                   "        overall: mode\n"
+                                   "                 ^\n");
+}
+
+// An area has no grades below it to take a median of: only `score` grades areas.
+TEST_F(RulePackLoaderTest, ReportsAggregationFromChildGradesForAnArea) {
+  std::string pack = kPackYaml;
+  pack.replace(pack.find("  scales:"), 0, "  grading:\n    aggregation: { area: median, colour: red }\n");
+  dir_.Write("pack.yaml", pack);
+  dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
+  EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
+  EXPECT_EQ(Errors(), Pack() + ":6:26: error: aggregation method 'median' grades from the grades below, and "
+                               "an area has none (expected one of: score)\n"
+                               "      aggregation: { area: median, colour: red }\n"
+                               "                           ^\n" +
+                          Pack() + ":6:34: error: unknown key 'colour' in 'aggregation' (expected one "
+                                   "of: area, question, overall, source)\n"
+                                   "      aggregation: { area: median, colour: red }\n"
+                                   "                                   ^\n");
+}
+
+class BadMinRulesTest : public RulePackLoaderTest, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(BadMinRulesTest, ReportsBadMinRulesListingTheAcceptedValues) {
+  const std::string value = GetParam();
+  std::string pack = kPackYaml;
+  pack.replace(pack.find("  scales:"), 0, "  grading:\n    min_rules: " + value + "\n");
+  dir_.Write("pack.yaml", pack);
+  dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
+  EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
+  const std::string shown = value == "[3]" ? "a list" : "'" + value + "'";
+  EXPECT_EQ(Errors(), Pack() + ":6:16: error: 'min_rules' must be a whole number from 1 to 1000, not " +
+                          shown + "\n      min_rules: " + value + "\n                 ^\n");
+}
+
+INSTANTIATE_TEST_SUITE_P(Values, BadMinRulesTest, ::testing::Values("0", "2.5", "-3", "three", "1001", "[3]"));
 
 // ---- expressions ------------------------------------------------------------------------------
 
