@@ -265,7 +265,7 @@ TEST_F(EvidenceLoaderTest, ReportsMissingRequiredKeys) {
 TEST_F(EvidenceLoaderTest, ReportsUnknownTopLevelKey) {
   EXPECT_EQ(Load("force: F\nas_of: 2016-03-31\nevidence: {}\nforse: G\n"), std::nullopt);
   EXPECT_EQ(Errors(), path_ + ":4:1: error: unknown key 'forse' in the evidence file (expected one "
-                              "of: force, as_of, synthetic, description, sources, evidence, registers)\n"
+                              "of: force, as_of, synthetic, description, sources, evidence, registers, notes)\n"
                               "  forse: G\n"
                               "  ^\n");
 }
