@@ -135,30 +135,37 @@ TEST_F(ReportTest, RendersWholeTextReport) {
             "evidence: " + EvidenceFile() + "\n"
             "rule pack: test-pack 0.1.0, 5 rules; scale four (Four steps)\n"
             "scoring: partial credit 0.5; rules not assessed or in error are left out of scores; "
-            "a grade needs 50% of the weight assessed\n"
+            "a grade by score needs 50% of the weight assessed\n"
+            "grades: areas are graded by score, questions by score and the overall by median; a "
+            "failed force cause of concern caps its area, its question and the overall, a national "
+            "one nothing\n"
             "\n"
             "Overall\n"
             "  INADEQUATE              38.9  overall: Test pack\n"
-            "      score 38.9 (3 of 5 rules assessed, 75% of the weight) earns inadequate; "
-            "includes failed cause-of-concern rule R-02\n"
+            "      the median of the question grades (inadequate, requires improvement) is "
+            "inadequate; score 38.9 (3 of 5 rules assessed, 75% of the weight) alone would earn "
+            "inadequate: 1.1 points below requires improvement; failed force cause of concern R-02 "
+            "would cap it at requires improvement\n"
             "\n"
             "Questions and areas\n"
             "  INADEQUATE              37.5  ethics: Ethics\n"
-            "      score 37.5 (2 of 4 rules assessed, 73% of the weight) earns inadequate; "
-            "includes failed cause-of-concern rule R-02\n"
+            "      score 37.5 (2 of 4 rules assessed, 73% of the weight) earns inadequate: 2.5 points "
+            "below requires improvement; failed force cause of concern R-02 would cap it at "
+            "requires improvement\n"
             "    INADEQUATE              37.5  ethics/vetting: Vetting\n"
-            "        score 37.5 (2 of 4 rules assessed, 73% of the weight) earns inadequate; "
-            "failed cause-of-concern rule R-02 would cap it at requires improvement\n"
+            "        score 37.5 (2 of 4 rules assessed, 73% of the weight) earns inadequate: 2.5 "
+            "points below requires improvement; failed force cause of concern R-02 would cap it "
+            "at requires improvement\n"
             "  REQUIRES IMPROVEMENT    50.0  fairness: Fairness\n"
             "      score 50.0 (1 of 1 rule assessed, 100% of the weight) earns requires "
-            "improvement\n"
+            "improvement: 10.0 points above inadequate, 15.0 below good\n"
             "    REQUIRES IMPROVEMENT    50.0  fairness/feedback: Feedback\n"
             "        score 50.0 (1 of 1 rule assessed, 100% of the weight) earns requires "
-            "improvement\n"
+            "improvement: 10.0 points above inadequate, 15.0 below good\n"
             "\n"
             "Gaps (3)\n"
             "  FAIL         critical R-02      No vetting backlog\n" +
-                in + "area: ethics/vetting; cause of concern if failed\n" +
+                in + "area: ethics/vetting; force cause of concern if failed\n" +
                 in + "why: the check is not met\n" +
                 in + "evidence: vetting.backlog = 12 at " + EvidenceFile() + ":8:14\n" +
                 in + "  source: hmic p3: 'backlogs'\n" +
@@ -313,21 +320,31 @@ TEST_F(ReportTest, RendersJsonReport) {
   EXPECT_EQ(j["scale"]["cause_of_concern_cap"], "requires improvement");
   EXPECT_EQ(j["scoring"], (nlohmann::json{{"partial_credit", 0.5},
                                           {"not_assessed", "exclude"},
-                                          {"min_coverage", 0.5}}));
+                                          {"min_coverage", 0.5},
+                                          {"min_rules", 1},
+                                          {"aggregation", {{"area", "score"},
+                                                           {"question", "score"},
+                                                           {"overall", "median"},
+                                                           {"source", nullptr}}}}));
 
   const nlohmann::json& overall = j["overall"];
   EXPECT_EQ(overall["id"], "overall");
   EXPECT_EQ(overall["grade"], "inadequate");
   EXPECT_EQ(overall["score"], 38.9);  // rounded to one decimal
   EXPECT_EQ(overall["band_grade"], "inadequate");
-  EXPECT_EQ(overall["capped_by"], nlohmann::json::array());
+  EXPECT_EQ(overall["method"], "median");
+  // A force cause of concern is named at every level; here the cap is no lower than the grade.
+  EXPECT_EQ(overall["capped_by"], (nlohmann::json{"R-02"}));
+  EXPECT_EQ(overall["national_concerns"], nlohmann::json::array());
   EXPECT_EQ(overall["weight"], 12);
   EXPECT_EQ(overall["assessed_weight"], 9);
   EXPECT_EQ(overall["counts"], (nlohmann::json{{"pass", 1}, {"partial", 1}, {"fail", 1},
                                                {"not_assessed", 1}, {"error", 1}}));
   EXPECT_EQ(overall["explanation"],
-            "score 38.9 (3 of 5 rules assessed, 75% of the weight) earns inadequate; includes "
-            "failed cause-of-concern rule R-02");
+            "the median of the question grades (inadequate, requires improvement) is inadequate; "
+            "score 38.9 (3 of 5 rules assessed, 75% of the weight) alone would earn inadequate: 1.1 "
+            "points below requires improvement; failed force cause of concern R-02 would cap it at "
+            "requires improvement");
   ASSERT_EQ(j["questions"].size(), 2u);
   EXPECT_EQ(j["questions"][1]["id"], "fairness");
   ASSERT_EQ(j["areas"].size(), 2u);

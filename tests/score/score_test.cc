@@ -261,7 +261,8 @@ TEST_F(ScoreTest, NationalCauseOfConcernNeverCaps) {
              RuleLine("P-2", "ethics/culture", 10),
          std::string("  grading: { aggregation: { question: ") + overall + ", overall: " + overall + " } }\n");
     Scorecard card = ScoreOutcomes({O::kFail, O::kPass, O::kPass});
-    for (const GradeResult* g : {Find(card.areas, "ethics/vetting"), Find(card.questions, "ethics"), &card.overall}) {
+    const GradeResult* overall_result = &card.overall;
+    for (const GradeResult* g : {Find(card.areas, "ethics/vetting"), Find(card.questions, "ethics"), overall_result}) {
       EXPECT_EQ(g->grade, "outstanding") << g->id << " by " << overall;
       EXPECT_TRUE(g->capped_by.empty());
       EXPECT_EQ(g->national_concerns, (std::vector<std::string>{"C-1"}));
