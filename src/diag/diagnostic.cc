@@ -32,6 +32,10 @@ void Diagnostics::Warning(SourceLocation where, std::string message) {
   all_.push_back({Level::kWarning, std::move(where), std::move(message)});
 }
 
+void Diagnostics::Note(SourceLocation where, std::string message) {
+  all_.push_back({Level::kNote, std::move(where), std::move(message)});
+}
+
 void Diagnostics::AddSource(const std::string& file, std::string text) {
   sources_[file] = std::move(text);
 }
@@ -76,7 +80,7 @@ std::string Diagnostics::Render(const Diagnostic& d) const {
   out += LevelName(d.level);
   out += ": " + d.message + "\n";
   auto it = sources_.find(d.where.file);
-  if (it == sources_.end() || d.where.line == 0 || d.where.column == 0) return out;
+  if (it == sources_.end() || d.where.line == 0 || d.where.column == 0 || d.level == Level::kNote) return out;
   std::string_view line = LineOf(it->second, d.where.line);
   if (line.empty() || d.where.column > line.size() + 1 || line.size() > kMaxQuotedLine) {
     return out;

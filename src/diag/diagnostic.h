@@ -39,6 +39,9 @@ class Diagnostics {
  public:
   void Error(SourceLocation where, std::string message);
   void Warning(SourceLocation where, std::string message);
+  // A note on the diagnostic reported just before, at the same place (rendered after it,
+  // without quoting the line again).
+  void Note(SourceLocation where, std::string message);
 
   // Registers the text of `file` for quoting. Later registrations of one file replace earlier.
   void AddSource(const std::string& file, std::string text);

@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "base/parallel.h"
+#include "base/spelling.h"
 #include "evidence/evidence_schema_check.h"
 #include "evidence/register_loader.h"
 #include "io/paths.h"
@@ -60,6 +61,7 @@ class Loader {
       }
     }
     ReadRegisters(top.Get("registers"), ev);
+    // `notes` is the force's own: any YAML, never read, never shown to a rule.
     top.Finish({"force", "as_of", "synthetic", "description", "sources", "evidence", "registers", "notes"});
     if (diags_.error_count() > errors_before) return std::nullopt;
     return ev;
@@ -121,12 +123,12 @@ class Loader {
       const auto& [id, value] = m.entries()[i];
       const RegisterSpec* spec = FindSpec(id);
       if (!spec) {
-        std::string known;
-        if (options_.registers) {
-          for (const RegisterSpec& s : *options_.registers) known += (known.empty() ? "" : ", ") + s.id;
-        }
-        diags_.Error(Where(m.key_nodes()[i]), "unknown register '" + id + "' (the rule pack declares: " +
-                                                  (known.empty() ? "none" : known) + ")");
+        std::vector<std::string> known;
+        for (const RegisterSpec& s : *options_.registers) known.push_back(s.id);
+        diags_.Error(Where(m.key_nodes()[i]),
+                     "unknown register '" + id + "'" +
+                         (known.empty() ? std::string("; the rule pack declares none")
+                                        : SuggestName(id, known, "the rule pack declares")));
         continue;
       }
       std::string file;

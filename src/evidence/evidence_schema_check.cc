@@ -1,5 +1,6 @@
 #include "evidence/evidence_schema_check.h"
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -14,6 +15,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "base/spelling.h"
 #include "io/text_file.h"
 
 namespace forcecheck {
@@ -265,13 +267,14 @@ bool Allows(const std::vector<const Json*>& schemas, const Json& value) {
 bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 // What kind of failure a valijson message reports, most specific first.
-enum class Kind { kUnknownKey, kRequired, kPattern, kLength, kType, kOther };
+enum class Kind { kUnknownKey, kRequired, kPattern, kLength, kEnum, kType, kOther };
 
 Kind Classify(const std::string& d) {
   if (StartsWith(d, "Object contains a property that could not be validated")) return Kind::kUnknownKey;
   if (StartsWith(d, "Missing required property")) return Kind::kRequired;
   if (StartsWith(d, "Failed to match regex")) return Kind::kPattern;
   if (StartsWith(d, "String should be no")) return Kind::kLength;
+  if (StartsWith(d, "Failed to match against any enum values")) return Kind::kEnum;
   if (StartsWith(d, "Value type not permitted")) return Kind::kType;
   return Kind::kOther;
 }
@@ -328,7 +331,9 @@ class SchemaCheck {
     std::map<std::vector<std::string>, std::vector<std::string>> by_context;
     for (const auto& e : results) {
       const Kind kind = Classify(e.description);
-      if (ancestors.count(e.context) && (kind == Kind::kType || kind == Kind::kOther)) continue;
+      // An enum failing above a deeper error is a branch that did not apply, as a type is.
+      const bool summary = kind == Kind::kType || kind == Kind::kEnum || kind == Kind::kOther;
+      if (ancestors.count(e.context) && summary) continue;
       by_context[e.context].push_back(e.description);
     }
     for (const auto& [context, descriptions] : by_context) {
@@ -348,7 +353,87 @@ class SchemaCheck {
   void Emit(const YAML::Node& at, const std::string& message, bool loose = false) {
     SourceLocation where = LocationOf(doc_.path, at);
     if (!reported_.insert({where.line, where.column, message}).second) return;
-    found_.violations.push_back({std::move(where), message, loose});
+    found_.violations.push_back({std::move(where), message, loose, true, ""});
+  }
+
+  // A message that names what is allowed needs no pointer to the schema.
+  void EmitComplete(const YAML::Node& at, const std::string& message, std::string note = "") {
+    Emit(at, message);
+    found_.violations.back().cite_schema = false;
+    found_.violations.back().note = std::move(note);
+  }
+
+  // Every key `t` holds that none of `schemas` allows, each at its key node with a suggestion.
+  void DescribeUnknownKeys(const Target& t, const std::vector<const Json*>& schemas,
+                           const std::vector<std::string>& descriptions) {
+    // valijson names the first unknown key only; report every one.
+    std::set<std::string> allowed;
+    bool closed = false;
+    for (const Json* s : schemas) {
+      if (auto extra = s->find("additionalProperties"); extra != s->end() && *extra == false) closed = true;
+      if (auto props = s->find("properties"); props != s->end() && props->is_object()) {
+        for (const auto& [key, value] : props->items()) allowed.insert(key);
+      }
+    }
+    std::vector<std::string> unknown;  // in document order
+    if (closed && t.node.IsMap()) {
+      for (auto it = t.node.begin(); it != t.node.end(); ++it) {
+        if (!it->first.IsScalar()) continue;
+        const std::string key = it->first.Scalar();
+        if (!allowed.count(key) && std::find(unknown.begin(), unknown.end(), key) == unknown.end()) {
+          unknown.push_back(key);
+        }
+      }
+    }
+    if (unknown.empty()) unknown.push_back(QuotedName(descriptions.front()));
+    const std::vector<std::string> names(allowed.begin(), allowed.end());
+    for (const std::string& key : unknown) {
+      YAML::Node at = t.node;
+      for (auto it = t.node.begin(); t.node.IsMap() && it != t.node.end(); ++it) {
+        if (it->first.IsScalar() && it->first.Scalar() == key) {
+          at.reset(it->first);
+          break;
+        }
+      }
+      const bool close = ClosestName(key, names).has_value();
+      EmitComplete(at, "unknown key '" + key + "' in " + PathName(t.steps) + SuggestName(key, names),
+                   close ? "" : NotesHint(t, allowed));
+    }
+  }
+
+  // Said once, at the first unknown key among the facts that misspells no known one (a fact
+  // the schema does not describe, rather than a typo): the top-level `notes` mapping takes
+  // anything.
+  std::string NotesHint(const Target& t, const std::set<std::string>& allowed) {
+    const bool in_facts = t.steps.empty() || (t.steps.front().key == "evidence" && !t.steps.front().index);
+    if (notes_hinted_ || !in_facts || allowed.count("value") || !schema_.contains(Json::json_pointer("/properties/notes"))) {
+      return "";
+    }
+    notes_hinted_ = true;
+    return "facts no rule reads belong under the top-level 'notes:' mapping, which forcecheck never reads";
+  }
+
+  // A value outside an enum: "expected one of 'met', 'partly_met' or 'not_met', not 'Met';
+  // did you mean 'met'?".
+  void DescribeEnum(const Target& t, const std::vector<const Json*>& schemas) {
+    std::vector<std::string> values;
+    for (const Json* s : schemas) {
+      auto e = s->find("enum");
+      if (e == s->end() || !e->is_array()) continue;
+      for (const Json& v : *e) {
+        std::string text = v.is_string() ? v.get<std::string>() : v.dump();
+        if (std::find(values.begin(), values.end(), text) == values.end()) values.push_back(text);
+      }
+    }
+    std::string message = PathName(t.steps) + ": expected one of " + QuotedList(values, "or") + ", not ";
+    if (t.json->is_string()) {
+      const std::string text = t.json->get<std::string>();
+      message += "'" + text + "'";
+      if (std::optional<std::string> close = ClosestName(text, values)) message += "; did you mean '" + *close + "'?";
+    } else {
+      message += DescribeNode(t.node);
+    }
+    EmitComplete(t.node, message);
   }
 
   void Describe(const Target& t, Kind kind, const std::vector<std::string>& descriptions) {
@@ -356,38 +441,12 @@ class SchemaCheck {
     std::vector<const Json*> schemas;
     SchemaAt(schema_, schema_, t.steps, 0, schemas, 0);
     switch (kind) {
-      case Kind::kUnknownKey: {
-        // valijson names the first unknown key only; report every one, at its key.
-        std::set<std::string> allowed;
-        bool closed = false;
-        for (const Json* s : schemas) {
-          if (auto extra = s->find("additionalProperties"); extra != s->end() && *extra == false) closed = true;
-          if (auto props = s->find("properties"); props != s->end() && props->is_object()) {
-            for (const auto& [key, value] : props->items()) allowed.insert(key);
-          }
-        }
-        std::vector<std::string> unknown;
-        if (closed && t.json->is_object()) {
-          for (const auto& [key, value] : t.json->items()) {
-            if (!allowed.count(key)) unknown.push_back(key);
-          }
-        }
-        if (unknown.empty()) unknown.push_back(QuotedName(descriptions.front()));
-        std::vector<std::string> quoted;
-        for (const std::string& k : allowed) quoted.push_back(Quote(k));
-        for (const std::string& key : unknown) {
-          YAML::Node at = t.node;
-          for (auto it = t.node.begin(); t.node.IsMap() && it != t.node.end(); ++it) {
-            if (it->first.IsScalar() && it->first.Scalar() == key) {
-              at.reset(it->first);
-              break;
-            }
-          }
-          Emit(at, name + ": unknown key '" + key + "'" +
-                       (quoted.empty() ? "" : " (allowed: " + JoinWords(quoted, "and") + ")"));
-        }
+      case Kind::kUnknownKey:
+        DescribeUnknownKeys(t, schemas, descriptions);
         return;
-      }
+      case Kind::kEnum:
+        DescribeEnum(t, schemas);
+        return;
       case Kind::kRequired: {
         std::vector<std::string> keys;
         for (const std::string& d : descriptions) keys.push_back(Quote(QuotedName(d)));
@@ -436,6 +495,7 @@ class SchemaCheck {
   const Json& schema_;
   SchemaFindings& found_;
   std::set<std::tuple<uint32_t, uint32_t, std::string>> reported_;
+  bool notes_hinted_ = false;
 };
 
 }  // namespace
@@ -484,7 +544,8 @@ void ReportSchemaFindings(const YamlDocument& doc, const std::string& schema_pat
   for (const SchemaViolation& v : found.violations) {
     if (loader_errors.count({v.where.line, v.where.column})) continue;  // the loader said it
     if (v.loose && !loader_errors.empty()) continue;
-    diags.Error(v.where, v.message + " (schema: " + schema_path + ")");
+    diags.Error(v.where, v.cite_schema ? v.message + " (schema: " + schema_path + ")" : v.message);
+    if (!v.note.empty()) diags.Note(v.where, v.note);
   }
   if (!found.conforms && diags.error_count() == errors_before && !diags.HasErrors()) {
     // Every error pointed somewhere the document does not reach; still, it does not conform.

@@ -12,6 +12,12 @@
 
 namespace forcecheck {
 
+// An unknown key (an `additionalProperties: false` violation) is reported at the key itself,
+// "unknown key 'x' in evidence.vetting; did you mean 'y'?" or naming the allowed keys; a value
+// outside an `enum` (a judgement, say) as "expected one of 'a', 'b' or 'c', not 'x'" with a
+// did-you-mean when one is close; the first unknown key among the facts gets a note pointing at
+// the top-level `notes:` mapping, when the schema has one.
+//
 // The YAML is read as JSON with the loader's scalar rules (ReadScalar): unquoted true/false
 // are booleans, unquoted numbers numbers, null null, unquoted YYYY-MM-DD dates strings, and
 // everything else (quoted scalars included) strings. One diagnostic is reported per offending
@@ -31,6 +37,8 @@ struct SchemaViolation {
   SourceLocation where;
   std::string message;
   bool loose = false;
+  bool cite_schema = true;  // false: the message names what is allowed; no "(schema: ...)"
+  std::string note;         // said after the error when not empty
 };
 struct SchemaFindings {
   bool conforms = true;

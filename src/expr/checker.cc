@@ -4,6 +4,7 @@
 #include <functional>
 #include <limits>
 
+#include "base/spelling.h"
 #include "expr/functions.h"
 
 namespace forcecheck::expr {
@@ -146,13 +147,12 @@ class Checker {
       }
     }
     if (!spec) {
-      std::string known;
+      std::vector<std::string> known;
       if (ctx_.registers) {
-        for (const RegisterSpec& r : *ctx_.registers) known += (known.empty() ? "" : ", ") + r.id;
+        for (const RegisterSpec& r : *ctx_.registers) known.push_back(r.id);
       }
       Error(e, p.size() < 2 ? "'registers' must be followed by a register's name, as in registers.vetting"
-                            : "unknown register '" + p[1] + "' (the pack declares: " +
-                                  (known.empty() ? "none" : known) + ")");
+                            : "unknown register '" + p[1] + "'" + Declared(p[1], known));
       return {};
     }
     e.reg = spec;
@@ -187,11 +187,10 @@ class Checker {
       e.literal = params[i].default_value;
       return {params[i].type};
     }
-    std::string known;
-    for (const ParameterInfo& info : params) known += (known.empty() ? "" : ", ") + info.id;
+    std::vector<std::string> known;
+    for (const ParameterInfo& info : params) known.push_back(info.id);
     Error(e, p.size() < 2 ? "'params' must be followed by a parameter's name, as in params.tolerance"
-                          : "unknown parameter '" + p[1] + "' (the pack declares: " +
-                                (known.empty() ? "none" : known) + ")");
+                          : "unknown parameter '" + p[1] + "'" + Declared(p[1], known));
     return {};
   }
 
@@ -236,13 +235,22 @@ class Checker {
     return {};
   }
 
+  // "; did you mean 'x'?" or "; the pack declares 'a' and 'b'" (or "; the pack declares none").
+  static std::string Declared(const std::string& name, const std::vector<std::string>& known) {
+    return known.empty() ? "; the pack declares none" : SuggestName(name, known, "the pack declares");
+  }
+
   Info EvidencePath(Expr& e) {
     e.ref = Ref::kEvidence;
     if (!ctx_.evidence_paths) return {};
     auto it = ctx_.evidence_paths->find(e.PathText());
     if (it == ctx_.evidence_paths->end()) {
+      std::vector<std::string> known;
+      for (const auto& [path, type] : *ctx_.evidence_paths) known.push_back(path);
+      std::optional<std::string> close = ClosestName(e.PathText(), known);
       Error(e, "unknown evidence path '" + e.PathText() + "' (not described in " +
-                   (ctx_.evidence_schema_name.empty() ? "the evidence schema" : ctx_.evidence_schema_name) + ")");
+                   (ctx_.evidence_schema_name.empty() ? "the evidence schema" : ctx_.evidence_schema_name) + ")" +
+                   (close ? "; did you mean '" + *close + "'?" : ""));
       return {};
     }
     return {it->second};

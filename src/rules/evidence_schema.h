@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "expr/value.h"
@@ -16,9 +17,18 @@ namespace forcecheck {
 
 // Reads `path` (JSON Schema, draft-07, as in schemas/evidence.schema.json): the `evidence`
 // property's nested `properties` give the paths; a property whose `$ref` (direct or in
-// `allOf`) is #/definitions/numberFact, booleanFact, dateFact or textFact gets that type, an
-// array gets list, anything else any. Problems are reported against `path`.
+// `allOf`) is #/definitions/numberFact, booleanFact, dateFact or textFact gets that type,
+// judgementFact text (met, partly_met or not_met), an array list, anything else any. Only the
+// `evidence` property is walked: the top-level `notes` mapping is never visible to a rule.
+// Problems are reported against `path`.
 std::optional<std::map<std::string, expr::Type>> LoadEvidenceSchemaPaths(const std::string& path,
                                                                         Diagnostics& diags);
+
+// The closed sections of the same schema: for each object under `evidence` whose
+// `additionalProperties` is false, its path ("" for `evidence` itself) and the keys its
+// `properties` allow, sorted. What the rule-test loader checks an `evidence:`
+// override against, so that a misspelt key is reported in the test file.
+std::optional<std::map<std::string, std::vector<std::string>>> LoadClosedEvidenceSections(
+    const std::string& path, Diagnostics& diags);
 
 }  // namespace forcecheck

@@ -13,6 +13,8 @@
 //       # <description>
 //       # Type: number. Unit: cases. Read by APSP-003.
 //       fact: null
+//   notes: {}                           (free notes no rule reads; left out when the pack's
+//                                         schema has no top-level `notes` property)
 //
 // Comments are wrapped at kWidth columns. Every line is YAML that yaml-cpp reads back, and
 // nothing from the pack or schema can leave a comment: control characters become spaces.
@@ -77,14 +79,32 @@ std::map<std::string, std::vector<std::string>> ReadersByPath(const RulePack& pa
   return readers;
 }
 
-std::string TypeOf(const Json& node) {
-  auto from_ref = [](const Json& n) -> std::string {
+// "judgement: met, partly_met or not_met", the values from the schema's definitions.
+std::string JudgementType(const Json& schema) {
+  std::vector<std::string> values;
+  const Json::json_pointer at("/definitions/judgement/enum");
+  if (schema.contains(at) && schema[at].is_array()) {
+    for (const Json& v : schema[at]) {
+      if (v.is_string()) values.push_back(v.get<std::string>());
+    }
+  }
+  if (values.empty()) values = {"met", "partly_met", "not_met"};
+  std::string t = "judgement, one of";
+  for (size_t i = 0; i < values.size(); ++i) {
+    t += (i == 0 ? " " : i + 1 == values.size() ? " or " : ", ") + values[i];
+  }
+  return t + " (unquoted)";
+}
+
+std::string TypeOf(const Json& node, const Json& schema) {
+  auto from_ref = [&schema](const Json& n) -> std::string {
     if (!n.is_object() || !n.contains("$ref") || !n["$ref"].is_string()) return "";
     const std::string ref = n["$ref"].get<std::string>();
     if (ref == "#/definitions/numberFact") return "number";
     if (ref == "#/definitions/booleanFact") return "true or false";
     if (ref == "#/definitions/dateFact") return "date (YYYY-MM-DD, unquoted)";
     if (ref == "#/definitions/textFact") return "text";
+    if (ref == "#/definitions/judgementFact") return JudgementType(schema);
     return "";
   };
   if (std::string t = from_ref(node); !t.empty()) return t;
@@ -120,7 +140,7 @@ void SetDescription(std::string d, Field& f) {
   f.description = d;
 }
 
-bool FromSchema(const Json& node, const std::string& prefix, Field& into,
+bool FromSchema(const Json& root, const Json& node, const std::string& prefix, Field& into,
                 const std::string& schema, Diagnostics& diags) {
   into.section = true;
   for (const auto& [key, child] : node["properties"].items()) {
@@ -134,9 +154,9 @@ bool FromSchema(const Json& node, const std::string& prefix, Field& into,
       SetDescription(child["description"].get<std::string>(), f);
     }
     if (child.contains("properties") && child["properties"].is_object()) {
-      if (!FromSchema(child, prefix + key + ".", f, schema, diags)) return false;
+      if (!FromSchema(root, child, prefix + key + ".", f, schema, diags)) return false;
     } else {
-      f.type = TypeOf(child);
+      f.type = TypeOf(child, root);
     }
   }
   return true;
@@ -265,6 +285,16 @@ void WriteRegisters(std::ostream& out, const RulePack& pack) {
   }
 }
 
+void WriteNotes(std::ostream& out) {
+  out << "\n";
+  Comment(out, "# ",
+          "Free notes: any facts, comments or working the force keeps beside its evidence that no "
+          "rule reads, as a mapping of names to values, lists or sections. forcecheck never reads "
+          "them. Everywhere else in this file a key the pack does not describe is an error, so "
+          "facts the pack does not ask for belong here.");
+  out << "notes: {}\n";
+}
+
 void WriteHeader(std::ostream& out, const RulePack& pack, const TemplateOptions& options,
                  bool from_schema) {
   Comment(out, "# ", "Evidence template for the rule pack " + pack.id + " " + pack.version + " (" +
@@ -274,8 +304,8 @@ void WriteHeader(std::ostream& out, const RulePack& pack, const TemplateOptions&
           "Every fact under `evidence:` starts as null, which means not yet known. A rule that "
           "needs a null fact is reported as not assessed, never as a pass, so this file is valid "
           "evidence as it stands and only what you fill in can be scored. Replace null with the "
-          "value: true or false, a number, a date written YYYY-MM-DD without quotes, or text (a "
-          "quoted date is text). To record where a value comes from, write the fact as a "
+          "value: true or false, a number, a date written YYYY-MM-DD without quotes, text (a "
+          "quoted date is text), or for a judgement one of the values its comment lists. To record where a value comes from, write the fact as a "
           "mapping instead:");
   out << "#   in_place:\n"
       << "#     value: true\n"
@@ -309,6 +339,7 @@ std::optional<EvidenceTemplate> RenderEvidenceTemplate(const RulePack& pack,
                                                        Diagnostics& diags) {
   const auto readers = ReadersByPath(pack);
   Field root;
+  bool with_notes = true;  // the loader always accepts `notes`; a schema may not
   if (pack.evidence_schema.empty()) {
     FromPaths(readers, root);
   } else {
@@ -326,7 +357,8 @@ std::optional<EvidenceTemplate> RenderEvidenceTemplate(const RulePack& pack,
                   "the evidence schema has no 'evidence' property whose 'properties' describe the facts");
       return std::nullopt;
     }
-    if (!FromSchema(*evidence, "", root, pack.evidence_schema, diags)) return std::nullopt;
+    if (!FromSchema(schema, *evidence, "", root, pack.evidence_schema, diags)) return std::nullopt;
+    with_notes = schema["properties"].contains("notes");
   }
   AttachReaders(root, "", readers);
 
@@ -337,6 +369,7 @@ std::optional<EvidenceTemplate> RenderEvidenceTemplate(const RulePack& pack,
   out << "\n# The facts, in sections. Each is null (not yet known) until you fill it in.\n";
   out << "evidence:" << (root.children.empty() ? " {}" : "") << "\n";
   WriteFields(out, root, 1, t);
+  if (with_notes) WriteNotes(out);
   t.sections = static_cast<int>(root.children.size());
   t.text = out.str();
   return t;

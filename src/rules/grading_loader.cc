@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "rules/rule_pack_keys.h"
+
 namespace forcecheck {
 namespace {
 
@@ -34,7 +36,7 @@ void ReadAggregation(const YamlDocument& doc, const YAML::Node& node, Diagnostic
   ReadMethod(doc, m, GradeLevel::kQuestion, diags, g.question);
   ReadMethod(doc, m, GradeLevel::kOverall, diags, g.overall);
   g.aggregation_source = m.Text("source", false).value_or("");
-  m.Finish({"area", "question", "overall", "source"});
+  m.Finish(kAggregationKeys);
 }
 
 void ReadMinRules(const YamlDocument& doc, MappingReader& m, Diagnostics& diags, Grading& g) {
@@ -82,7 +84,7 @@ void ReadGrading(const YamlDocument& doc, const YAML::Node& node, Diagnostics& d
   }
   ReadMinRules(doc, m, diags, g);
   ReadAggregation(doc, m.Get("aggregation"), diags, g);
-  m.Finish({"scale", "partial_credit", "not_assessed", "min_coverage", "min_rules", "aggregation"});
+  m.Finish(kGradingKeys);
 }
 
 }  // namespace forcecheck

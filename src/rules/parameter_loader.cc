@@ -3,6 +3,7 @@
 #include <map>
 
 #include "rules/parameters.h"
+#include "rules/rule_pack_keys.h"
 
 namespace forcecheck {
 namespace {
@@ -97,7 +98,7 @@ void ReadDeclaration(const YamlDocument& doc, const YAML::Node& item, Diagnostic
   if (!p.local_choice && p.source.empty() && !p.id.empty()) {
     diags.Error(p.where, "parameter '" + p.id + "' must be marked 'local_choice: true' or cite its 'source'");
   }
-  m.Finish({"id", "type", "default", "unit", "description", "local_choice", "source"});
+  m.Finish(kParameterKeys);
   out.push_back(std::move(p));
 }
 
@@ -127,10 +128,7 @@ std::optional<std::vector<ParameterOverride>> LoadParameterFile(const std::strin
     const SourceLocation key_at = LocationOf(path, m.key_nodes()[i]);
     const Parameter* p = pack.FindParameter(id);
     if (!p) {
-      std::string declared;
-      for (const Parameter& d : pack.parameters) declared += (declared.empty() ? "" : ", ") + d.id;
-      diags.Error(key_at, "unknown parameter '" + id + "' (the pack declares: " +
-                              (declared.empty() ? "none" : declared) + ")");
+      diags.Error(key_at, "unknown parameter '" + id + "'" + UnknownParameterHint(pack, id));
       continue;
     }
     std::optional<Value> v = ReadValue(p->type, node);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "base/spelling.h"
+
 namespace forcecheck {
 
 using expr::Type;
@@ -77,13 +79,13 @@ std::string FormatParameterValue(const Value& value) {
 
 namespace {
 
-std::string Declared(const RulePack& pack) {
-  std::string known;
-  for (const Parameter& p : pack.parameters) known += (known.empty() ? "" : ", ") + p.id;
-  return known.empty() ? "none" : known;
-}
-
 }  // namespace
+
+std::string UnknownParameterHint(const RulePack& pack, const std::string& id) {
+  std::vector<std::string> known;
+  for (const Parameter& p : pack.parameters) known.push_back(p.id);
+  return known.empty() ? "; the pack declares none" : SuggestName(id, known, "the pack declares");
+}
 
 std::vector<ParameterOverride> ParseSetOptions(const RulePack& pack,
                                                const std::vector<std::string>& specs,
@@ -95,8 +97,7 @@ std::vector<ParameterOverride> ParseSetOptions(const RulePack& pack,
     const std::string text = eq == std::string::npos ? "" : spec.substr(eq + 1);
     const Parameter* p = pack.FindParameter(id);
     if (!p) {
-      diags.Error({}, "--set " + spec + ": unknown parameter '" + id + "' (the pack declares: " +
-                          Declared(pack) + ")");
+      diags.Error({}, "--set " + spec + ": unknown parameter '" + id + "'" + UnknownParameterHint(pack, id));
       continue;
     }
     std::optional<Value> v = ParseParameterValue(p->type, text);

@@ -43,6 +43,10 @@ struct ParameterSetting {
   std::string origin;  // "default", "--set" or "file:line:col"
 };
 
+// What follows "unknown parameter 'x'" in an error: "; did you mean 'y'?" when a declared id is
+// close, else "; the pack declares 'a' and 'b'" (or "; the pack declares none").
+std::string UnknownParameterHint(const RulePack& pack, const std::string& id);
+
 // Parses each `ID=VALUE` of --set against the pack's parameters, in order. An unknown id or a
 // value of the wrong type is an error (no location: it is on the command line).
 std::vector<ParameterOverride> ParseSetOptions(const RulePack& pack,

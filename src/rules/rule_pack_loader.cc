@@ -12,6 +12,7 @@
 #include "rules/evidence_schema.h"
 #include "rules/grading_loader.h"
 #include "rules/parameter_loader.h"
+#include "rules/rule_pack_keys.h"
 #include "yaml/yaml_file.h"
 
 namespace forcecheck {
@@ -86,8 +87,7 @@ class PackLoader {
     if (!pack_allowed && !rules.IsDefined() && !registers.IsDefined()) {
       diags_.Error(LocationOf(doc.path, doc.root), "a rule file must hold 'rules:' or 'registers:'");
     }
-    if (pack_allowed) top.Finish({"pack", "registers", "rules"});
-    else top.Finish({"registers", "rules"});
+    top.Finish(pack_allowed ? kPackFileKeys : kRuleFileKeys);
   }
 
   // ---- pack metadata ------------------------------------------------------------------------
@@ -122,8 +122,7 @@ class PackLoader {
       area_nodes_.emplace_back(item.id, LocationOf(doc.path, n));
       pack_.areas.push_back(std::move(item));
     });
-    m.Finish({"id", "title", "version", "description", "evidence_schema", "parameters", "grading",
-              "scales", "questions", "areas"});
+    m.Finish(kPackKeys);
   }
 
   template <typename F>
@@ -138,7 +137,7 @@ class PackLoader {
       MappingReader m(doc.path, item, diags_, "a " + what);
       if (!m.ok()) continue;
       read(m, item);
-      m.Finish({"id", "title"});
+      m.Finish(kQuestionKeys);
     }
   }
 
@@ -175,7 +174,7 @@ class PackLoader {
                        "cause_of_concern_cap '" + *cap + "' is not a grade of scale '" + s.id + "'");
         }
       }
-      m.Finish({"id", "title", "source", "bands", "cause_of_concern_cap"});
+      m.Finish(kScaleKeys);
       pack_.scales.push_back(std::move(s));
     }
   }
@@ -191,7 +190,7 @@ class PackLoader {
       MappingReader m(doc.path, item, diags_, "a grade band");
       if (!m.ok()) continue;
       GradeBand b{m.Text("grade", true).value_or(""), m.Number("min", true).value_or(-1)};
-      m.Finish({"grade", "min"});
+      m.Finish(kBandKeys);
       const SourceLocation at = LocationOf(doc.path, item);
       if (!b.grade.empty() && !grades.insert(b.grade).second) {
         diags_.Error(at, "grade '" + b.grade + "' appears twice in scale '" + s.id + "'");
@@ -234,7 +233,7 @@ class PackLoader {
       if (!spec.key.empty() && !spec.columns.empty() && spec.ColumnIndex(spec.key) < 0) {
         diags_.Error(LocationOf(doc.path, m.Get("key")), "key '" + spec.key + "' is not a column of register '" + spec.id + "'");
       }
-      m.Finish({"id", "title", "key", "columns"});
+      m.Finish(kRegisterKeys);
       pack_.registers.push_back(std::move(spec));
     }
   }
@@ -263,7 +262,7 @@ class PackLoader {
       }
       c.required = m.Bool("required", false).value_or(false);
       c.description = m.Text("description", false).value_or("");
-      m.Finish({"name", "type", "required", "description"});
+      m.Finish(kColumnKeys);
       spec.columns.push_back(std::move(c));
     }
   }
@@ -326,8 +325,7 @@ class PackLoader {
     if (records.IsDefined()) r.records = Source(doc, records, "records");
     r.supersedes = m.Text("supersedes", false).value_or("");
     r.supersedes_where = LocationOf(doc.path, m.Get("supersedes"));
-    m.Finish({"id", "title", "area", "severity", "weight", "cause_of_concern", "source",
-              "rationale", "check", "partial", "records", "supersedes", "gap", "remediation"});
+    m.Finish(kRuleKeys);
     pack_.rules.push_back(std::move(r));
   }
 
@@ -358,7 +356,7 @@ class PackLoader {
       }
     }
     c.url = m.Text("url", false).value_or("");
-    m.Finish({"document", "section", "year", "url"});
+    m.Finish(kCitationKeys);
   }
 
   // An expression's text and its map back to the file; compiled once every file is read

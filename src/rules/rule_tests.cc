@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
+#include <map>
 #include <utility>
 
+#include "base/spelling.h"
+#include "rules/evidence_schema.h"
 #include "yaml/yaml_file.h"
 
 namespace forcecheck {
@@ -75,7 +78,11 @@ void AbsoluteRegisterPaths(YAML::Node root, const fs::path& dir) {
 
 class TestFileReader {
  public:
-  TestFileReader(const RulePack& pack, Diagnostics& diags) : pack_(pack), diags_(diags) {}
+  // `closed`: the closed sections of the pack's evidence schema (LoadClosedEvidenceSections),
+  // or null when the pack names no schema.
+  TestFileReader(const RulePack& pack, const std::map<std::string, std::vector<std::string>>* closed,
+                 Diagnostics& diags)
+      : pack_(pack), closed_(closed), diags_(diags) {}
 
   RuleTestFile Read(const YamlDocument& doc) {
     RuleTestFile file{doc.path, {}};
@@ -136,7 +143,31 @@ class TestFileReader {
                                                    std::string(DescribeNode(evidence)));
       return std::nullopt;
     }
+    if (evidence.IsDefined() && !CheckOverrideKeys(path, evidence, "")) return std::nullopt;
     return BuildEvidence(path, node, evidence, tc) ? std::optional(std::move(tc)) : std::nullopt;
+  }
+
+  // Reports each key of the override `node` (the section at `section`, "" for `evidence`) that
+  // its closed section in the schema does not allow, here in the test file: in the merged
+  // evidence it would be reported in a scratch file. Returns false when any was.
+  bool CheckOverrideKeys(const std::string& path, const YAML::Node& node, const std::string& section) {
+    if (!closed_ || !node.IsMap()) return true;
+    auto allowed = closed_->find(section);
+    if (allowed == closed_->end()) return true;  // a fact, or a section open to any key
+    bool ok = true;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (!it->first.IsScalar()) continue;  // MappingReader-style errors come from the evidence loader
+      const std::string key = it->first.Scalar();
+      if (std::find(allowed->second.begin(), allowed->second.end(), key) == allowed->second.end()) {
+        diags_.Error(LocationOf(path, it->first), "unknown key '" + key + "' in evidence" +
+                                                      (section.empty() ? "" : "." + section) +
+                                                      SuggestName(key, allowed->second));
+        ok = false;
+        continue;
+      }
+      ok = CheckOverrideKeys(path, it->second, section.empty() ? key : section + "." + key) && ok;
+    }
+    return ok;
   }
 
   bool BuildEvidence(const std::string& path, const YAML::Node& node, const YAML::Node& evidence,
@@ -174,12 +205,13 @@ class TestFileReader {
       const auto& [id, value] = m.entries()[i];
       const SourceLocation where = LocationOf(path, m.key_nodes()[i]);
       const Rule* rule = pack_.FindRule(id);
-      if (!rule) diags_.Error(where, "unknown rule '" + id + "' in the pack '" + pack_.id + "'");
+      if (!rule) {
+        diags_.Error(where, "unknown rule '" + id + "' in the pack '" + pack_.id + "'" + SuggestName(id, RuleIds()));
+      }
       const std::string outcome = value.IsScalar() ? value.Scalar() : "";
-      if (std::find(std::begin(kTestOutcomeIds), std::end(kTestOutcomeIds), outcome) ==
-          std::end(kTestOutcomeIds)) {
-        diags_.Error(LocationOf(path, value), "unknown outcome '" + outcome +
-                                                  "' (outcomes: pass, partial, fail, not_assessed, error)");
+      const std::vector<std::string> outcomes(std::begin(kTestOutcomeIds), std::end(kTestOutcomeIds));
+      if (std::find(outcomes.begin(), outcomes.end(), outcome) == outcomes.end()) {
+        diags_.Error(LocationOf(path, value), "unknown outcome '" + outcome + "'" + SuggestName(outcome, outcomes));
         continue;
       }
       if (rule) tc.expectations.push_back({rule, outcome, where});
@@ -187,7 +219,14 @@ class TestFileReader {
     if (m.entries().empty()) diags_.Error(LocationOf(path, node), "'expect' names no rule");
   }
 
+  std::vector<std::string> RuleIds() const {
+    std::vector<std::string> ids;
+    for (const Rule& r : pack_.rules) ids.push_back(r.id);
+    return ids;
+  }
+
   const RulePack& pack_;
+  const std::map<std::string, std::vector<std::string>>* closed_;
   Diagnostics& diags_;
   std::string base_file_;  // empty: no base
   YAML::Node base_;
@@ -210,7 +249,9 @@ std::optional<std::vector<RuleTestFile>> LoadRuleTests(const std::string& pack_d
   }
   std::sort(paths.begin(), paths.end());
   const size_t errors_before = diags.error_count();
-  TestFileReader reader(pack, diags);
+  std::optional<std::map<std::string, std::vector<std::string>>> closed;
+  if (!pack.evidence_schema.empty()) closed = LoadClosedEvidenceSections(pack.evidence_schema, diags);
+  TestFileReader reader(pack, closed ? &*closed : nullptr, diags);
   std::vector<RuleTestFile> files;
   for (const std::string& p : paths) {
     if (std::optional<YamlDocument> doc = ParseYamlFile(p, diags)) files.push_back(reader.Read(*doc));

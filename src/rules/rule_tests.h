@@ -45,7 +45,9 @@ struct RuleTestFile {
 // Reads every `*.yaml` / `*.yml` file directly in `<pack_dir>/tests` (for a pack that is one
 // file, the `tests` folder beside it), in sorted order (none:
 // an empty result). Every problem (malformed file, unknown rule id, unknown outcome, a base that
-// cannot be read) is added to `diags`; the result is nullopt when any of them is an error.
+// cannot be read, a key in a case's `evidence:` that the pack's evidence schema does not allow)
+// is added to `diags` at its place in the test file, with a did-you-mean where a known name is
+// close; the result is nullopt when any of them is an error.
 std::optional<std::vector<RuleTestFile>> LoadRuleTests(const std::string& pack_dir,
                                                        const RulePack& pack, Diagnostics& diags);
 

@@ -1,8 +1,10 @@
 #include "yaml/yaml_file.h"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 
+#include "base/spelling.h"
 #include "io/text_file.h"
 
 namespace forcecheck {
@@ -194,13 +196,8 @@ std::optional<bool> MappingReader::Bool(const std::string& key, bool required) {
 void MappingReader::Finish(const std::vector<std::string>& allowed) {
   for (size_t i = 0; i < entries_.size(); ++i) {
     const std::string& key = entries_[i].first;
-    bool known = false;
-    for (const std::string& a : allowed) known = known || a == key;
-    if (known) continue;
-    std::string list;
-    for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-    diags_.Error(Where(key_nodes_[i]),
-                 "unknown key '" + key + "' in " + what_ + " (expected one of: " + list + ")");
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    diags_.Error(Where(key_nodes_[i]), "unknown key '" + key + "' in " + what_ + SuggestName(key, allowed));
   }
 }
 

@@ -64,7 +64,8 @@ class MappingReader {
   const std::vector<std::pair<std::string, YAML::Node>>& entries() const { return entries_; }
   const std::vector<YAML::Node>& key_nodes() const { return key_nodes_; }
 
-  // Reports every key not asked for, naming the keys that are allowed.
+  // Reports every key not in `allowed`, at the key: "unknown key 'x' in <what>; did you mean
+  // 'y'?" when an allowed key is close (base/spelling.h), else naming the allowed keys.
   void Finish(const std::vector<std::string>& allowed);
 
  private:

@@ -202,8 +202,8 @@ TEST_F(EvidenceLoaderTest, ReportsUnknownKeyBesideValue) {
                  "    value: 12\n"
                  "    sauce: report\n"),
             std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":6:5: error: unknown key 'sauce' in fact 'evidence.backlog' "
-                              "(expected one of: value, source, note)\n"
+  EXPECT_EQ(Errors(), path_ + ":6:5: error: unknown key 'sauce' in fact 'evidence.backlog'; "
+                              "did you mean 'source'?\n"
                               "      sauce: report\n"
                               "      ^\n");
 }
@@ -264,10 +264,19 @@ TEST_F(EvidenceLoaderTest, ReportsMissingRequiredKeys) {
 
 TEST_F(EvidenceLoaderTest, ReportsUnknownTopLevelKey) {
   EXPECT_EQ(Load("force: F\nas_of: 2016-03-31\nevidence: {}\nforse: G\n"), std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":4:1: error: unknown key 'forse' in the evidence file (expected one "
-                              "of: force, as_of, synthetic, description, sources, evidence, registers, notes)\n"
+  EXPECT_EQ(Errors(), path_ + ":4:1: error: unknown key 'forse' in the evidence file; did you mean 'force'?\n"
                               "  forse: G\n"
                               "  ^\n");
+}
+
+// `notes` is the force's own: any YAML at all, never read into the evidence a rule sees.
+TEST_F(EvidenceLoaderTest, AcceptsAndIgnoresNotes) {
+  std::optional<Evidence> ev = Load("force: F\nas_of: 2016-03-31\nevidence: {}\n"
+                                    "notes:\n  '9 not a name': [1, { value: x, sauce: y }]\n  head_count: 14\n");
+  ASSERT_TRUE(ev.has_value()) << Errors();
+  EXPECT_EQ(Errors(), "");
+  EXPECT_EQ(ev->Find({"notes"}), nullptr);
+  EXPECT_EQ(ev->Find({"head_count"}), nullptr);
 }
 
 TEST_F(EvidenceLoaderTest, ReportsAsOfThatIsNotARealDate) {

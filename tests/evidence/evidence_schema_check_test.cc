@@ -10,8 +10,8 @@ namespace {
 using testing::RenderAll;
 using testing::TempDir;
 
-// A small schema in the bundled schema's style, with closed sections so that unknown keys
-// are errors (the bundled schema's sections are open).
+// A small schema in the bundled schema's style: closed sections (an unknown key is an error),
+// a judgement, and a top-level `notes` mapping that takes anything.
 constexpr const char* kSchema = R"json({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "type": "object",
@@ -20,6 +20,7 @@ constexpr const char* kSchema = R"json({
   "properties": {
     "force": { "type": "string", "minLength": 1 },
     "as_of": { "$ref": "#/definitions/date" },
+    "notes": { "type": ["object", "null"] },
     "evidence": {
       "type": "object",
       "additionalProperties": false,
@@ -29,6 +30,7 @@ constexpr const char* kSchema = R"json({
           "additionalProperties": false,
           "properties": {
             "unit_staff": { "$ref": "#/definitions/numberFact" },
+            "assessment": { "$ref": "#/definitions/judgementFact" },
             "aftercare": {
               "type": "object",
               "additionalProperties": false,
@@ -64,6 +66,14 @@ constexpr const char* kSchema = R"json({
         { "allOf": [{ "$ref": "#/definitions/provenance" }, { "properties": { "value": { "type": ["number", "null"] } } }] }
       ]
     },
+    "judgement": { "type": "string", "enum": ["met", "partly_met", "not_met"] },
+    "judgementFact": {
+      "oneOf": [
+        { "$ref": "#/definitions/judgement" },
+        { "type": "null" },
+        { "allOf": [{ "$ref": "#/definitions/provenance" }, { "properties": { "value": { "oneOf": [{ "$ref": "#/definitions/judgement" }, { "type": "null" }] } } }] }
+      ]
+    },
     "dateFact": {
       "oneOf": [
         { "$ref": "#/definitions/date" },
@@ -85,6 +95,8 @@ class EvidenceSchemaTest : public ::testing::Test {
 
   std::string Errors() const { return RenderAll(diags_); }
   std::string Suffix() const { return " (schema: " + schema_ + ")\n"; }
+  static constexpr const char* kNotesHint =
+      "facts no rule reads belong under the top-level 'notes:' mapping, which forcecheck never reads";
 
   TempDir dir_;
   std::string schema_ = dir_.Write("schema.json", kSchema);
@@ -131,10 +143,11 @@ TEST_F(EvidenceSchemaTest, ReportsEachViolationAtItsPlace) {
                     "YYYY-MM-DD, not '31/03/2016'" + Suffix() +
             "        last_review: 31/03/2016\n"
             "                     ^\n" +
-            path_ + ":10:7: error: evidence.vetting.aftercare: unknown key 'reviewer' (allowed: "
-                    "'in_place' and 'last_review')" + Suffix() +
+            path_ + ":10:7: error: unknown key 'reviewer' in evidence.vetting.aftercare; expected "
+                    "one of 'in_place' and 'last_review'\n"
             "        reviewer: Sergeant Smith\n"
-            "        ^\n");
+            "        ^\n" +
+            path_ + ":10:7: note: " + kNotesHint + "\n");
 }
 
 TEST_F(EvidenceSchemaTest, ReportsMissingValueAndEveryUnknownKey) {
@@ -152,14 +165,74 @@ TEST_F(EvidenceSchemaTest, ReportsMissingValueAndEveryUnknownKey) {
                     Suffix() +
             "        source: \"report\"\n"
             "        ^\n" +
-            path_ + ":7:5: error: evidence.vetting: unknown key 'team' (allowed: 'aftercare' and "
-                    "'unit_staff')" + Suffix() +
+            path_ + ":7:5: error: unknown key 'team' in evidence.vetting; expected one of "
+                    "'aftercare', 'assessment' and 'unit_staff'\n"
             "      team: 2\n"
             "      ^\n" +
-            path_ + ":8:5: error: evidence.vetting: unknown key 'lead' (allowed: 'aftercare' and "
-                    "'unit_staff')" + Suffix() +
+            path_ + ":7:5: note: " + kNotesHint + "\n" +
+            path_ + ":8:5: error: unknown key 'lead' in evidence.vetting; expected one of "
+                    "'aftercare', 'assessment' and 'unit_staff'\n"
             "      lead: X\n"
             "      ^\n");
+}
+
+TEST_F(EvidenceSchemaTest, SuggestsTheKeyAMisspeltOneStandsFor) {
+  EXPECT_EQ(Load("force: Testshire\n"
+                 "as_of: 2016-03-31\n"
+                 "evidence:\n"
+                 "  vetting:\n"
+                 "    aftercare: { in_place: true, last_reveiw: 2015-12-01 }\n"
+                 "notes:\n"
+                 "  anything: { goes: [here] }\n"),
+            std::nullopt);
+  EXPECT_EQ(Errors(), path_ + ":5:34: error: unknown key 'last_reveiw' in evidence.vetting.aftercare; "
+                              "did you mean 'last_review'?\n"
+                              "      aftercare: { in_place: true, last_reveiw: 2015-12-01 }\n"
+                              "                                   ^\n");
+}
+
+TEST_F(EvidenceSchemaTest, ListsTheJudgementsAtAMisspeltOne) {
+  EXPECT_EQ(Load("force: Testshire\n"
+                 "as_of: 2016-03-31\n"
+                 "evidence:\n"
+                 "  vetting:\n"
+                 "    assessment: partially\n"),
+            std::nullopt);
+  EXPECT_EQ(Errors(), path_ + ":5:17: error: evidence.vetting.assessment: expected one of 'met', "
+                              "'partly_met' or 'not_met', not 'partially'\n"
+                              "      assessment: partially\n"
+                              "                  ^\n");
+}
+
+TEST_F(EvidenceSchemaTest, SuggestsTheJudgementMeantInsideAFact) {
+  EXPECT_EQ(Load("force: Testshire\n"
+                 "as_of: 2016-03-31\n"
+                 "evidence:\n"
+                 "  vetting:\n"
+                 "    assessment: { value: Met, source: \"report\" }\n"),
+            std::nullopt);
+  EXPECT_EQ(Errors(), path_ + ":5:26: error: evidence.vetting.assessment.value: expected one of 'met', "
+                              "'partly_met' or 'not_met', not 'Met'; did you mean 'met'?\n"
+                              "      assessment: { value: Met, source: \"report\" }\n"
+                              "                           ^\n");
+}
+
+TEST_F(EvidenceSchemaTest, ListsTheJudgementsAtAValueOfAnotherType) {
+  EXPECT_EQ(Load("force: Testshire\n"
+                 "as_of: 2016-03-31\n"
+                 "evidence:\n"
+                 "  vetting:\n"
+                 "    assessment: yes\n"
+                 "    unit_staff: partly_met\n"),
+            std::nullopt);
+  EXPECT_EQ(Errors(), path_ + ":5:17: error: evidence.vetting.assessment: expected one of 'met', "
+                              "'partly_met' or 'not_met', not 'yes'\n"
+                              "      assessment: yes\n"
+                              "                  ^\n" +
+                      path_ + ":6:17: error: evidence.vetting.unit_staff: expected a number, a mapping "
+                              "with a 'value' or null, not text" + Suffix() +
+                      "      unit_staff: partly_met\n"
+                      "                  ^\n");
 }
 
 TEST_F(EvidenceSchemaTest, DoesNotRepeatWhatTheLoaderReported) {
@@ -203,6 +276,7 @@ TEST_F(EvidenceSchemaTest, BundledSchemaChecksFactTypes) {
                  "evidence:\n"
                  "  vetting:\n"
                  "    aftercare: { in_place: { value: 1, source: \"report\" } }\n"
+                 "notes:\n"
                  "  anything_else: { nested: [1, two, 2016-01-01] }\n",
                  bundled),
             std::nullopt);
@@ -210,6 +284,23 @@ TEST_F(EvidenceSchemaTest, BundledSchemaChecksFactTypes) {
                               "boolean or null, not a number (schema: " + bundled + ")\n"
                               "      aftercare: { in_place: { value: 1, source: \"report\" } }\n"
                               "                                      ^\n");
+}
+
+// The typo that used to leave APSP-004 silently not assessed.
+TEST_F(EvidenceSchemaTest, BundledSchemaSuggestsTheKeyMeant) {
+  const std::string bundled = std::string(FORCECHECK_SOURCE_DIR) + "/schemas/evidence.schema.json";
+  EXPECT_EQ(Load("force: Testshire\n"
+                 "as_of: 2016-03-31\n"
+                 "evidence:\n"
+                 "  apsp:\n"
+                 "    intelligence:\n"
+                 "      external_partner_engaged: true\n",
+                 bundled),
+            std::nullopt);
+  EXPECT_EQ(Errors(), path_ + ":6:7: error: unknown key 'external_partner_engaged' in "
+                              "evidence.apsp.intelligence; did you mean 'external_partners_engaged'?\n"
+                              "        external_partner_engaged: true\n"
+                              "        ^\n");
 }
 
 TEST_F(EvidenceSchemaTest, ReportsUnusableSchemaAtTheSchemaFile) {

@@ -186,7 +186,7 @@ TEST_F(EvidenceRegistersTest, RefusesASymbolicLinkOutOfTheFolder) {
 
 TEST_F(EvidenceRegistersTest, ReportsUnknownAndMissingRegisters) {
   EXPECT_EQ(Load("  gifts: gifts.csv\n  vetting: missing.csv\n"),
-            "5:3: unknown register 'gifts' (the rule pack declares: vetting)\n"
+            "5:3: unknown register 'gifts'; the rule pack declares 'vetting'\n"
             "0:0: cannot read file: no such file\n");
 }
 

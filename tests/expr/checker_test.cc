@@ -165,10 +165,12 @@ TEST(CheckerTest, ResolvesParameters) {
   EXPECT_EQ(CheckWithParameters("a.d > as_of() - params.window"), "");
 }
 
-TEST(CheckerTest, ReportsUnknownParameterListingDeclaredOnes) {
+TEST(CheckerTest, ReportsUnknownParameterWithTheOneMeant) {
   EXPECT_EQ(CheckWithParameters("a.b <= params.tolerence"),
-            "7: unknown parameter 'tolerence' (the pack declares: tolerance, window)");
-  EXPECT_EQ(CheckToString("params.x > 1"), "0: unknown parameter 'x' (the pack declares: none)");
+            "7: unknown parameter 'tolerence'; did you mean 'tolerance'?");
+  EXPECT_EQ(CheckWithParameters("a.b <= params.limit"),
+            "7: unknown parameter 'limit'; the pack declares 'tolerance' and 'window'");
+  EXPECT_EQ(CheckToString("params.x > 1"), "0: unknown parameter 'x'; the pack declares none");
   EXPECT_EQ(CheckWithParameters("params > 1"),
             "0: 'params' must be followed by a parameter's name, as in params.tolerance");
   EXPECT_EQ(CheckWithParameters("params.tolerance.x > 1"), "0: a parameter has no fields: 'params.tolerance.x'");

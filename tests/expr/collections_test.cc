@@ -182,7 +182,7 @@ TEST_F(CollectionsTest, ComputesWithDatesAndDurations) {
 
 TEST_F(CollectionsTest, ChecksNamesAgainstTheRegisters) {
   EXPECT_EQ(Run("count(registers.vettin)"),
-            "check@6: unknown register 'vettin' (the pack declares: vetting, gifts, procurement)");
+            "check@6: unknown register 'vettin'; did you mean 'vetting'?");
   EXPECT_EQ(Run("count(registers.vetting where levl == 'MV')"),
             "check@30: unknown column 'levl' in register 'vetting' (its columns are: person_id, "
             "department, designated, required_level, level_held, expires)");

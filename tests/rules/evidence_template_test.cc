@@ -39,13 +39,15 @@ TemplateOptions Options(const std::string& force = "") {
   return TemplateOptions{force, *ParseDate("2024-03-31")};
 }
 
-// The template for the bundled pack, loaded back as evidence with the pack's registers.
+// The template for the bundled pack, loaded back as evidence with the pack's registers and
+// validated against its (closed) evidence schema: `init` then `check` gives no error.
 class BundledTemplateTest : public ::testing::Test {
  protected:
   void SetUp() override {
     t_ = Render(pack_, Options("O'Brien \"Test\" Constabulary: \\ north"));
     EvidenceOptions options;
     options.registers = &pack_.registers;
+    options.schema = pack_.evidence_schema;
     Diagnostics diags;
     ev_ = LoadEvidence(dir_.Write("evidence.yaml", t_.text), options, diags);
     ASSERT_TRUE(ev_.has_value()) << RenderAll(diags) << t_.text;
@@ -113,6 +115,31 @@ TEST_F(BundledTemplateTest, DescribesAFactWithTypeUnitAndReaders) {
                          "      # Type: number. Unit: cases. Read by APSP-003.\n"
                          "      total: null\n"),
             std::string::npos);
+}
+
+TEST_F(BundledTemplateTest, EndsWithAnEmptyNotesMapping) {
+  const std::string tail = "\nnotes: {}\n";
+  ASSERT_GE(t_.text.size(), tail.size());
+  EXPECT_EQ(t_.text.substr(t_.text.size() - tail.size()), tail);
+}
+
+TEST(EvidenceTemplateTest, ListsTheValuesOfAJudgement) {
+  TempDir dir;
+  RulePack pack = BundledPack();
+  pack.evidence_schema = dir.Write("schema.json", R"({
+    "properties": {
+      "evidence": { "properties": { "plan": { "properties": {
+        "quality": { "$ref": "#/definitions/judgementFact" } } } } }
+    },
+    "definitions": { "judgement": { "enum": ["met", "partly_met", "not_met"] } }
+  })");
+  EvidenceTemplate t = Render(pack, Options());
+  EXPECT_NE(t.text.find("    # Type: judgement, one of met, partly_met or not_met (unquoted). Read by no rule of this\n"
+                        "    # pack.\n"
+                        "    quality: null\n"),
+            std::string::npos)
+      << t.text;
+  EXPECT_EQ(t.text.find("notes:"), std::string::npos) << "the schema has no notes property";
 }
 
 TEST(EvidenceTemplateTest, IsTheSameEveryTime) {

@@ -73,8 +73,8 @@ TEST_F(ParameterLoaderTest, LoadsDeclarations) {
 
 TEST_F(ParameterLoaderTest, ReportsUnknownKey) {
   EXPECT_EQ(Errors("    - {id: tolerance, type: number, default: 10, local_choice: true, description: d, max: 5}\n"),
-            Pack() + ":6:86: error: unknown key 'max' in a parameter (expected one of: id, type, default, unit, "
-                     "description, local_choice, source)\n" +
+            Pack() + ":6:86: error: unknown key 'max' in a parameter; expected one of 'id', 'type', 'default', "
+                     "'unit', 'description', 'local_choice' and 'source'\n" +
                      Quote("    - {id: tolerance, type: number, default: 10, local_choice: true, description: d, max: 5}", 86));
 }
 
@@ -182,7 +182,7 @@ TEST_F(ParameterOverrideTest, SetWinsOverTheFile) {
 TEST_F(ParameterOverrideTest, ReportsBadSetOptions) {
   ParseSetOptions(pack_, {"tolerence=5", "tolerance=many"}, diags_);
   EXPECT_EQ(RenderAll(diags_),
-            "error: --set tolerence=5: unknown parameter 'tolerence' (the pack declares: tolerance)\n"
+            "error: --set tolerence=5: unknown parameter 'tolerence'; did you mean 'tolerance'?\n"
             "error: --set tolerance=many: parameter 'tolerance' takes a number, not 'many'\n");
 }
 
@@ -193,7 +193,7 @@ TEST_F(ParameterOverrideTest, ReportsBadParameterFile) {
             file + ":1:12: error: parameter 'tolerance' takes a number, not text ('many')\n"
                    "  tolerance: many\n"
                    "             ^\n" +
-                file + ":2:1: error: unknown parameter 'tolerence' (the pack declares: tolerance)\n"
+                file + ":2:1: error: unknown parameter 'tolerence'; did you mean 'tolerance'?\n"
                        "  tolerence: 5\n"
                        "  ^\n");
 }
