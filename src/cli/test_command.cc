@@ -284,7 +284,7 @@ int RunTest(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   d.add_options()
       ("require-coverage", "exit 1 unless every rule has a passing and a failing case")
       ("junit", po::value<std::string>()->value_name("FILE"), "also write the results as JUnit XML to FILE")
-      ("mutate", "then change each rule's check, partial and records one way at a time (< to <=, "
+      ("mutate", "then change each rule's check and partial one way at a time (< to <=, "
                  "== to !=, and to or, true to false, not dropped, a number, duration or number "
                  "parameter one unit up or down) and list the changes no test notices, with the "
                  "mutation score")

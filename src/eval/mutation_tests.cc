@@ -10,15 +10,15 @@
 namespace forcecheck {
 namespace {
 
-// The expressions of a rule that are mutated, in the order they are reported.
-constexpr const char* kKeys[] = {"check", "partial", "records"};
+// The expressions of a rule that are mutated, in the order they are reported (not `records`:
+// see mutation_tests.h).
+constexpr const char* kKeys[] = {"check", "partial"};
 
 // The rule's expression `key` (one of kKeys), or nullptr when the rule has none.
 template <typename R>  // Rule or const Rule
 auto Expression(R& rule, std::string_view key) -> decltype(&rule.check) {
   if (key == "check") return &rule.check;
-  if (key == "partial") return rule.partial ? &*rule.partial : nullptr;
-  return rule.records ? &*rule.records : nullptr;
+  return rule.partial ? &*rule.partial : nullptr;
 }
 
 // A test expectation of one rule, with the case it belongs to.

@@ -1,9 +1,10 @@
 #pragma once
 
 // Mutation testing of a rule pack's tests (`forcecheck test DIR --mutate`; docs/formats.md,
-// "Mutation testing"): each rule's check, partial and records is changed one way at a time
+// "Mutation testing"): each rule's check and partial is changed one way at a time
 // (expr/mutate.h), and the pack's test cases that expect an outcome of that rule are run
-// against each such mutant. A mutant is killed when at least one of those expectations is not
+// against each such mutant. A rule's `records` is not mutated: it never changes the rule's
+// outcome, and rule tests expect outcomes only, so no test could kill such a mutant. A mutant is killed when at least one of those expectations is not
 // met; one that no expectation notices survives, a sign that the rule's tests would not catch
 // that mistake. A mutant that does not compile is counted apart, in neither.
 //
@@ -35,7 +36,7 @@ enum class MutantFate { kKilled, kSurvived, kNotCompiled };
 
 struct MutantResult {
   const Rule* rule = nullptr;  // points into the pack
-  std::string key;             // "check", "partial" or "records"
+  std::string key;             // "check" or "partial"
   SourceLocation where;        // the change, in the rule file
   std::string description;     // "'<=' to '<'"
   std::string text;            // the mutated expression
@@ -43,7 +44,7 @@ struct MutantResult {
 };
 
 struct MutationReport {
-  // Rules in pack order; within a rule check, partial, records; within those by place.
+  // Rules in pack order; within a rule check, then partial; within those by place.
   std::vector<MutantResult> mutants;
 
   size_t Count(MutantFate fate) const;
