@@ -277,6 +277,23 @@ int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
   return failed > 0 || coverage_missing || !mutants_ok ? kExitFindings : kExitOk;
 }
 
+// Fills `opts` from the command line; returns the usage problem with it, or empty.
+std::string ReadOptions(const po::variables_map& vm, TestOptions& opts) {
+  if (!vm.count("dir")) return "a rule pack directory is required";
+  opts.dir = vm["dir"].as<std::string>();
+  opts.junit = vm.count("junit") ? vm["junit"].as<std::string>() : "";
+  opts.require_coverage = vm.count("require-coverage") > 0;
+  opts.mutate = vm.count("mutate") > 0;
+  opts.verbose = vm.count("verbose") > 0;
+  if (!vm.count("mutation-threshold")) return {};
+  opts.mutation_threshold = vm["mutation-threshold"].as<double>();
+  if (!opts.mutate) return "--mutation-threshold needs --mutate";
+  if (!(opts.mutation_threshold >= 0 && opts.mutation_threshold <= 100)) {
+    return "--mutation-threshold takes a percentage from 0 to 100";
+  }
+  return {};
+}
+
 }  // namespace
 
 int RunTest(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -311,25 +328,11 @@ int RunTest(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         << "            1 otherwise; 2 usage or input error (no test run)\n";
     return kExitOk;
   }
-  std::string problem;
-  if (!vm.count("dir")) problem = "a rule pack directory is required";
   TestOptions opts;
-  if (vm.count("mutation-threshold")) {
-    opts.mutation_threshold = vm["mutation-threshold"].as<double>();
-    if (!vm.count("mutate")) problem = "--mutation-threshold needs --mutate";
-    if (!(opts.mutation_threshold >= 0 && opts.mutation_threshold <= 100)) {
-      problem = "--mutation-threshold takes a percentage from 0 to 100";
-    }
-  }
-  if (!problem.empty()) {
+  if (std::string problem = ReadOptions(vm, opts); !problem.empty()) {
     err << "forcecheck test: error: " << problem << "\nrun 'forcecheck test --help' for usage\n";
     return kExitInput;
   }
-  opts.dir = vm["dir"].as<std::string>();
-  opts.junit = vm.count("junit") ? vm["junit"].as<std::string>() : "";
-  opts.require_coverage = vm.count("require-coverage") > 0;
-  opts.mutate = vm.count("mutate") > 0;
-  opts.verbose = vm.count("verbose") > 0;
   SetUpLogging(opts.verbose);
   return Run(opts, out, err);
 }
