@@ -13,7 +13,6 @@
 #include <sstream>
 
 #include <boost/program_options.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/cli.h"
@@ -160,14 +159,6 @@ bool Fails(const std::vector<Finding>& findings, std::optional<Severity> fail_on
     if (f.outcome != Outcome::kPass && f.rule->severity >= *fail_on) return true;
   }
   return false;
-}
-
-void SetUpLogging(bool verbose) {
-  auto logger = std::make_shared<spdlog::logger>(
-      "forcecheck", std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
-  logger->set_pattern("forcecheck: %l: %v");
-  logger->set_level(verbose ? spdlog::level::debug : spdlog::level::off);
-  spdlog::set_default_logger(logger);
 }
 
 int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {

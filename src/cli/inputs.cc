@@ -3,6 +3,7 @@
 #include <chrono>
 #include <future>
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "evidence/evidence_loader.h"
@@ -13,6 +14,14 @@ namespace forcecheck {
 void PrintErrorCount(const Diagnostics& diags, const char* consequence, std::ostream& err) {
   err << "forcecheck: " << diags.error_count() << " error" << (diags.error_count() == 1 ? "" : "s")
       << "; " << consequence << "\n";
+}
+
+void SetUpLogging(bool verbose) {
+  auto logger = std::make_shared<spdlog::logger>(
+      "forcecheck", std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+  logger->set_pattern("forcecheck: %l: %v");
+  logger->set_level(verbose ? spdlog::level::debug : spdlog::level::off);
+  spdlog::set_default_logger(logger);
 }
 
 std::string CheckSetSyntax(const std::vector<std::string>& sets) {

@@ -1,7 +1,7 @@
 #pragma once
 
 // Loading what every evaluating command needs: the rule pack, then the evidence file with the
-// registers the pack declares. Shared by `check` and `explain`.
+// registers the pack declares. Shared by `check` and `explain` (logging by `test` too).
 
 #include <optional>
 #include <ostream>
@@ -48,6 +48,10 @@ const char* InputEnvironmentHelp();
 
 // The usage error for a --set that is not ID=VALUE, or empty when every one is.
 std::string CheckSetSyntax(const std::vector<std::string>& sets);
+
+// Operator logging (spdlog) to standard error, "forcecheck: debug: ..." lines: on with
+// --verbose, else off. Findings and test results never go through it.
+void SetUpLogging(bool verbose);
 
 // "forcecheck: 2 errors; no report written"-style closing line for a failed load.
 void PrintErrorCount(const Diagnostics& diags, const char* consequence, std::ostream& err);

@@ -7,9 +7,18 @@
 //   FAIL  VET-002  aftercare missing fails: expected fail, got pass (why: ...)
 // then a coverage section and a summary line. --junit FILE writes the same results as JUnit
 // XML: one <testsuite> per rule (in pack order), one <testcase> per expectation, named by case.
+//
+// With --mutate, once every expectation is met, mutation testing (eval/mutation_tests.h)
+// follows the summary line:
+//   mutants: 312 made, 290 killed, 22 survived, 4 not compiled
+//   SURVIVED  VET-004  rules/vetting.yaml:104:57: '<=' to '<'  (partial)
+//   mutation score: 92.9% (290 of 312)
+// The score is printed rounded down, and compared with --mutation-threshold unrounded. The
+// JUnit report holds the expectations only, with or without --mutate.
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -17,13 +26,16 @@
 #include <sstream>
 
 #include <boost/program_options.hpp>
+#include <spdlog/spdlog.h>
 
 #include "cli/cli.h"
 #include "cli/inputs.h"
 #include "eval/evaluate.h"
+#include "eval/mutation_tests.h"
 #include "evidence/evidence_loader.h"
 #include "report/escape.h"
 #include "report/write_file.h"
+#include "rules/evidence_schema.h"
 #include "rules/parameters.h"
 #include "rules/rule_pack_loader.h"
 #include "rules/rule_tests.h"
@@ -38,6 +50,9 @@ struct TestOptions {
   std::string dir;
   std::string junit;  // empty: none
   bool require_coverage = false;
+  bool mutate = false;
+  double mutation_threshold = 90;  // percent
+  bool verbose = false;
 };
 
 struct Result {
@@ -71,10 +86,16 @@ class ScratchDir {
   int count_ = 0;
 };
 
+// The cases that ran, their evidence kept for mutation testing.
+struct RanCases {
+  std::vector<std::unique_ptr<Evidence>> evidence;
+  std::vector<MutationCase> cases;
+};
+
 // Loads one case's evidence and evaluates the rules it expects outcomes of. Evidence errors go
 // to `diags`.
 void RunCase(const RulePack& pack, const RuleTestCase& test, const std::vector<expr::Value>& params,
-             ScratchDir& scratch, Diagnostics& diags, std::vector<Result>& results) {
+             ScratchDir& scratch, Diagnostics& diags, std::vector<Result>& results, RanCases& ran) {
   EvidenceOptions options;
   options.registers = &pack.registers;
   options.schema = pack.evidence_schema;
@@ -93,6 +114,8 @@ void RunCase(const RulePack& pack, const RuleTestCase& test, const std::vector<e
   for (const RuleExpectation& e : test.expectations) {
     results.push_back({&test, &e, EvaluateOne(*e.rule, *evidence, eval)});
   }
+  ran.evidence.push_back(std::make_unique<Evidence>(std::move(*evidence)));
+  ran.cases.push_back({&test, ran.evidence.back().get(), eval});
 }
 
 void PrintResult(const Result& r, std::ostream& out) {
@@ -169,17 +192,61 @@ std::string JUnit(const RulePack& pack, const std::vector<Result>& results) {
   return x.str();
 }
 
+// A score in percent rounded down to one decimal, so that a printed 90.0% always meets 90.
+std::string ScoreText(const MutationReport& report) {
+  const size_t tenths = report.Count(MutantFate::kKilled) * 1000 / report.made();
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "%";
+}
+
+// The mutation section after the summary line. Returns whether the score meets `threshold`.
+bool PrintMutants(const MutationReport& report, double threshold, std::ostream& out) {
+  out << "\nmutants: " << report.made() << " made, " << report.Count(MutantFate::kKilled) << " killed, "
+      << report.Count(MutantFate::kSurvived) << " survived, " << report.Count(MutantFate::kNotCompiled)
+      << " not compiled\n";
+  for (const MutantResult& m : report.mutants) {
+    if (m.fate != MutantFate::kSurvived) continue;
+    out << "SURVIVED  " << m.rule->id << "  " << m.where.ToString() << ": " << m.description << "  (" << m.key
+        << ")\n";
+  }
+  if (report.made() == 0) {
+    out << "mutation score: none (no mutant was made)\n";
+    return true;
+  }
+  out << "mutation score: " << ScoreText(report) << " (" << report.Count(MutantFate::kKilled) << " of "
+      << report.made() << ")\n";
+  if (report.Meets(threshold)) return true;
+  out << "the mutation score is below --mutation-threshold " << threshold << "%\n";
+  return false;
+}
+
+// Mutation testing of the pack against the cases that ran; the evidence schema's paths are
+// read again so that mutants are checked as the rules were. Returns whether the score meets
+// the threshold; schema problems go to `err` (they stopped the pack loading before, so none).
+bool Mutate(const TestOptions& opts, const RulePack& pack, const RanCases& ran, std::ostream& out,
+            std::ostream& err) {
+  const auto start = std::chrono::steady_clock::now();
+  Diagnostics diags;
+  std::optional<std::map<std::string, expr::Type>> paths;
+  if (!pack.evidence_schema.empty()) paths = LoadEvidenceSchemaPaths(pack.evidence_schema, diags);
+  diags.RenderAll(err);
+  const MutationReport report = RunMutationTests(pack, ran.cases, paths ? &*paths : nullptr);
+  spdlog::debug("mutation testing: {} mutants ({:.1f} ms)", report.mutants.size(),
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+  return PrintMutants(report, opts.mutation_threshold, out);
+}
+
 int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   std::optional<RulePack> pack = LoadRulePack(opts.dir, diags);
   std::optional<std::vector<RuleTestFile>> files;
   if (pack) files = LoadRuleTests(opts.dir, *pack, diags);
   std::vector<Result> results;
+  RanCases ran;
   ScratchDir scratch;
   if (pack && files) {
     const std::vector<expr::Value> params = ParameterValues(ResolveParameters(*pack, {}));
     for (const RuleTestFile& f : *files) {
-      for (const RuleTestCase& c : f.cases) RunCase(*pack, c, params, scratch, diags, results);
+      for (const RuleTestCase& c : f.cases) RunCase(*pack, c, params, scratch, diags, results, ran);
     }
   }
   diags.RenderAll(err);
@@ -200,8 +267,31 @@ int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
       return kExitInput;
     }
   }
+  bool mutants_ok = true;
+  if (opts.mutate && failed > 0) {
+    out << "\nmutation testing not run: every expectation must be met by the unmutated pack first\n";
+  } else if (opts.mutate) {
+    mutants_ok = Mutate(opts, *pack, ran, out, err);
+  }
   const bool coverage_missing = opts.require_coverage && covered < pack->rules.size();
-  return failed > 0 || coverage_missing ? kExitFindings : kExitOk;
+  return failed > 0 || coverage_missing || !mutants_ok ? kExitFindings : kExitOk;
+}
+
+// Fills `opts` from the command line; returns the usage problem with it, or empty.
+std::string ReadOptions(const po::variables_map& vm, TestOptions& opts) {
+  if (!vm.count("dir")) return "a rule pack directory is required";
+  opts.dir = vm["dir"].as<std::string>();
+  opts.junit = vm.count("junit") ? vm["junit"].as<std::string>() : "";
+  opts.require_coverage = vm.count("require-coverage") > 0;
+  opts.mutate = vm.count("mutate") > 0;
+  opts.verbose = vm.count("verbose") > 0;
+  if (!vm.count("mutation-threshold")) return {};
+  opts.mutation_threshold = vm["mutation-threshold"].as<double>();
+  if (!opts.mutate) return "--mutation-threshold needs --mutate";
+  if (!(opts.mutation_threshold >= 0 && opts.mutation_threshold <= 100)) {
+    return "--mutation-threshold takes a percentage from 0 to 100";
+  }
+  return {};
 }
 
 }  // namespace
@@ -211,6 +301,13 @@ int RunTest(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   d.add_options()
       ("require-coverage", "exit 1 unless every rule has a passing and a failing case")
       ("junit", po::value<std::string>()->value_name("FILE"), "also write the results as JUnit XML to FILE")
+      ("mutate", "then change each rule's check and partial one way at a time (< to <=, "
+                 "== to !=, and to or, true to false, not dropped, a number, duration or number "
+                 "parameter one unit up or down) and list the changes no test notices, with the "
+                 "mutation score")
+      ("mutation-threshold", po::value<double>()->value_name("P"),
+       "with --mutate, exit 1 when the score (killed mutants, in percent) is below P (default 90)")
+      ("verbose,v", "log timings to standard error")
       ("help,h", "show this help");
   po::options_description all;
   all.add(d).add_options()("dir", po::value<std::string>());
@@ -225,16 +322,18 @@ int RunTest(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return kExitInput;
   }
   if (vm.count("help")) {
-    out << "usage: forcecheck test DIR [--require-coverage] [--junit FILE]\n\n"
-        << "runs the rule tests in DIR/tests/*.yaml against the rule pack DIR\n\n" << d;
+    out << "usage: forcecheck test DIR [--require-coverage] [--junit FILE] [--mutate [--mutation-threshold P]]\n\n"
+        << "runs the rule tests in DIR/tests/*.yaml against the rule pack DIR\n\n" << d
+        << "\nexit codes: 0 every expectation met (and, as asked, coverage and mutation score);\n"
+        << "            1 otherwise; 2 usage or input error (no test run)\n";
     return kExitOk;
   }
-  if (!vm.count("dir")) {
-    err << "forcecheck test: error: a rule pack directory is required\nrun 'forcecheck test --help' for usage\n";
+  TestOptions opts;
+  if (std::string problem = ReadOptions(vm, opts); !problem.empty()) {
+    err << "forcecheck test: error: " << problem << "\nrun 'forcecheck test --help' for usage\n";
     return kExitInput;
   }
-  TestOptions opts{vm["dir"].as<std::string>(), vm.count("junit") ? vm["junit"].as<std::string>() : "",
-                   vm.count("require-coverage") > 0};
+  SetUpLogging(opts.verbose);
   return Run(opts, out, err);
 }
 

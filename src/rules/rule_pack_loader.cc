@@ -467,6 +467,13 @@ void Compile(CompiledExpr& c, const std::string& key, expr::Type want, const exp
   if (errors.empty()) c.ast = std::move(parsed.expr);
 }
 
+// The pack's parameters as the checker sees them.
+std::vector<expr::ParameterInfo> ParameterInfos(const RulePack& pack) {
+  std::vector<expr::ParameterInfo> parameters;
+  for (const Parameter& p : pack.parameters) parameters.push_back({p.id, p.type, p.default_value});
+  return parameters;
+}
+
 }  // namespace
 
 std::vector<std::string> RulePackFiles(std::string path, Diagnostics& diags) {
@@ -494,8 +501,7 @@ std::vector<std::string> RulePackFiles(std::string path, Diagnostics& diags) {
 
 void CompileRules(RulePack& pack, const std::map<std::string, expr::Type>* schema_paths,
                   Diagnostics& diags) {
-  std::vector<expr::ParameterInfo> parameters;
-  for (const Parameter& p : pack.parameters) parameters.push_back({p.id, p.type, p.default_value});
+  const std::vector<expr::ParameterInfo> parameters = ParameterInfos(pack);
   expr::CheckContext ctx{&pack.registers, schema_paths, pack.evidence_schema, &parameters};
   // Rules compile independently (the context is only read), so in parallel, each with
   // diagnostics of its own, reported in the pack's order.
@@ -507,6 +513,14 @@ void CompileRules(RulePack& pack, const std::map<std::string, expr::Type>* schem
     if (r.records) Compile(*r.records, "records", expr::Type::kRows, ctx, found[i]);
   });
   for (Diagnostics& d : found) diags.Append(std::move(d));
+}
+
+void CompileRuleExpression(CompiledExpr& c, std::string_view key, const RulePack& pack,
+                           const std::map<std::string, expr::Type>* schema_paths, Diagnostics& diags) {
+  const std::vector<expr::ParameterInfo> parameters = ParameterInfos(pack);
+  const expr::CheckContext ctx{&pack.registers, schema_paths, pack.evidence_schema, &parameters};
+  c.ast.reset();
+  Compile(c, std::string(key), key == "records" ? expr::Type::kRows : expr::Type::kBool, ctx, diags);
 }
 
 std::optional<RulePack> LoadRulePack(const std::string& path, Diagnostics& diags) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.h"
@@ -25,5 +26,11 @@ std::vector<std::string> RulePackFiles(std::string path, Diagnostics& diags);
 // when given, the evidence schema's paths, setting each CompiledExpr's `ast`.
 void CompileRules(RulePack& pack, const std::map<std::string, expr::Type>* schema_paths,
                   Diagnostics& diags);
+
+// Compiles one expression as CompileRules compiles a rule's `key` ("check", "partial" or
+// "records") in `pack`, setting `c.ast` when it has no error; problems go to `diags`, at their
+// place through `c.positions`. For expressions made after loading (mutation testing).
+void CompileRuleExpression(CompiledExpr& c, std::string_view key, const RulePack& pack,
+                           const std::map<std::string, expr::Type>* schema_paths, Diagnostics& diags);
 
 }  // namespace forcecheck
