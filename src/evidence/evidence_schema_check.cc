@@ -5,6 +5,8 @@
 #include <exception>
 #include <limits>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <vector>
 
@@ -500,26 +502,50 @@ class SchemaCheck {
 
 }  // namespace
 
+namespace {
+
+// A schema parsed for valijson, kept for the life of the process under its path and text: a run
+// of rule tests validates hundreds of evidence files against the same schema, and parsing it
+// is most of the cost of each validation. Keyed by the text too, so a schema file that changes
+// during the process is parsed again. Thread-safe; validation only reads the schema.
+std::shared_ptr<const valijson::Schema> ParsedSchema(const std::string& schema_path, const std::string& text,
+                                                     Diagnostics& diags) {
+  static std::mutex mutex;
+  static std::map<std::string, std::pair<std::string, std::shared_ptr<const valijson::Schema>>> cache;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = cache.find(schema_path);
+    if (it != cache.end() && it->second.first == text) return it->second.second;
+  }
+  Json for_valijson = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (for_valijson.is_discarded()) {
+    diags.Error({schema_path}, "the evidence schema is not valid JSON");
+    return nullptr;
+  }
+  TrimForValijson(for_valijson);
+  auto schema = std::make_shared<valijson::Schema>();
+  try {
+    valijson::SchemaParser parser;
+    valijson::adapters::NlohmannJsonAdapter adapter(for_valijson);
+    parser.populateSchema(adapter, *schema);
+  } catch (const std::exception& e) {
+    diags.Error({schema_path}, std::string("the evidence schema cannot be used: ") + e.what());
+    return nullptr;
+  }
+  std::lock_guard<std::mutex> lock(mutex);
+  cache[schema_path] = {text, schema};
+  return schema;
+}
+
+}  // namespace
+
 SchemaFindings ValidateAgainstSchema(const YamlDocument& doc, const std::string& schema_path,
                                      Diagnostics& diags) {
   SchemaFindings found;
   std::optional<std::string> text = ReadTextFile(schema_path, diags);
   if (!text) return found;
-  Json for_valijson = Json::parse(*text, nullptr, /*allow_exceptions=*/false);
-  if (for_valijson.is_discarded()) {
-    diags.Error({schema_path}, "the evidence schema is not valid JSON");
-    return found;
-  }
-  TrimForValijson(for_valijson);
-  valijson::Schema schema;
-  try {
-    valijson::SchemaParser parser;
-    valijson::adapters::NlohmannJsonAdapter adapter(for_valijson);
-    parser.populateSchema(adapter, schema);
-  } catch (const std::exception& e) {
-    diags.Error({schema_path}, std::string("the evidence schema cannot be used: ") + e.what());
-    return found;
-  }
+  const std::shared_ptr<const valijson::Schema> schema = ParsedSchema(schema_path, *text, diags);
+  if (!schema) return found;
 
   Converter converter;
   const Json json = converter.Convert(doc.root, 1);
@@ -527,7 +553,7 @@ SchemaFindings ValidateAgainstSchema(const YamlDocument& doc, const std::string&
 
   valijson::Validator validator;
   valijson::ValidationResults results;
-  if (validator.validate(schema, valijson::adapters::NlohmannJsonAdapter(json), &results)) return found;
+  if (validator.validate(*schema, valijson::adapters::NlohmannJsonAdapter(json), &results)) return found;
   found.conforms = false;
   // The schema as written (parsed again: rarely needed) finds where each failure belongs.
   SchemaCheck(doc, Json::parse(*text), found).Report(json, results);
