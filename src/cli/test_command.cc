@@ -93,9 +93,10 @@ struct RanCases {
 };
 
 // Loads one case's evidence and evaluates the rules it expects outcomes of. Evidence errors go
-// to `diags`.
+// to `diags`. The evidence is kept in `ran` for mutation testing, and only then (a pack's cases
+// may each load a force's registers): `ran` is null without --mutate.
 void RunCase(const RulePack& pack, const RuleTestCase& test, const std::vector<expr::Value>& params,
-             ScratchDir& scratch, Diagnostics& diags, std::vector<Result>& results, RanCases& ran) {
+             ScratchDir& scratch, Diagnostics& diags, std::vector<Result>& results, RanCases* ran) {
   EvidenceOptions options;
   options.registers = &pack.registers;
   options.schema = pack.evidence_schema;
@@ -114,8 +115,9 @@ void RunCase(const RulePack& pack, const RuleTestCase& test, const std::vector<e
   for (const RuleExpectation& e : test.expectations) {
     results.push_back({&test, &e, EvaluateOne(*e.rule, *evidence, eval)});
   }
-  ran.evidence.push_back(std::make_unique<Evidence>(std::move(*evidence)));
-  ran.cases.push_back({&test, ran.evidence.back().get(), eval});
+  if (!ran) return;
+  ran->evidence.push_back(std::make_unique<Evidence>(std::move(*evidence)));
+  ran->cases.push_back({&test, ran->evidence.back().get(), eval});
 }
 
 void PrintResult(const Result& r, std::ostream& out) {
@@ -246,7 +248,7 @@ int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
   if (pack && files) {
     const std::vector<expr::Value> params = ParameterValues(ResolveParameters(*pack, {}));
     for (const RuleTestFile& f : *files) {
-      for (const RuleTestCase& c : f.cases) RunCase(*pack, c, params, scratch, diags, results, ran);
+      for (const RuleTestCase& c : f.cases) RunCase(*pack, c, params, scratch, diags, results, opts.mutate ? &ran : nullptr);
     }
   }
   diags.RenderAll(err);

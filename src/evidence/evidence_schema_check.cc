@@ -352,17 +352,20 @@ class SchemaCheck {
   }
 
  private:
-  void Emit(const YAML::Node& at, const std::string& message, bool loose = false) {
+  // Returns the violation added, or nullptr when the same message was already reported there.
+  SchemaViolation* Emit(const YAML::Node& at, const std::string& message, bool loose = false) {
     SourceLocation where = LocationOf(doc_.path, at);
-    if (!reported_.insert({where.line, where.column, message}).second) return;
+    if (!reported_.insert({where.line, where.column, message}).second) return nullptr;
     found_.violations.push_back({std::move(where), message, loose, true, ""});
+    return &found_.violations.back();
   }
 
   // A message that names what is allowed needs no pointer to the schema.
   void EmitComplete(const YAML::Node& at, const std::string& message, std::string note = "") {
-    Emit(at, message);
-    found_.violations.back().cite_schema = false;
-    found_.violations.back().note = std::move(note);
+    if (SchemaViolation* v = Emit(at, message)) {
+      v->cite_schema = false;
+      v->note = std::move(note);
+    }
   }
 
   // Every key `t` holds that none of `schemas` allows, each at its key node with a suggestion.
@@ -499,10 +502,6 @@ class SchemaCheck {
   std::set<std::tuple<uint32_t, uint32_t, std::string>> reported_;
   bool notes_hinted_ = false;
 };
-
-}  // namespace
-
-namespace {
 
 // A schema parsed for valijson, kept for the life of the process under its path and text: a run
 // of rule tests validates hundreds of evidence files against the same schema, and parsing it
