@@ -130,7 +130,7 @@ void VettingRecord(std::mt19937& rng, Date as_of, std::map<std::string, std::str
   const int longer = pct(rng) < 2 ? 1 : 0;       // expiry set past the renewal period
   cells["level_held"] = kLadder[held];
   cells["granted"] = granted.ToString();
-  cells["expires"] = expr::AddDuration(granted, years + longer, 'y').ToString();
+  cells["expires"] = expr::AddDuration(granted, years + longer, 'y')->ToString();
   if (pct(rng) >= 4) {
     cells["last_aftercare_review"] = Date{as_of.days - std::uniform_int_distribution<int>(0, 420)(rng)}.ToString();
   }

@@ -17,6 +17,12 @@ struct Date {
   std::string ToString() const;  // YYYY-MM-DD
 };
 
+// The dates a four-digit year can write, 0000-01-01 to 9999-12-31 (limits::kFirstYear and
+// kLastYear): every Date forcecheck makes lies between them, so day arithmetic on two of them
+// cannot overflow.
+inline constexpr Date kFirstDate{-719'528};
+inline constexpr Date kLastDate{2'932'896};
+
 // Parses exactly "YYYY-MM-DD" with a real month and day; nullopt otherwise.
 std::optional<Date> ParseDate(std::string_view text);
 // ParseDate's general path, without its fast path for the canonical form (which reads eight

@@ -28,9 +28,21 @@ inline constexpr size_t kRegisterFieldBytes = size_t{64} << 10;
 // Numbers and dates, in evidence, registers and expressions: integers are exact up to 2^53;
 // a magnitude beyond 10^15 is refused rather than rounded.
 inline constexpr double kNumberMagnitude = 1e15;
-inline constexpr int kFirstYear = 1;
+// Dates are written YYYY-MM-DD, so their years run from 0000 to 9999; date arithmetic whose
+// result falls outside is an error, not a wrapped-around date.
+inline constexpr int kFirstYear = 0;
 inline constexpr int kLastYear = 9999;
-inline constexpr int64_t kDurationDays = 3'652'059;  // 0001-01-01 to 9999-12-31
+// A duration literal covers at most the whole range of dates: 10,000 years, or as many days
+// (25 whole 400-year cycles of 146,097), weeks or months.
+inline constexpr int kDurationYears = 10'000;
+constexpr int64_t MostDurationUnits(char unit) {
+  switch (unit) {
+    case 'd': return int64_t{kDurationYears} / 400 * 146'097;
+    case 'w': return int64_t{kDurationYears} / 400 * 146'097 / 7;
+    case 'm': return int64_t{kDurationYears} * 12;
+    default: return kDurationYears;
+  }
+}
 
 // Expressions.
 inline constexpr size_t kExpressionBytes = size_t{64} << 10;
@@ -56,9 +68,9 @@ inline constexpr Limit kTable[] = {
     {"register columns", static_cast<double>(kRegisterColumns), "columns", "columns in a register's header"},
     {"register field", static_cast<double>(kRegisterFieldBytes), "bytes", "one CSV field"},
     {"number magnitude", kNumberMagnitude, "", "the absolute value of a number in evidence, a register or an expression"},
-    {"first year", kFirstYear, "", "the earliest year of a date"},
-    {"last year", kLastYear, "", "the latest year of a date"},
-    {"duration", static_cast<double>(kDurationDays), "days", "a duration literal or the result of date arithmetic"},
+    {"first year", kFirstYear, "", "the earliest year of a date, in evidence, a register or date arithmetic"},
+    {"last year", kLastYear, "", "the latest year of a date, in evidence, a register or date arithmetic"},
+    {"duration", kDurationYears, "years", "a duration literal: at most 3652425d, 521775w, 120000mo or 10000y"},
     {"expression", static_cast<double>(kExpressionBytes), "bytes", "one rule expression"},
     {"expression depth", kExpressionDepth, "levels", "operators and calls nested in one another"},
     {"identifier", static_cast<double>(kIdentifierBytes), "bytes", "one name in an expression"},

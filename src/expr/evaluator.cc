@@ -226,7 +226,9 @@ class Evaluator final : public RowProgram::Host {
     const bool add = e.op == Op::kAdd, sub = e.op == Op::kSub;
     if (l.kind() == Kind::kDate && r.kind() == Kind::kDuration && (add || sub)) {
       const int n = static_cast<int>(r.number());
-      return Value::DateValue(AddDuration(l.date(), add ? n : -n, r.unit()));
+      if (std::optional<Date> d = AddDuration(l.date(), add ? n : -n, r.unit())) return Value::DateValue(*d);
+      return Value::Error(op + " takes " + Show(l) + " outside the dates forcecheck represents (" +
+                              kFirstDate.ToString() + " to " + kLastDate.ToString() + ")", e.offset);
     }
     if (l.kind() == Kind::kDate && r.kind() == Kind::kDate && sub) {
       return Value::Number(static_cast<double>(l.date().days - r.date().days));

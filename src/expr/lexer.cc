@@ -1,6 +1,9 @@
 #include "expr/lexer.h"
 
 #include <charconv>
+#include <cmath>
+
+#include "base/limits.h"
 
 namespace forcecheck::expr {
 namespace {
@@ -26,6 +29,11 @@ class Lexer {
 
   LexResult Run() {
     LexResult r;
+    if (s_.size() > limits::kExpressionBytes) {
+      r.error = Err(0, "expression too long (" + std::to_string(s_.size()) + " bytes; the limit is " +
+                           std::to_string(limits::kExpressionBytes) + ")");
+      return r;
+    }
     while (true) {
       SkipSpace();
       if (pos_ >= s_.size()) break;
@@ -69,6 +77,11 @@ class Lexer {
     if (IsDigit(c)) return Numeric(t);
     if (IsIdentStart(c)) {
       while (pos_ < s_.size() && IsIdentChar(s_[pos_])) ++pos_;
+      if (pos_ - start > limits::kIdentifierBytes) {
+        // Not echoed: the name itself may be the problem.
+        return Err(start, "name too long (" + std::to_string(pos_ - start) + " bytes; the limit is " +
+                              std::to_string(limits::kIdentifierBytes) + ")");
+      }
       t.text = std::string(s_.substr(start, pos_ - start));
       t.kind = TokenKind::kIdent;
       for (const Keyword& k : kKeywords) {
@@ -126,7 +139,10 @@ class Lexer {
     }
     std::string_view digits = s_.substr(start, pos_ - start);
     auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), t.number);
-    if (ec != std::errc()) return Err(start, "number out of range");
+    if (ec != std::errc() || t.number > limits::kNumberMagnitude) {
+      return Err(start, "number too large (the limit is " +
+                            std::to_string(static_cast<int64_t>(limits::kNumberMagnitude)) + ")");
+    }
     t.kind = TokenKind::kNumber;
     if (pos_ < s_.size() && IsIdentStart(s_[pos_])) return Duration(t, start);
     return std::nullopt;
@@ -142,8 +158,14 @@ class Lexer {
     else if (unit == "mo") t.unit = 'm';
     else if (unit == "y") t.unit = 'y';
     else return Err(start, "unknown duration unit '" + std::string(unit) + "' (use d, w, mo or y, as in 42d or 6mo)");
-    if (t.number != static_cast<double>(static_cast<int64_t>(t.number)) || t.number > 100000) {
-      return Err(start, "a duration must be a whole number of units");
+    if (std::floor(t.number) != t.number) return Err(start, "a duration must be a whole number of units");
+    const int64_t most = limits::MostDurationUnits(t.unit);
+    if (t.number > static_cast<double>(most)) {
+      return Err(start, "duration too long (the limit is " + std::to_string(limits::kDurationYears) + " years: " +
+                            std::to_string(limits::MostDurationUnits('d')) + "d, " +
+                            std::to_string(limits::MostDurationUnits('w')) + "w, " +
+                            std::to_string(limits::MostDurationUnits('m')) + "mo or " +
+                            std::to_string(limits::MostDurationUnits('y')) + "y)");
     }
     t.kind = TokenKind::kDuration;
     return std::nullopt;

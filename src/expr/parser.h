@@ -20,6 +20,7 @@
 #include <optional>
 #include <string_view>
 
+#include "base/limits.h"
 #include "expr/ast.h"
 
 namespace forcecheck::expr {
@@ -27,7 +28,7 @@ namespace forcecheck::expr {
 // A tree deeper than this (counting every operator, call and parenthesis, so a chain of 200
 // `and`s counts 200) is refused: checking, evaluating and freeing a tree recurse once a level,
 // and hostile input must not exhaust the stack.
-inline constexpr int kMaxNesting = 128;
+inline constexpr int kMaxNesting = limits::kExpressionDepth;
 
 struct ParseResult {
   std::unique_ptr<Expr> expr;    // set when error is empty

@@ -211,11 +211,21 @@ void Arith(Lanes& out, Op op, const Lanes& l, const Lanes& r, const uint8_t* liv
   if (l.kind == Kind::kDate && r.kind == Kind::kDuration && (add || sub)) {
     const int amount = add ? r.amount : -r.amount;
     if (r.unit == 'd' || r.unit == 'w') {
-      const int days = r.unit == 'w' ? 7 * amount : amount;
-      for (size_t i = 0; i < n; ++i) out.d[i] = out.ok[i] ? l.d[i] + days : 0;
+      // Both within the range of dates, so the sum fits; one outside it is not a date.
+      const int64_t days = (r.unit == 'w' ? 7 : 1) * int64_t{amount};
+      for (size_t i = 0; i < n; ++i) {
+        const int64_t d = l.d[i] + days;
+        out.ok[i] &= static_cast<uint8_t>(d >= kFirstDate.days && d <= kLastDate.days);
+        out.d[i] = out.ok[i] ? static_cast<int32_t>(d) : 0;
+      }
     } else {
       // Months and years go through the calendar, the costliest step: only where needed.
-      for (size_t i = 0; i < n; ++i) out.d[i] = out.ok[i] ? AddDuration(Date{l.d[i]}, amount, r.unit).days : 0;
+      for (size_t i = 0; i < n; ++i) {
+        if (!out.ok[i]) { out.d[i] = 0; continue; }
+        const std::optional<Date> d = AddDuration(Date{l.d[i]}, amount, r.unit);
+        out.ok[i] = d.has_value();
+        out.d[i] = d ? d->days : 0;
+      }
     }
     out.kind = Kind::kDate;
     return;

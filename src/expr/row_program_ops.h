@@ -93,7 +93,8 @@ inline Cell CompareCells(Op op, const Cell& l, const Cell& r) {
 inline Cell ArithCells(Op op, const Cell& l, const Cell& r) {
   const bool add = op == Op::kAdd, sub = op == Op::kSub;
   if (l.kind() == Kind::kDate && r.kind() == Kind::kDuration && (add || sub)) {
-    return Cell::DateCell(AddDuration(l.date(), add ? r.amount() : -r.amount(), r.unit()));
+    const std::optional<Date> d = AddDuration(l.date(), add ? r.amount() : -r.amount(), r.unit());
+    return d ? Cell::DateCell(*d) : Cell::Bad();
   }
   if (l.kind() == Kind::kDate && r.kind() == Kind::kDate && sub) {
     return Cell::Number(static_cast<double>(l.date().days - r.date().days));

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string>
 
+#include "base/limits.h"
+
 namespace forcecheck::expr {
 
 const char* TypeName(Type t) {
@@ -37,10 +39,19 @@ size_t Value::CollectionSize() const {
   }
 }
 
-Date AddDuration(Date d, int amount, char unit) {
-  if (unit == 'd') return Date{d.days + amount};
-  if (unit == 'w') return Date{d.days + 7 * amount};
-  return AddMonths(d, (unit == 'y' ? 12 : 1) * amount);
+std::optional<Date> AddDuration(Date d, int amount, char unit) {
+  int64_t days = 0;
+  if (unit == 'd' || unit == 'w') {
+    days = int64_t{d.days} + (unit == 'w' ? 7 : 1) * int64_t{amount};
+  } else {
+    // More months than the range of dates holds always leaves it; fewer cannot overflow.
+    const int64_t months = (unit == 'y' ? 12 : 1) * int64_t{amount};
+    constexpr int64_t kMonthsInRange = (int64_t{limits::kLastYear} - limits::kFirstYear + 1) * 12;
+    if (months < -kMonthsInRange || months > kMonthsInRange) return std::nullopt;
+    days = AddMonths(d, static_cast<int>(months)).days;
+  }
+  if (days < kFirstDate.days || days > kLastDate.days) return std::nullopt;
+  return Date{static_cast<int32_t>(days)};
 }
 
 int Compare(const Value& a, const Value& b) {

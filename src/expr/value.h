@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -127,7 +128,8 @@ struct Group {
 
 // The date `amount` units after (or before, for a negative amount) `d`. Months and years keep
 // the day of the month, clamped to the month's length (2016-01-31 + 1mo = 2016-02-29).
-Date AddDuration(Date d, int amount, char unit);
+// nullopt when the date would fall outside kFirstDate..kLastDate.
+std::optional<Date> AddDuration(Date d, int amount, char unit);
 
 // Orders two decided values of one kind (numbers, dates, text, booleans): <0, 0, >0.
 int Compare(const Value& a, const Value& b);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "base/limits.h"
 #include "base/spelling.h"
 
 namespace forcecheck {
@@ -39,7 +40,7 @@ std::optional<double> ParseFiniteNumber(std::string_view text) {
   errno = 0;
   char* end = nullptr;
   const double n = std::strtod(s.c_str(), &end);
-  if (errno != 0 || end != s.c_str() + s.size() || !std::isfinite(n)) return std::nullopt;
+  if (errno != 0 || end != s.c_str() + s.size() || !(std::fabs(n) <= limits::kNumberMagnitude)) return std::nullopt;
   return n;
 }
 
@@ -51,7 +52,9 @@ std::optional<Value> ParseDuration(std::string_view text) {
   const std::string_view unit = text.substr(digits);
   const char u = unit == "d" ? 'd' : unit == "w" ? 'w' : unit == "mo" ? 'm' : unit == "y" ? 'y' : 0;
   if (!u) return std::nullopt;
-  return Value::Duration(std::atoi(std::string(text.substr(0, digits)).c_str()), u);
+  const int amount = std::atoi(std::string(text.substr(0, digits)).c_str());
+  if (amount > limits::MostDurationUnits(u)) return std::nullopt;
+  return Value::Duration(amount, u);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "rules/rule_pack_loader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -350,8 +351,10 @@ class PackLoader {
     c.document = m.Text("document", true).value_or("");
     c.section = m.Text("section", true).value_or("");
     if (auto y = m.Number("year", true)) {
-      c.year = static_cast<int>(*y);
-      if (*y != c.year || c.year < 1800 || c.year > 2200) {
+      // Range first: a year too large for an int must not be converted to one.
+      const bool plausible = *y >= 1800 && *y <= 2200 && std::floor(*y) == *y;
+      c.year = plausible ? static_cast<int>(*y) : 0;
+      if (!plausible) {
         diags_.Error(LocationOf(doc.path, m.Get("year")), "'year' must be a year such as 2016");
       }
     }

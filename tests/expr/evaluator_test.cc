@@ -177,6 +177,26 @@ INSTANTIATE_TEST_SUITE_P(
         ValueCase{"u + s * 1", "error@4: '*' needs numbers, not text ('abc') and a number (1)"},
         ValueCase{"(n / zero) + u", "error@1: division by zero"}));
 
+// Date arithmetic stays within the dates a four-digit year writes; past either end it is an
+// error (it once wrapped round the 32-bit day count).
+INSTANTIATE_TEST_SUITE_P(
+    DateRange, EvaluatorValueTest,
+    ::testing::Values(
+        ValueCase{"9999-12-31 + 0d", "9999-12-31"}, ValueCase{"d + 7983y", "9999-03-31"},
+        ValueCase{"0000-01-07 - 6d", "0000-01-01"}, ValueCase{"2016-03-31 - 2016y", "0000-03-31"},
+        ValueCase{"9999-12-31 + 1d",
+                  "error@0: '+' takes a date (9999-12-31) outside the dates forcecheck represents "
+                  "(0000-01-01 to 9999-12-31)"},
+        ValueCase{"d + 7984y",
+                  "error@0: '+' takes a date (2016-03-31) outside the dates forcecheck represents "
+                  "(0000-01-01 to 9999-12-31)"},
+        ValueCase{"0000-01-01 - 1w",
+                  "error@0: '-' takes a date (0000-01-01) outside the dates forcecheck represents "
+                  "(0000-01-01 to 9999-12-31)"},
+        ValueCase{"d + 10000y + 10000y + 10000y",
+                  "error@0: '+' takes a date (2016-03-31) outside the dates forcecheck represents "
+                  "(0000-01-01 to 9999-12-31)"}));
+
 // ---- functions --------------------------------------------------------------------------------
 
 INSTANTIATE_TEST_SUITE_P(

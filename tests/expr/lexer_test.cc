@@ -1,5 +1,9 @@
 #include "expr/lexer.h"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace forcecheck::expr {
@@ -153,8 +157,40 @@ INSTANTIATE_TEST_SUITE_P(
         LexErrorCase{"Brackets", "[1]", "0: unexpected character '['"}),
     [](const ::testing::TestParamInfo<LexErrorCase>& p) { return p.param.name; });
 
-TEST(LexerTest, ReportsNumberOutOfRange) {
-  EXPECT_EQ(LexError(std::string(400, '9')), "0: number out of range");
+// ---- limits (src/base/limits.h): each accepted at its value, refused one past it --------------
+
+TEST(LexerLimitTest, NumbersUpToTheMagnitudeLimit) {
+  EXPECT_EQ(LexError("1000000000000000"), "no error");
+  const std::string too_large = "0: number too large (the limit is 1000000000000000)";
+  EXPECT_EQ(LexError("1000000000000001"), too_large);
+  EXPECT_EQ(LexError(std::string(400, '9')), too_large);
+}
+
+TEST(LexerLimitTest, DurationsUpToTenThousandYearsInEveryUnit) {
+  const std::string too_long =
+      "0: duration too long (the limit is 10000 years: 3652425d, 521775w, 120000mo or 10000y)";
+  for (const auto& [most, past] : std::vector<std::pair<std::string, std::string>>{
+           {"3652425d", "3652426d"}, {"521775w", "521776w"}, {"120000mo", "120001mo"}, {"10000y", "10001y"}}) {
+    EXPECT_EQ(LexError(most), "no error") << most;
+    EXPECT_EQ(LexError(past), too_long) << past;
+  }
+  // Once a float-to-integer conversion out of range (undefined behaviour).
+  EXPECT_EQ(LexError("99999999999999999999d"), "0: number too large (the limit is 1000000000000000)");
+  EXPECT_EQ(LexError("999999999999999d"), too_long);
+  EXPECT_EQ(LexError("1.5d"), "0: a duration must be a whole number of units");
+}
+
+TEST(LexerLimitTest, NamesUpTo256Bytes) {
+  EXPECT_EQ(LexError(std::string(256, 'a')), "no error");
+  // The name is not echoed: a megabyte of it would be a megabyte of diagnostics.
+  EXPECT_EQ(LexError("x == " + std::string(257, 'a')), "5: name too long (257 bytes; the limit is 256)");
+  EXPECT_EQ(LexError(std::string(60000, 'a')), "0: name too long (60000 bytes; the limit is 256)");
+}
+
+TEST(LexerLimitTest, ExpressionsUpTo64KiB) {
+  std::string most = "a" + std::string(65535, ' ');
+  EXPECT_EQ(LexError(most), "no error");
+  EXPECT_EQ(LexError(most + " "), "0: expression too long (65537 bytes; the limit is 65536)");
 }
 
 }  // namespace

@@ -85,7 +85,7 @@ std::string PeopleCsv(char prefix, size_t rows, size_t blank_pct, Dice& dice) {
         dice.Pick(kDepts), dice.Pick(kGrades),
         dice.Percent(40) ? dice.Pick(kSalaries) : std::to_string(dice.Below(200)),
         dice.Pick(kHours), started.ToString(),
-        (review == 0 ? started : review == 1 ? AddDuration(started, 1, 'm') : SomeDate(dice)).ToString(),
+        (review == 0 ? started : review == 1 ? *AddDuration(started, 1, 'm') : SomeDate(dice)).ToString(),
         dice.Pick(kFlags), Id(prefix, dice.Below(rows + rows / 10))};
     csv += Id(prefix, i);
     for (std::string& cell : cells) csv += "," + (dice.Percent(blank_pct) ? "" : cell);
@@ -328,6 +328,12 @@ const std::vector<std::string>& Corpus() {
       "count(registers.staff where not (dept == 'CID' or dept == 'PSD') or grade != 'B')",
       // Arithmetic, and division by zero inside a where.
       "count(registers.tidy where salary * 2 - 10 > hours + 5)",
+      // Date arithmetic past either end of the dates is an error, record by record.
+      "count(registers.tidy where started + 7900y > review)",
+      "count(registers.tidy where started - 3652425d < review)",
+      "count(registers.staff where started + 95000mo > review or flagged)",
+      "count((registers.staff where exists(dept)) where started + 7980y > review)",
+      "count((registers.staff where exists(dept)) where started - 3652000d < review)",
       "sum(registers.tidy where hours != 0, salary / hours)",
       "sum(registers.tidy, salary / hours)",
       "count(registers.tidy where salary / hours > 1)",

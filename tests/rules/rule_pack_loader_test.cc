@@ -431,6 +431,22 @@ TEST_F(RulePackLoaderTest, ReportsBadIdsAndNumbers) {
                                     "                                                         ^\n");
 }
 
+// A year too large for an int is refused, not converted (undefined behaviour once), and the
+// plausible range is closed at both ends.
+TEST_F(RulePackLoaderTest, CitationYearsFrom1800To2200) {
+  for (const char* year : {"1800", "2200"}) {
+    std::string rule = RuleYaml("VET-001");
+    rule.replace(rule.find("year: 2016"), 10, std::string("year: ") + year);
+    EXPECT_NE(LoadWithRules("rules:\n" + rule), std::nullopt) << year << Errors();
+  }
+  for (const char* year : {"1799", "2201", "1e300", "99999999999999999999"}) {
+    std::string rule = RuleYaml("VET-001");
+    rule.replace(rule.find("year: 2016"), 10, std::string("year: ") + year);
+    EXPECT_EQ(LoadWithRules("rules:\n" + rule), std::nullopt) << year;
+    EXPECT_NE(Errors().find(":7:56: error: 'year' must be a year such as 2016"), std::string::npos) << year;
+  }
+}
+
 // The pack header with `bands` (lines 9 to 12) and a cap replaced.
 std::string PackWithBands(const std::string& bands, const std::string& cap = "") {
   std::string pack = kPackYaml;
