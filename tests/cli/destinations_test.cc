@@ -17,6 +17,7 @@
 #include <gtest/gtest.h>
 
 #include "cli/cli.h"
+#include "cli/inputs.h"
 #include "testing/temp_dir.h"
 
 namespace forcecheck {
@@ -196,6 +197,20 @@ TEST(CommandLineTest, RefusesABadJobsVariable) {
   }
   const Env jobs("FORCECHECK_JOBS", "2");
   EXPECT_EQ(RunCommand({"lint", "-r", std::string(FORCECHECK_SOURCE_DIR) + "/rules"}).exit, kExitOk);
+}
+
+// no-color.org: NO_COLOR turns colour off when it is present and not empty.
+TEST(CommandLineTest, NoColorCountsOnlyWhenNotEmpty) {
+  unsetenv("NO_COLOR");
+  EXPECT_FALSE(NoColor());
+  {
+    const Env empty("NO_COLOR", "");
+    EXPECT_FALSE(NoColor());
+  }
+  for (const char* value : {"1", "0", "no"}) {
+    const Env set("NO_COLOR", value);
+    EXPECT_TRUE(NoColor()) << value;
+  }
 }
 
 }  // namespace
