@@ -66,8 +66,9 @@ std::string CreateTemp(const std::string& target, Staged& staged, int& fd) {
     if (fd < 0) return Errno("cannot create a temporary file");
     staged.temp = temp;
     if (exists && fchmod(fd, existing.st_mode & 07777) != 0) {
+      std::string err = Errno("cannot keep the file's permissions");
       close(fd);
-      return Errno("cannot keep the file's permissions");
+      return err;
     }
     return "";
   }
