@@ -11,13 +11,30 @@
 
 namespace forcecheck {
 
-size_t WorkerCount() {
-  if (const char* env = std::getenv("FORCECHECK_JOBS")) {
-    char* end = nullptr;
-    const long n = std::strtol(env, &end, 10);
-    if (end != env && *end == '\0' && n > 0) return static_cast<size_t>(std::min(n, 256L));
+namespace {
+
+// FORCECHECK_JOBS's number; 0 when it is unset or empty, -1 when it is not a valid one.
+long JobsVariable() {
+  const char* env = std::getenv("FORCECHECK_JOBS");
+  if (!env || !*env) return 0;
+  for (const char* c = env; *c; ++c) {
+    if (*c < '0' || *c > '9' || c - env >= 4) return -1;  // also refuses signs and spaces
   }
+  const long n = std::strtol(env, nullptr, 10);
+  return n >= 1 && n <= kMaxJobs ? n : -1;
+}
+
+}  // namespace
+
+size_t WorkerCount() {
+  if (const long n = JobsVariable(); n > 0) return static_cast<size_t>(n);
   return std::max(1u, std::thread::hardware_concurrency());
+}
+
+std::string CheckJobsVariable() {
+  if (JobsVariable() >= 0) return "";
+  return "FORCECHECK_JOBS must be a whole number of threads from 1 to " + std::to_string(kMaxJobs) +
+         ", not '" + std::getenv("FORCECHECK_JOBS") + "'";
 }
 
 void ParallelFor(size_t n, const std::function<void(size_t i, size_t worker)>& work) {

@@ -8,13 +8,22 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace forcecheck {
 
-// How many workers ParallelFor uses at most: the machine's cores, or FORCECHECK_JOBS when it
-// is set to a positive number (1 runs everything on the calling thread).
+// The most FORCECHECK_JOBS may ask for.
+inline constexpr long kMaxJobs = 256;
+
+// How many workers ParallelFor uses at most: FORCECHECK_JOBS when it is set and not empty (1
+// runs everything on the calling thread), else the machine's cores. A value that
+// CheckJobsVariable refuses counts as unset here; the command line refuses it first.
 size_t WorkerCount();
+
+// The usage error for a FORCECHECK_JOBS that is not a whole number from 1 to kMaxJobs (set to
+// an empty string, it is as if unset), or an empty string when it is fine.
+std::string CheckJobsVariable();
 
 // Calls work(i, worker) for every i in [0, n), worker being in [0, WorkerCount()), from up to
 // WorkerCount() threads (the calling thread among them); returns when all calls have returned.

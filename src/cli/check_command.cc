@@ -1,8 +1,9 @@
 // `forcecheck check`: rules in, evidence in, graded findings out.
 //
-// Load the pack and the evidence (every problem in both reported at once), evaluate every
-// rule, score and grade, render every requested report in memory, and only then write them,
-// each atomically. Any input error means exit 2 and no report written.
+// Load the pack and the evidence (every problem in both reported at once), check every report's
+// destination (report/write_file.h), evaluate every rule, score and grade, render every
+// requested report in memory, and only then write them, all or none. Any input error or
+// unusable destination means exit 2 and no report written.
 
 #include <unistd.h>
 
@@ -17,7 +18,6 @@
 
 #include "cli/cli.h"
 #include "cli/inputs.h"
-#include "io/paths.h"
 #include "eval/evaluate.h"
 #include "report/report.h"
 #include "report/write_file.h"
@@ -76,7 +76,7 @@ po::options_description Describe() {
        "protective marking shown at the top and bottom of the html and markdown reports, "
        "e.g. OFFICIAL-SENSITIVE")
       ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
-       "colour the text report: auto (a terminal, unless NO_COLOR is set), always, never");
+       "colour the text report: auto (a terminal, unless NO_COLOR is set and not empty), always, never");
   DescribeInputOptions(d);
   d.add_options()
       ("verbose,v", "log what forcecheck does to standard error")
@@ -134,22 +134,8 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   const std::string color = vm["color"].as<std::string>();
   if (color == "always") opts.color = true;
   else if (color == "never") opts.color = false;
-  else if (color == "auto") opts.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  else if (color == "auto") opts.color = isatty(STDOUT_FILENO) && !NoColor();
   else return "--color takes auto, always or never, not '" + color + "'";
-  return {};
-}
-
-// A report must never replace one of the inputs.
-std::string CheckOutputs(const CheckOptions& o) {
-  for (const ReportRequest& r : o.reports) {
-    if (r.path.empty()) continue;
-    const bool into_pack = std::filesystem::is_directory(o.rules) ? PathInside(r.path, o.rules)
-                                                                    : SamePath(r.path, o.rules);
-    if (into_pack || SamePath(r.path, o.evidence) ||
-        (!o.inputs.parameters.file.empty() && SamePath(r.path, o.inputs.parameters.file))) {
-      return "refusing to write a report over an input: '" + r.path + "'";
-    }
-  }
   return {};
 }
 
@@ -169,6 +155,18 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
   std::optional<Inputs> in =
       LoadInputs(opts.rules, opts.evidence, opts.inputs, err);
   if (!in) return kExitInput;
+  // Every input has been read: no report may replace one of them, whatever its name.
+  std::vector<std::string> paths;
+  for (const ReportRequest& r : opts.reports) {
+    if (!r.path.empty()) paths.push_back(r.path);
+  }
+  Diagnostics diags;
+  CheckDestinations(paths, InputFolders(opts.rules), "report", diags);
+  if (diags.HasErrors()) {
+    diags.RenderAll(err);
+    PrintErrorCount(diags, "no report written", err);
+    return kExitInput;
+  }
   const RulePack* pack = &in->pack;
   const Evidence* evidence = &in->evidence;
   const std::string scale_id = opts.scale.empty() ? pack->grading.scale : opts.scale;
@@ -196,18 +194,17 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
     rendered.push_back(
         RenderReport(report, r.format, RenderOptions{r.path.empty() && opts.color, opts.marking}));
   }
+  std::vector<OutputFile> files;
   for (size_t i = 0; i < opts.reports.size(); ++i) {
-    const std::string& path = opts.reports[i].path;
-    if (path.empty()) {
-      out << rendered[i];
-      continue;
-    }
-    std::string problem = WriteFileAtomically(path, rendered[i]);
-    if (!problem.empty()) {
-      err << path << ": error: cannot write report: " << problem << "\n";
-      return kExitInput;
-    }
-    spdlog::info("wrote {}", path);
+    if (!opts.reports[i].path.empty()) files.push_back({opts.reports[i].path, std::move(rendered[i])});
+  }
+  if (!WriteFiles(files, "report", diags)) {
+    diags.RenderAll(err);
+    PrintErrorCount(diags, "no report written", err);
+    return kExitInput;
+  }
+  for (size_t i = 0; i < opts.reports.size(); ++i) {
+    if (opts.reports[i].path.empty()) out << rendered[i];
   }
   spdlog::debug("done ({:.1f} ms)", ms());
   const int exit = Fails(report.findings, opts.fail_on) ? kExitFindings : kExitOk;
@@ -235,7 +232,6 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
         << InputEnvironmentHelp();
     return kExitOk;
   }
-  if (problem.empty()) problem = CheckOutputs(opts);
   if (!problem.empty()) {
     err << "forcecheck check: error: " << problem << "\nrun 'forcecheck check --help' for usage\n";
     return kExitInput;

@@ -2,6 +2,8 @@
 
 #include <exception>
 
+#include "base/parallel.h"
+#include "io/inputs_read.h"
 #include "version.h"
 
 namespace forcecheck {
@@ -54,6 +56,7 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
   try {
     std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
     if (args.empty()) {
+      err << "forcecheck: error: no command given\n\n";
       Usage(err);
       return kExitInput;
     }
@@ -67,7 +70,13 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       return kExitOk;
     }
     for (const Command& c : Commands()) {
-      if (c.name == first) return c.run({args.begin() + 1, args.end()}, out, err);
+      if (c.name != first) continue;
+      if (std::string bad = CheckJobsVariable(); !bad.empty()) {
+        err << "forcecheck: error: " << bad << "\n";
+        return kExitInput;
+      }
+      const InputsRead inputs;  // what the command reads, so that it writes over none of it
+      return c.run({args.begin() + 1, args.end()}, out, err);
     }
     std::string names;
     for (const Command& c : Commands()) names += (names.empty() ? "" : ", ") + std::string(c.name);

@@ -11,7 +11,9 @@
 //   records: 125 (the first 10 below)
 //     examples/west-midlands-2016/registers/vetting.csv:17  P00016
 
+#include <optional>
 #include <set>
+#include <string>
 
 #include <boost/program_options.hpp>
 
@@ -59,6 +61,16 @@ void PrintTree(const expr::Expr& e, const std::string& text, const expr::Trace& 
   }
 }
 
+// `text` as a count of up to nine digits, and digits only: boost would read "-1" as the
+// largest size_t.
+std::optional<size_t> ParseCount(const std::string& text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  return std::stoul(text);
+}
+
 // The indexes of the pack parameters `e` reads.
 void ParametersRead(const expr::Expr& e, std::set<int>& out) {
   if (e.kind == expr::Expr::Kind::kPath && e.ref == expr::Ref::kParameter) out.insert(e.parameter);
@@ -74,7 +86,8 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
   d.add_options()
       ("rules,r", po::value<std::string>()->value_name("DIR|FILE"), "the rule pack (required)")
       ("evidence,e", po::value<std::string>()->value_name("FILE"), "the evidence file (required)")
-      ("records", po::value<size_t>()->default_value(10)->value_name("N"), "how many flagged records to list")
+      ("records", po::value<std::string>()->default_value("10")->value_name("N"),
+       "how many flagged records to list")
       ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"), "evaluate as at this date")
       ("set", po::value<std::vector<std::string>>()->value_name("ID=VALUE"),
        "set the pack parameter ID to VALUE; may be repeated, and wins over --params")
@@ -104,6 +117,12 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
           << " is required\nrun 'forcecheck explain --help' for usage\n";
       return kExitInput;
     }
+  }
+  const std::optional<size_t> records = ParseCount(vm["records"].as<std::string>());
+  if (!records) {
+    err << "forcecheck explain: error: --records takes a number of records from 0 to 999999999, not '"
+        << vm["records"].as<std::string>() << "'\nrun 'forcecheck explain --help' for usage\n";
+    return kExitInput;
   }
   std::optional<Date> as_of;
   if (vm.count("as-of") && !(as_of = ParseDate(vm["as-of"].as<std::string>()))) {
@@ -158,7 +177,7 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
     out << "evidence: " << e.path << " = " << e.value << (e.where.file.empty() ? "" : " at " + e.where.ToString()) << "\n";
   }
   if (f.records_total > 0) {
-    const size_t shown = std::min(vm["records"].as<size_t>(), f.records.size());
+    const size_t shown = std::min(*records, f.records.size());
     out << "records: " << f.records_total
         << (f.records_total > shown ? " (the first " + std::to_string(shown) + " below)" : "") << "\n";
     for (size_t i = 0; i < shown; ++i) {

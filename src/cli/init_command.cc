@@ -12,7 +12,6 @@
 #include "base/date.h"
 #include "cli/cli.h"
 #include "cli/inputs.h"
-#include "io/paths.h"
 #include "report/write_file.h"
 #include "rules/evidence_template.h"
 #include "rules/rule_pack_loader.h"
@@ -28,21 +27,16 @@ Date Today() {
   return Date{static_cast<int32_t>(now.time_since_epoch().count())};
 }
 
-// Why the template may not be written to `output`, or an empty string.
-std::string RefuseOutput(const std::string& output, const std::string& rules, const RulePack& pack,
-                         bool overwrite) {
+// Reports why the template may not be written to `output`: it exists (without --overwrite),
+// or it is no place for a file (report/write_file.h: a rule pack's file or folder, the evidence
+// schema, a directory, a device).
+void RefuseOutput(const std::string& output, const std::string& rules, bool overwrite, Diagnostics& diags) {
   std::error_code ec;
-  if (fs::is_directory(rules, ec) ? PathInside(output, rules) : fs::equivalent(output, rules, ec)) {
-    return "refusing to write the template into the rule pack '" + rules +
-           "', where it would be read as a rule file";
-  }
-  if (!pack.evidence_schema.empty() && fs::equivalent(output, pack.evidence_schema, ec)) {
-    return "refusing to write the template over the evidence schema '" + pack.evidence_schema + "'";
-  }
   if (!overwrite && fs::exists(fs::symlink_status(output, ec))) {
-    return "'" + output + "' exists; pass --overwrite to replace it";
+    diags.Error({output}, "cannot write the template: the file exists; pass --overwrite to replace it");
+    return;
   }
-  return "";
+  CheckDestinations({output}, InputFolders(rules), "template", diags);
 }
 
 }  // namespace
@@ -107,12 +101,12 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return kExitOk;
   }
   const std::string output = vm["output"].as<std::string>();
-  if (std::string refusal = RefuseOutput(output, rules, *pack, vm.count("overwrite") > 0); !refusal.empty()) {
-    err << "forcecheck init: error: " << refusal << "\n";
-    return kExitInput;
-  }
-  if (std::string problem = WriteFileAtomically(output, t->text); !problem.empty()) {
-    err << output << ": error: cannot write the template: " << problem << "\n";
+  Diagnostics refusals;
+  RefuseOutput(output, rules, vm.count("overwrite") > 0, refusals);
+  if (!refusals.HasErrors()) WriteFiles({{output, t->text}}, "template", refusals);
+  if (refusals.HasErrors()) {
+    refusals.RenderAll(err);
+    PrintErrorCount(refusals, "no template written", err);
     return kExitInput;
   }
   out << "wrote " << output << ": an evidence template for " << pack->id << " " << pack->version

@@ -1,6 +1,8 @@
 #include "cli/inputs.h"
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <future>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -16,9 +18,21 @@ void PrintErrorCount(const Diagnostics& diags, const char* consequence, std::ost
       << "; " << consequence << "\n";
 }
 
+std::vector<std::string> InputFolders(const std::string& rules) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(rules, ec)) return {rules};
+  return {};
+}
+
+bool NoColor() {
+  const char* value = std::getenv("NO_COLOR");
+  return value && *value;
+}
+
 void SetUpLogging(bool verbose) {
   auto logger = std::make_shared<spdlog::logger>(
-      "forcecheck", std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+      "forcecheck", std::make_shared<spdlog::sinks::stderr_color_sink_mt>(
+                        NoColor() ? spdlog::color_mode::never : spdlog::color_mode::automatic));
   logger->set_pattern("forcecheck: %l: %v");
   logger->set_level(verbose ? spdlog::level::debug : spdlog::level::off);
   spdlog::set_default_logger(logger);

@@ -49,9 +49,16 @@ const char* InputEnvironmentHelp();
 // The usage error for a --set that is not ID=VALUE, or empty when every one is.
 std::string CheckSetSyntax(const std::vector<std::string>& sets);
 
+// Whether the environment asks for no colour: NO_COLOR set and not empty (no-color.org).
+bool NoColor();
+
 // Operator logging (spdlog) to standard error, "forcecheck: debug: ..." lines: on with
 // --verbose, else off. Findings and test results never go through it.
 void SetUpLogging(bool verbose);
+
+// The folders whose files are inputs of a run given `rules`: the pack's folder, when it is
+// one (a file written there would be read as a rule file by the next run).
+std::vector<std::string> InputFolders(const std::string& rules);
 
 // "forcecheck: 2 errors; no report written"-style closing line for a failed load.
 void PrintErrorCount(const Diagnostics& diags, const char* consequence, std::ostream& err);

@@ -237,6 +237,13 @@ bool Mutate(const TestOptions& opts, const RulePack& pack, const RanCases& ran, 
   return PrintMutants(report, opts.mutation_threshold, out);
 }
 
+// Where the tests of the pack `dir` are (a pack that is one file keeps them beside it).
+std::string TestsFolder(const std::string& dir) {
+  std::error_code ec;
+  const fs::path root = fs::is_directory(dir, ec) ? fs::path(dir) : fs::path(dir).parent_path();
+  return (root / "tests").lexically_normal().generic_string();
+}
+
 int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
   std::optional<RulePack> pack = LoadRulePack(opts.dir, diags);
@@ -251,6 +258,12 @@ int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
       for (const RuleTestCase& c : f.cases) RunCase(*pack, c, params, scratch, diags, results, opts.mutate ? &ran : nullptr);
     }
   }
+  if (files && files->empty()) {
+    diags.Error({TestsFolder(opts.dir)}, "no rule tests: a rule pack's tests are the files " + TestsFolder(opts.dir) +
+                                             "/*.yaml, and there are none");
+  }
+  // Every input has been read: the JUnit report may replace none of them.
+  if (!opts.junit.empty()) CheckDestinations({opts.junit}, InputFolders(opts.dir), "JUnit report", diags);
   diags.RenderAll(err);
   if (!pack || !files || diags.HasErrors()) {
     PrintErrorCount(diags, "no tests run", err);
@@ -263,11 +276,9 @@ int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
   }
   const size_t covered = PrintCoverage(*pack, *files, out);
   out << results.size() << " expectations: " << results.size() - failed << " met, " << failed << " not met\n";
-  if (!opts.junit.empty()) {
-    if (std::string problem = WriteFileAtomically(opts.junit, JUnit(*pack, results)); !problem.empty()) {
-      err << opts.junit << ": error: cannot write the JUnit report: " << problem << "\n";
-      return kExitInput;
-    }
+  if (!opts.junit.empty() && !WriteFiles({{opts.junit, JUnit(*pack, results)}}, "JUnit report", diags)) {
+    diags.RenderAll(err);
+    return kExitInput;
   }
   bool mutants_ok = true;
   if (opts.mutate && failed > 0) {

@@ -1,13 +1,15 @@
 #include "io/text_file.h"
 
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <system_error>
+
+#include "base/limits.h"
+#include "io/inputs_read.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -94,58 +96,112 @@ void AdviseHugePages(void* data, size_t size) {
   if (to > from) madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);
 }
 
+namespace {
+
+// Every refusal to read an input begins so: one form, whatever the file and its role.
+const std::string kCannotRead = "cannot read file: ";
+
+// The limit's name in limits::kTable ("the YAML file limit"), for a message naming it.
+std::string LimitName(size_t max_bytes) {
+  for (const limits::Limit& l : limits::kTable) {
+    if (l.unit == "bytes" && l.name.ends_with(" file") && l.value == static_cast<double>(max_bytes)) {
+      return "the " + std::string(l.name) + " limit";
+    }
+  }
+  return "the limit";
+}
+
+std::string TooLarge(uintmax_t size, size_t max_bytes) {
+  return kCannotRead + "it is too large (" + std::to_string(size) + " bytes; " + LimitName(max_bytes) +
+         " is " + std::to_string(max_bytes) + " bytes)";
+}
+
+bool SameFileState(const struct stat& a, const struct stat& b) {
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino && a.st_size == b.st_size &&
+         a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
+}
+
+// Reads the regular file `fd` of `size` bytes whole, and one byte more to learn whether it
+// grew. Returns false on a read error (errno set).
+bool ReadWhole(int fd, size_t size, std::string& text) {
+  text.reserve(size + 1);
+  AdviseHugePages(text.data(), size);
+  text.resize(size + 1);
+  size_t got = 0;
+  while (got < text.size()) {
+    const ssize_t n = read(fd, text.data() + got, text.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  text.resize(got);
+  return true;
+}
+
+// Closes the descriptor when the read is over, however it ends.
+struct FileCloser {
+  int fd;
+  ~FileCloser() { close(fd); }
+};
+
+}  // namespace
+
+std::string DescribeFileType(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISLNK(mode)) return "a symbolic link";
+  return "not a regular file";
+}
+
+std::string DescribeOpenFailure(const std::string& path, int error) {
+  struct stat link {};
+  const bool is_link = lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
+  if (error == ENOENT && is_link) return "it is a symbolic link to a missing file";
+  if (error == ENOENT) return "no such file";
+  if (error == ELOOP) return "it is a symbolic link that leads round in a loop";
+  if (error == EACCES) return "permission denied";
+  if (error == ENXIO) return "it is a socket, not a regular file";  // open() of a socket
+  if (error == ENOTDIR) return "a folder on its path is a file";
+  return std::strerror(error);
+}
+
 std::optional<std::string> ReadTextFile(const std::string& path, Diagnostics& diags,
                                         size_t max_bytes) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) {
-    diags.Error({path}, "cannot read file: no such file");
+  // O_NONBLOCK: opening a FIFO must not wait for a writer (its type is refused below).
+  const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    diags.Error({path}, kCannotRead + DescribeOpenFailure(path, errno));
     return std::nullopt;
   }
-  if (fs::is_directory(st)) {
-    diags.Error({path}, "cannot read file: it is a directory");
+  const FileCloser closer{fd};
+  struct stat before {};
+  if (fstat(fd, &before) != 0) {
+    diags.Error({path}, kCannotRead + std::strerror(errno));
     return std::nullopt;
   }
-  if (fs::is_regular_file(st)) {
-    uintmax_t size = fs::file_size(path, ec);
-    if (!ec && size > max_bytes) {
-      diags.Error({path}, "file is too large (" + std::to_string(size) + " bytes; the limit is " +
-                              std::to_string(max_bytes) + ")");
-      return std::nullopt;
-    }
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.Error({path}, std::string("cannot read file: ") + std::strerror(errno));
+  if (!S_ISREG(before.st_mode)) {
+    diags.Error({path}, kCannotRead + "it is " + DescribeFileType(before.st_mode) + ", not a regular file");
     return std::nullopt;
   }
+  const auto size = static_cast<uintmax_t>(before.st_size);
+  if (size > max_bytes) {
+    diags.Error({path}, TooLarge(size, max_bytes));
+    return std::nullopt;
+  }
+  NoteInputRead(before, path);
   std::string text;
-  {
-    // A regular file is read straight into a buffer of its size, so a large register is
-    // neither copied as it grows nor through a buffer; whatever it holds beyond that size (it
-    // grew), and any other kind of file, is read by the loop below.
-    std::error_code size_ec;
-    const uintmax_t size = fs::is_regular_file(st) ? fs::file_size(path, size_ec) : 0;
-    if (!size_ec && size > 0 && size <= max_bytes) {
-      text.reserve(static_cast<size_t>(size));
-      AdviseHugePages(text.data(), static_cast<size_t>(size));
-      text.resize(static_cast<size_t>(size));
-      in.read(text.data(), static_cast<std::streamsize>(size));
-      text.resize(static_cast<size_t>(in.gcount()));
-    }
+  if (!ReadWhole(fd, static_cast<size_t>(size), text)) {
+    diags.Error({path}, kCannotRead + std::strerror(errno));
+    return std::nullopt;
   }
-  char buf[1 << 16];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-    text.append(buf, static_cast<size_t>(in.gcount()));
-    if (text.size() > max_bytes) {
-      diags.Error({path}, "file is too large (the limit is " + std::to_string(max_bytes) +
-                              " bytes)");
-      return std::nullopt;
-    }
-  }
-  if (in.bad()) {
-    diags.Error({path}, "cannot read file: read failed");
+  // A file written while it is read may be read half old, half new: refused, not guessed at.
+  struct stat after {};
+  if (text.size() != size || fstat(fd, &after) != 0 || !SameFileState(before, after)) {
+    diags.Error({path}, kCannotRead + "it changed while it was being read (is something still writing it?)");
     return std::nullopt;
   }
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);

@@ -10,6 +10,7 @@
 #include "base/parallel.h"
 #include "expr/checker.h"
 #include "expr/parser.h"
+#include "io/folder_listing.h"
 #include "rules/evidence_schema.h"
 #include "rules/grading_loader.h"
 #include "rules/parameter_loader.h"
@@ -484,22 +485,12 @@ std::vector<std::string> RulePackFiles(std::string path, Diagnostics& diags) {
   if (!fs::is_directory(path, ec)) return {path};
   std::string& dir = path;
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();  // "rules/" as completion types it
-  std::vector<std::string> files;
-  for (auto it = fs::recursive_directory_iterator(dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_directory() && it->path().filename() == "tests") {
-      it.disable_recursion_pending();
-      continue;
-    }
-    const fs::path& p = it->path();
-    if (!it->is_regular_file() || (p.extension() != ".yaml" && p.extension() != ".yml")) continue;
-    if (p.parent_path() == fs::path(dir) && p.filename() == "pack.yaml") continue;
-    files.push_back((fs::path(dir) / fs::relative(p, dir)).generic_string());
-  }
-  if (ec) diags.Error({dir}, "cannot list the rule directory: " + ec.message());
-  std::sort(files.begin(), files.end());
-  files.insert(files.begin(), (fs::path(dir) / "pack.yaml").generic_string());
-  return files;
+  const std::string pack_file = (fs::path(dir) / "pack.yaml").generic_string();
+  std::optional<std::vector<std::string>> files = ListYamlFiles(dir, /*recursive=*/true, "tests", diags);
+  if (!files) return {};
+  std::erase(*files, pack_file);
+  files->insert(files->begin(), pack_file);
+  return *files;
 }
 
 void CompileRules(RulePack& pack, const std::map<std::string, expr::Type>* schema_paths,

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "base/spelling.h"
+#include "io/folder_listing.h"
 #include "rules/evidence_schema.h"
 #include "yaml/yaml_file.h"
 
@@ -105,6 +106,7 @@ class TestFileReader {
   void ReadBase(const YamlDocument& doc, const YAML::Node& node) {
     base_file_.clear();
     base_ = YAML::Node();
+    base_unreadable_ = false;
     if (!node.IsDefined()) return;
     if (!node.IsScalar() || ReadScalar(node).kind != Scalar::Kind::kText) {
       diags_.Error(LocationOf(doc.path, node), "'base' must be the path of an evidence file, not " +
@@ -115,8 +117,10 @@ class TestFileReader {
     base_file_ = (dir / node.Scalar()).lexically_normal().generic_string();
     std::optional<YamlDocument> base = ParseYamlFile(base_file_, diags_);
     if (!base || !base->root.IsMap()) {
-      diags_.Error(LocationOf(doc.path, node), "cannot use '" + base_file_ + "' as a base: " +
-                                                   (base ? "it is not a mapping" : "it cannot be read"));
+      // An unreadable base has been reported at its own path, as any input is: here, only where.
+      if (base) diags_.Error(LocationOf(doc.path, node), "cannot use '" + base_file_ + "' as a base: it is not a mapping");
+      else diags_.Note(LocationOf(doc.path, node), "the base '" + base_file_ + "' is named here");
+      base_unreadable_ = !base;
       base_file_.clear();
       return;
     }
@@ -172,6 +176,7 @@ class TestFileReader {
 
   bool BuildEvidence(const std::string& path, const YAML::Node& node, const YAML::Node& evidence,
                      RuleTestCase& tc) {
+    if (base_unreadable_) return false;  // reported once, at the base's path
     if (!evidence.IsDefined()) {
       if (base_file_.empty()) {
         diags_.Error(LocationOf(path, node), "a rule test case needs a 'base' evidence file or 'evidence'");
@@ -229,6 +234,7 @@ class TestFileReader {
   const std::map<std::string, std::vector<std::string>>* closed_;
   Diagnostics& diags_;
   std::string base_file_;  // empty: no base
+  bool base_unreadable_ = false;  // a base was named and could not be read: its cases are not built
   YAML::Node base_;
 };
 
@@ -239,16 +245,12 @@ std::optional<std::vector<RuleTestFile>> LoadRuleTests(const std::string& pack_d
   // A pack given as one file keeps its tests in the `tests` folder beside it.
   const fs::path root = fs::is_directory(pack_dir) ? fs::path(pack_dir) : fs::path(pack_dir).parent_path();
   const fs::path dir = root / "tests";
-  std::vector<std::string> paths;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    const fs::path& p = e.path();
-    if (e.is_regular_file() && (p.extension() == ".yaml" || p.extension() == ".yml")) {
-      paths.push_back(p.lexically_normal().generic_string());
-    }
-  }
-  std::sort(paths.begin(), paths.end());
   const size_t errors_before = diags.error_count();
+  std::error_code ec;
+  std::vector<std::string> paths;
+  if (fs::is_directory(dir, ec)) {
+    paths = ListYamlFiles(dir.lexically_normal().generic_string(), false, "", diags).value_or(paths);
+  }
   std::optional<std::map<std::string, std::vector<std::string>>> closed;
   if (!pack.evidence_schema.empty()) closed = LoadClosedEvidenceSections(pack.evidence_schema, diags);
   TestFileReader reader(pack, closed ? &*closed : nullptr, diags);

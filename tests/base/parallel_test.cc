@@ -1,5 +1,5 @@
 // ParallelFor: every index handled exactly once whatever the number of workers, workers
-// numbered below WorkerCount(), FORCECHECK_JOBS honoured only when it is a positive number,
+// numbered below WorkerCount(), FORCECHECK_JOBS honoured (and refused unless it is a number from 1 to 256),
 // and an exception thrown by the work rethrown on the calling thread. LargestFirst's order.
 
 #include "base/parallel.h"
@@ -25,13 +25,21 @@ class Jobs {
 
 TEST(WorkerCountTest, ReadsAPositiveNumberFromTheEnvironment) {
   const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  {
-    Jobs jobs("3");
-    EXPECT_EQ(WorkerCount(), 3u);
+  for (const auto& [value, count] : {std::pair<const char*, size_t>{"3", 3}, {"1", 1}, {"256", 256}, {"0007", 7}}) {
+    Jobs jobs(value);
+    EXPECT_EQ(WorkerCount(), count) << "FORCECHECK_JOBS='" << value << "'";
+    EXPECT_EQ(CheckJobsVariable(), "");
   }
-  for (const char* bad : {"0", "-2", "two", "3x", ""}) {
+  Jobs empty("");  // as if unset
+  EXPECT_EQ(WorkerCount(), cores);
+  EXPECT_EQ(CheckJobsVariable(), "");
+}
+
+TEST(WorkerCountTest, RefusesAnythingButANumberOfThreads) {
+  for (const char* bad : {"0", "-2", "+2", " 2", "two", "3x", "257", "99999999999999999999"}) {
     Jobs jobs(bad);
-    EXPECT_EQ(WorkerCount(), cores) << "FORCECHECK_JOBS='" << bad << "'";
+    EXPECT_EQ(CheckJobsVariable(),
+              std::string("FORCECHECK_JOBS must be a whole number of threads from 1 to 256, not '") + bad + "'");
   }
 }
 

@@ -1,6 +1,14 @@
 #include "io/text_file.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
 #include <gtest/gtest.h>
+
+#include "base/limits.h"
+#include "io/inputs_read.h"
 
 #include "testing/temp_dir.h"
 
@@ -38,7 +46,7 @@ TEST(TextFileTest, ReportsDirectory) {
   TempDir dir;
   Diagnostics diags;
   EXPECT_EQ(ReadTextFile(dir.path(), diags), std::nullopt);
-  EXPECT_EQ(RenderAll(diags), dir.path() + ": error: cannot read file: it is a directory\n");
+  EXPECT_EQ(RenderAll(diags), dir.path() + ": error: cannot read file: it is a directory, not a regular file\n");
 }
 
 TEST(TextFileTest, RefusesFileLargerThanLimit) {
@@ -47,13 +55,80 @@ TEST(TextFileTest, RefusesFileLargerThanLimit) {
   Diagnostics diags;
   EXPECT_EQ(ReadTextFile(path, diags, 10), std::nullopt);
   EXPECT_EQ(RenderAll(diags),
-            path + ": error: file is too large (11 bytes; the limit is 10)\n");
+            path + ": error: cannot read file: it is too large (11 bytes; the limit is 10 bytes)\n");
 }
 
-TEST(TextFileTest, StopsReadingEndlessDeviceAtLimit) {
+TEST(TextFileTest, NamesTheLimitOfTheFilesRole) {
+  TempDir dir;
+  const std::string path = dir.Write("big.yaml", std::string(limits::kYamlFileBytes + 1, 'a'));
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags, limits::kYamlFileBytes), std::nullopt);
+  EXPECT_EQ(RenderAll(diags), path + ": error: cannot read file: it is too large (16777217 bytes; the YAML "
+                                     "file limit is 16777216 bytes)\n");
+}
+
+// A character device (here one that never ends) is refused before a byte is read.
+TEST(TextFileTest, RefusesCharacterDevice) {
   Diagnostics diags;
   EXPECT_EQ(ReadTextFile("/dev/zero", diags, 100), std::nullopt);
-  EXPECT_EQ(RenderAll(diags), "/dev/zero: error: file is too large (the limit is 100 bytes)\n");
+  EXPECT_EQ(RenderAll(diags), "/dev/zero: error: cannot read file: it is a character device, not a regular file\n");
+}
+
+// Opening a FIFO with no writer would wait for one for ever; it is refused at once.
+TEST(TextFileTest, RefusesFifoWithoutWaiting) {
+  TempDir dir;
+  const std::string path = dir.Path("pipe.yaml");
+  ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags), std::nullopt);
+  EXPECT_EQ(RenderAll(diags), path + ": error: cannot read file: it is a FIFO (named pipe), not a regular file\n");
+}
+
+TEST(TextFileTest, RefusesBrokenSymbolicLinks) {
+  TempDir dir;
+  const std::string dangling = dir.Path("dangling.yaml"), loop = dir.Path("loop.yaml");
+  std::filesystem::create_symlink("absent.yaml", dangling);
+  std::filesystem::create_symlink("loop.yaml", loop);
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(dangling, diags), std::nullopt);
+  EXPECT_EQ(ReadTextFile(loop, diags), std::nullopt);
+  EXPECT_EQ(RenderAll(diags),
+            dangling + ": error: cannot read file: it is a symbolic link to a missing file\n" + loop +
+                ": error: cannot read file: it is a symbolic link that leads round in a loop\n");
+}
+
+TEST(TextFileTest, RefusesUnreadableFile) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads files whatever their permissions";
+  TempDir dir;
+  const std::string path = dir.Write("secret.yaml", "a: 1\n");
+  ASSERT_EQ(chmod(path.c_str(), 0), 0);
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile(path, diags), std::nullopt);
+  EXPECT_EQ(RenderAll(diags), path + ": error: cannot read file: permission denied\n");
+}
+
+// A file that grows while it is read (a kernel file of size 0 with content reads as one) is
+// refused rather than read half old, half new.
+TEST(TextFileTest, RefusesFileThatChangesWhileRead) {
+  Diagnostics diags;
+  EXPECT_EQ(ReadTextFile("/proc/self/status", diags), std::nullopt);
+  EXPECT_EQ(RenderAll(diags), "/proc/self/status: error: cannot read file: it changed while it was being read "
+                              "(is something still writing it?)\n");
+}
+
+TEST(TextFileTest, NotesWhatARunReads) {
+  TempDir dir;
+  const std::string path = dir.Write("a.yaml", "a: 1\n");
+  const std::string link = dir.Path("link.yaml");
+  std::filesystem::create_hard_link(path, link);
+  struct stat st {};
+  ASSERT_EQ(stat(link.c_str(), &st), 0);
+  Diagnostics diags;
+  ReadTextFile(path, diags);  // no run recording: nothing noted, nothing fails
+  const InputsRead run;
+  EXPECT_EQ(run.Find(st), std::nullopt);
+  ReadTextFile(path, diags);
+  EXPECT_EQ(run.Find(st), path);  // the same file by identity, whatever its name
 }
 
 TEST(TextFileTest, AcceptsFileExactlyAtLimit) {
