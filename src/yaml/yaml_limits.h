@@ -1,0 +1,25 @@
+#pragma once
+
+// The YAML limits of base/limits.h, checked on a document's parse events before any tree is
+// built: yaml-cpp's tree costs about a kilobyte a node and expands every alias it is asked to
+// walk, so a 20 MB list of numbers, or a few lines of nested aliases, would cost gigabytes
+// before a limit applied to the tree could say no.
+//
+// Counted: nodes (scalars, nulls, lists and mappings; an alias as the nodes of the node it
+// names, so expansion is bounded without expanding), nesting depth (an alias as deep as its
+// node reaches), aliases as written, the bytes of each scalar, and the scalar bytes of the
+// whole document with its aliases expanded (at most a YAML file's worth). An alias to a node
+// that contains it (a cycle) is refused.
+
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostic.h"
+
+namespace forcecheck {
+
+// Parses the first document of `text` (the contents of `path`) for its events only. Reports
+// the first limit passed, or a YAML syntax error, at its place and returns false.
+bool CheckYamlLimits(const std::string& path, std::string_view text, Diagnostics& diags);
+
+}  // namespace forcecheck
