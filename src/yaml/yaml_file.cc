@@ -31,15 +31,19 @@ std::optional<YamlDocument> ParseYamlFile(const std::string& path, Diagnostics& 
   std::optional<std::string> text = ReadTextFile(path, diags, limits::kYamlFileBytes);
   if (!text) return std::nullopt;
   diags.AddSource(path, *text);
-  // The limits first, on the parser's events: the tree would cost far more than the text.
-  if (!CheckYamlLimits(path, *text, diags)) return std::nullopt;
+  // The limits first, on the parser's events, where the tree could cost far more than the text.
+  const bool counted = NeedsYamlLimitPass(*text);
+  if (counted && !CheckYamlLimits(path, *text, diags)) return std::nullopt;
   YamlDocument doc{path, std::move(*text), {}};
   try {
     doc.root = YAML::Load(doc.text);
   } catch (const YAML::Exception& e) {
+    // yaml-cpp's own depth guard (2,000 levels) may have spoken: the event pass names ours.
+    if (!counted && !CheckYamlLimits(path, doc.text, diags)) return std::nullopt;
     ReportYamlError(path, e, diags);
     return std::nullopt;
   }
+  if (!counted && !CheckYamlDepth(path, doc.root, diags)) return std::nullopt;
   return doc;
 }
 

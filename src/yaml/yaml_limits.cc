@@ -38,6 +38,26 @@ struct Anchored {
   bool open = false;  // still being parsed: an alias to it is inside it
 };
 
+std::string DepthMessage() {
+  return "lists and mappings nested more than " + std::to_string(limits::kYamlDepth) +
+         " deep (the limit is " + std::to_string(limits::kYamlDepth) + " levels of YAML depth)";
+}
+
+// The first list or mapping in document order nested past the limit (`level` is `node`'s, were
+// it one), or an undefined node.
+YAML::Node FirstTooDeep(const YAML::Node& node, int level) {
+  if (!node.IsSequence() && !node.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  if (level > limits::kYamlDepth) return node;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    for (const YAML::Node& child : node.IsMap() ? std::vector<YAML::Node>{it->first, it->second}
+                                                 : std::vector<YAML::Node>{*it}) {
+      YAML::Node deep = FirstTooDeep(child, level + 1);
+      if (deep.IsDefined()) return deep;
+    }
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
 class LimitCounter : public YAML::EventHandler {
  public:
   void OnDocumentStart(const YAML::Mark&) override {}
@@ -144,10 +164,7 @@ void LimitCounter::Add(const YAML::Mark& mark, size_t nodes, size_t bytes, int r
                    " nodes, counting each node an alias repeats (the limit is " +
                    std::to_string(limits::kYamlNodes) + " YAML nodes)");
   }
-  if (reach > limits::kYamlDepth) {
-    Fail(mark, "lists and mappings nested more than " + std::to_string(limits::kYamlDepth) +
-                   " deep (the limit is " + std::to_string(limits::kYamlDepth) + " levels of YAML depth)");
-  }
+  if (reach > limits::kYamlDepth) Fail(mark, DepthMessage());
   if (bytes_ > limits::kYamlFileBytes) {
     Fail(mark, "more than " + std::to_string(limits::kYamlFileBytes) +
                    " bytes of values, counting each value an alias repeats (the limit is " +
@@ -173,6 +190,17 @@ bool CheckYamlLimits(const std::string& path, std::string_view text, Diagnostics
     return false;
   }
   return true;
+}
+
+bool NeedsYamlLimitPass(std::string_view text) {
+  return text.find('*') != std::string_view::npos || text.size() > limits::kYamlNodes / 4;
+}
+
+bool CheckYamlDepth(const std::string& path, const YAML::Node& root, Diagnostics& diags) {
+  const YAML::Node deep = FirstTooDeep(root, 1);
+  if (!deep.IsDefined()) return true;
+  diags.Error(LocationOf(path, deep), DepthMessage());
+  return false;
 }
 
 }  // namespace forcecheck

@@ -14,6 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include <yaml-cpp/yaml.h>
+
 #include "diag/diagnostic.h"
 
 namespace forcecheck {
@@ -21,5 +23,14 @@ namespace forcecheck {
 // Parses the first document of `text` (the contents of `path`) for its events only. Reports
 // the first limit passed, or a YAML syntax error, at its place and returns false.
 bool CheckYamlLimits(const std::string& path, std::string_view text, Diagnostics& diags);
+
+// Whether `text` needs CheckYamlLimits before its tree is built. Not when it holds no alias
+// and is too small to pass the node, scalar and value limits (yaml-cpp's event parser costs
+// as much as building the tree, so most files, rule files and evidence alike, are parsed once
+// rather than twice): each byte of YAML makes at most three nodes (the ':' of `[:]` is a
+// mapping, its null key and its null value). Such a file can pass only the depth limit,
+// which CheckYamlDepth checks on its tree, stopping at the first level past it.
+bool NeedsYamlLimitPass(std::string_view text);
+bool CheckYamlDepth(const std::string& path, const YAML::Node& root, Diagnostics& diags);
 
 }  // namespace forcecheck

@@ -154,5 +154,24 @@ TEST_F(YamlLimitsTest, RefusesAFileOneByteLarger) {
   EXPECT_NE(error.find("the limit is 16777216"), std::string::npos) << error;
 }
 
+// A small file without aliases is parsed once, its depth checked on the tree: the same limit,
+// at the same place, as the event pass gives; past yaml-cpp's own guard (2,000 levels) too.
+TEST_F(YamlLimitsTest, RefusesDeepNestingInASmallFileWithoutAliases) {
+  ASSERT_FALSE(NeedsYamlLimitPass(Nest(limits::kYamlDepth + 1, "x")));
+  EXPECT_EQ(Parse("a:\n  b: " + Nest(limits::kYamlDepth - 1, "x") + "\n"),
+            path_ + ":2:68: error: lists and mappings nested more than 64 deep (the limit is 64 levels "
+                    "of YAML depth)");
+  EXPECT_EQ(Parse("k: " + Nest(3000, "x") + "\n"),
+            path_ + ":1:67: error: lists and mappings nested more than 64 deep (the limit is 64 levels "
+                    "of YAML depth)");
+  EXPECT_EQ(Parse("a:\n  b: " + Nest(limits::kYamlDepth - 2, "x") + "\n"), "");
+}
+
+TEST_F(YamlLimitsTest, CountsEveryFileWithAnAliasOrTooLargeToBeSafe) {
+  EXPECT_TRUE(NeedsYamlLimitPass("a: *b\n"));
+  EXPECT_TRUE(NeedsYamlLimitPass(std::string(limits::kYamlNodes / 4 + 1, ' ')));
+  EXPECT_FALSE(NeedsYamlLimitPass(std::string(limits::kYamlNodes / 4, ' ')));
+}
+
 }  // namespace
 }  // namespace forcecheck
