@@ -10,12 +10,10 @@
 // YAML is as large as a real force's. Then, five times each, in a fresh
 // child process, it loads the pack, reads the evidence and registers, evaluates every rule,
 // scores and renders the JSON report, timing each phase; and it runs the forcecheck program
-// beside it (`forcecheck check --format json`, output discarded) as a user would, once with
-// the pack cache (rules/pack_cache.h) warm and once with --no-cache. It prints the median of
-// each: the CSV bytes, pack load (from the warm cache), ingest time and throughput,
-// evaluation, report, the in-process total, the program's wall time (process start and exit
-// included) with the cache and without, and the program's peak resident memory against the
-// size of the CSV input. The cache is the bench's own, in a folder beside its evidence.
+// beside it (`forcecheck check --format json`, output discarded) as a user would. It prints
+// the median of each: the CSV bytes, pack load, ingest time and throughput, evaluation,
+// report, the in-process total, the program's wall time (process start and exit included),
+// and the program's peak resident memory against the size of the CSV input.
 //
 // The generator is driven by the pack's register declarations: each column gets values of its
 // type (ids for the key column and people; organisation names shared by donors and suppliers,
@@ -46,7 +44,7 @@
 #include "eval/evaluate.h"
 #include "evidence/evidence_loader.h"
 #include "expr/value.h"
-#include "rules/pack_cache.h"
+#include "rules/rule_pack_loader.h"
 #include "report/report.h"
 #include "rules/rule_pack_loader.h"
 #include "score/score.h"
@@ -263,12 +261,12 @@ struct Figures {
 };
 
 // The measured run, in the child: returns its figures through `fd`.
-void Measure(const std::string& rules, const std::string& cache, const fs::path& evidence, int fd) {
+void Measure(const std::string& rules, const fs::path& evidence, int fd) {
   using Clock = std::chrono::steady_clock;
   Figures f;
   const auto t0 = Clock::now();
   Diagnostics diags;
-  std::optional<RulePack> pack = LoadRulePackCached(rules, cache, diags);
+  std::optional<RulePack> pack = LoadRulePack(rules, diags);
   const auto t1 = Clock::now();
   EvidenceOptions options;
   options.registers = pack ? &pack->registers : nullptr;
@@ -314,14 +312,13 @@ void Measure(const std::string& rules, const std::string& cache, const fs::path&
 constexpr int kRepeats = 5;
 
 // One measured run in a fresh child process, so that each starts cold and alike.
-std::optional<Figures> MeasureInChild(const std::string& rules, const std::string& cache,
-                                      const fs::path& evidence) {
+std::optional<Figures> MeasureInChild(const std::string& rules, const fs::path& evidence) {
   int pipefd[2];
   if (pipe(pipefd) != 0) return std::nullopt;
   const pid_t child = fork();
   if (child == 0) {
     close(pipefd[0]);
-    Measure(rules, cache, evidence, pipefd[1]);
+    Measure(rules, evidence, pipefd[1]);
     _exit(0);
   }
   close(pipefd[1]);
@@ -335,11 +332,10 @@ std::optional<Figures> MeasureInChild(const std::string& rules, const std::strin
 }
 
 // Runs the forcecheck program itself on the evidence, JSON report to /dev/null, as a user
-// would, with the pack cache in `cache` or (when empty) with --no-cache: returns its wall
-// time in ms and its peak resident memory in MB. Exit 0 or 1 (gaps found) is a run; anything
-// else a failure.
+// would: returns its wall time in ms and its peak resident memory in MB. Exit 0 or 1 (gaps
+// found) is a run; anything else a failure.
 std::optional<std::pair<double, double>> RunCli(const std::string& cli, const std::string& rules,
-                                                const std::string& cache, const fs::path& evidence) {
+                                                const fs::path& evidence) {
   const auto t0 = std::chrono::steady_clock::now();
   const pid_t child = fork();
   if (child == 0) {
@@ -347,10 +343,8 @@ std::optional<std::pair<double, double>> RunCli(const std::string& cli, const st
     dup2(null, 1);
     dup2(null, 2);
     const std::string ev = evidence.string();
-    setenv("FORCECHECK_CACHE_DIR", cache.c_str(), 1);
     std::vector<const char*> args = {cli.c_str(), "check", "--rules", rules.c_str(), "--evidence", ev.c_str(),
                                      "--format", "json"};
-    if (cache.empty()) args.push_back("--no-cache");
     args.push_back(nullptr);
     execv(cli.c_str(), const_cast<char* const*>(args.data()));
     _exit(127);
@@ -396,25 +390,19 @@ int main(int argc, char** argv) {
   const fs::path root = keep.empty() ? fs::temp_directory_path() / ("forcecheck-bench-" + std::to_string(getpid()))
                                      : fs::path(keep);
   const std::string facts = FactsOf(facts_from);
-  const std::string cache = (root / "pack-cache").string();
-  fs::remove_all(cache);
-  std::vector<double> cold, warm;  // loading the pack without the cache and from it
+  std::vector<double> loads;  // loading the pack, in this process
   for (int rep = 0; rep < kRepeats; ++rep) {
-    for (const std::string& dir : {std::string(), cache}) {
-      Diagnostics d;
-      const auto t0 = std::chrono::steady_clock::now();
-      std::optional<RulePack> loaded = LoadRulePackCached(rules, dir, d);
-      (dir.empty() ? cold : warm).push_back(Ms(std::chrono::steady_clock::now() - t0));
-    }
+    Diagnostics d;
+    const auto t0 = std::chrono::steady_clock::now();
+    std::optional<RulePack> loaded = LoadRulePack(rules, d);
+    loads.push_back(Ms(std::chrono::steady_clock::now() - t0));
   }
-  std::sort(cold.begin(), cold.end());
-  std::sort(warm.begin(), warm.end());
+  std::sort(loads.begin(), loads.end());
   std::printf("pack %s %s: %zu rules, %zu registers; machine: %ld cores\n", pack->id.c_str(),
               pack->version.c_str(), pack->rules.size(), pack->registers.size(), sysconf(_SC_NPROCESSORS_ONLN));
-  std::printf("pack load: %.1f ms from its YAML, %.1f ms from the pack cache (medians of %d)\n\n",
-              cold[cold.size() / 2], warm[warm.size() / 2], kRepeats);
-  std::printf("%10s %7s %8s %9s %6s %8s %9s %9s %12s %9s %8s %10s\n", "records", "CSV MB", "pack ms", "ingest ms",
-              "MB/s", "eval ms", "report ms", "total ms", "forcecheck ms", "no-cache", "peak MB", "peak/input");
+  std::printf("pack load: %.1f ms (median of %d)\n\n", loads[loads.size() / 2], kRepeats);
+  std::printf("%10s %7s %8s %9s %6s %8s %9s %9s %12s %8s %10s\n", "records", "CSV MB", "pack ms", "ingest ms",
+              "MB/s", "eval ms", "report ms", "total ms", "forcecheck ms", "peak MB", "peak/input");
   // The sizes, then one force of `people` people (0 to skip), as (records, people) runs.
   std::vector<std::pair<size_t, size_t>> runs;
   for (size_t size : sizes) runs.emplace_back(size, 0);
@@ -425,7 +413,7 @@ int main(int argc, char** argv) {
     Generated g = Generate(*pack, facts, size, force_people, dir);
     std::vector<Figures> phases;
     for (int rep = 0; rep < kRepeats; ++rep) {
-      std::optional<Figures> f = MeasureInChild(rules, cache, g.evidence);
+      std::optional<Figures> f = MeasureInChild(rules, g.evidence);
       if (!f) {
         std::fprintf(stderr, "forcecheck_bench: the run at %zu records failed\n", g.records);
         return 3;
@@ -434,25 +422,22 @@ int main(int argc, char** argv) {
     }
     std::sort(phases.begin(), phases.end(), [](const Figures& a, const Figures& b) { return a.total_ms < b.total_ms; });
     const Figures& f = phases[phases.size() / 2];  // the median run
-    std::vector<double> walls, uncached;
+    std::vector<double> walls;
     double peak_mb = 0;
     for (int rep = 0; rep < kRepeats; ++rep) {
-      for (const std::string& cache_dir : {cache, std::string()}) {
-        std::optional<std::pair<double, double>> run = RunCli(cli, rules, cache_dir, g.evidence);
-        if (!run) {
-          std::fprintf(stderr, "forcecheck_bench: %s failed at %zu records\n", cli.c_str(), g.records);
-          return 3;
-        }
-        (cache_dir.empty() ? uncached : walls).push_back(run->first);
-        peak_mb = std::max(peak_mb, run->second);
+      std::optional<std::pair<double, double>> run = RunCli(cli, rules, g.evidence);
+      if (!run) {
+        std::fprintf(stderr, "forcecheck_bench: %s failed at %zu records\n", cli.c_str(), g.records);
+        return 3;
       }
+      walls.push_back(run->first);
+      peak_mb = std::max(peak_mb, run->second);
     }
     std::sort(walls.begin(), walls.end());
-    std::sort(uncached.begin(), uncached.end());
     const double mb = static_cast<double>(g.bytes) / 1e6;
-    std::printf("%10zu %7.1f %8.1f %9.1f %6.0f %8.1f %9.1f %9.1f %12.1f %9.1f %8.1f %9.2fx%s\n", g.records, mb,
+    std::printf("%10zu %7.1f %8.1f %9.1f %6.0f %8.1f %9.1f %9.1f %12.1f %8.1f %9.2fx%s\n", g.records, mb,
                 f.pack_ms, f.ingest_ms, mb / (f.ingest_ms / 1000), f.eval_ms, f.report_ms, f.total_ms,
-                walls[walls.size() / 2], uncached[uncached.size() / 2], peak_mb, peak_mb / mb,
+                walls[walls.size() / 2], peak_mb, peak_mb / mb,
                 force_people ? ("   <- one force of " + std::to_string(force_people) + " people").c_str() : "");
     std::fflush(stdout);
   }

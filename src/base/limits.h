@@ -13,7 +13,7 @@ namespace forcecheck::limits {
 
 // Files.
 inline constexpr size_t kRegisterFileBytes = size_t{256} << 20;  // a register CSV
-inline constexpr size_t kYamlFileBytes = size_t{16} << 20;       // evidence, rules, params, tests
+inline constexpr size_t kYamlFileBytes = size_t{4} << 20;        // evidence, rules, params, tests
 
 // YAML documents (counted before a document tree is built, aliases as they expand).
 inline constexpr size_t kYamlNodes = 250'000;
@@ -59,7 +59,7 @@ struct Limit {
 inline constexpr Limit kTable[] = {
     {"register file", static_cast<double>(kRegisterFileBytes), "bytes", "a register CSV file"},
     {"YAML file", static_cast<double>(kYamlFileBytes), "bytes",
-     "an evidence, rule, pack, parameters, rule-test, waivers or baseline file"},
+     "an evidence, rule, pack, parameters or rule-test file"},
     {"YAML nodes", static_cast<double>(kYamlNodes), "nodes",
      "scalars, sequences and mappings in one YAML file, each alias counted as the nodes it expands to"},
     {"YAML depth", kYamlDepth, "levels", "sequences and mappings nested in one another"},

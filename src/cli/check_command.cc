@@ -97,7 +97,6 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   opts.evidence = vm["evidence"].as<std::string>();
   opts.verbose = vm.count("verbose") > 0;
   opts.inputs.allow_outside_registers = vm.count("allow-outside-registers") > 0;
-  opts.inputs.pack_cache = vm.count("no-cache") == 0;
   std::optional<ReportFormat> main = ParseReportFormat(vm["format"].as<std::string>());
   if (!main) return "unknown format '" + vm["format"].as<std::string>() + "' (formats: " +
                     std::string(kReportFormatNames) + ")";

@@ -131,7 +131,6 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
   }
   InputOptions input;
   input.allow_outside_registers = vm.count("allow-outside-registers") > 0;
-  input.pack_cache = vm.count("no-cache") == 0;
   ParameterOptions& parameters = input.parameters;
   if (vm.count("set")) parameters.sets = vm["set"].as<std::vector<std::string>>();
   if (vm.count("params")) parameters.file = vm["params"].as<std::string>();

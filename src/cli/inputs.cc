@@ -9,7 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "evidence/evidence_loader.h"
-#include "rules/pack_cache.h"
+#include "rules/rule_pack_loader.h"
 
 namespace forcecheck {
 
@@ -66,14 +66,14 @@ std::vector<ParameterOverride> LoadOverrides(const RulePack& pack, const Paramet
 void DescribeInputOptions(boost::program_options::options_description& d) {
   d.add_options()
       ("allow-outside-registers", "let the evidence file name register files outside its own folder")
-      ("no-cache", "read the rule pack's YAML even when a run kept it, unchanged, in the cache");
+      // forcecheck keeps nothing between runs (a result depends on the pack, the evidence and
+      // the options alone); the option of the pack cache it once had is still accepted.
+      ("no-cache", "has no effect: forcecheck keeps no cache; accepted so existing scripts run");
 }
 
 const char* InputEnvironmentHelp() {
   return "environment: FORCECHECK_JOBS=N uses at most N threads (default: one a core);\n"
-         "             the reports are the same whatever N\n"
-         "             FORCECHECK_CACHE_DIR=DIR keeps loaded rule packs in DIR (default\n"
-         "             ~/.cache/forcecheck; set it empty for no cache); the reports are the same\n";
+         "             the reports are the same whatever N\n";
 }
 
 std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& evidence,
@@ -86,8 +86,7 @@ std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& ev
   Diagnostics diags, parse_diags;
   std::future<std::optional<YamlDocument>> parsed =
       std::async(std::launch::async, [&] { return ParseYamlFile(evidence, parse_diags); });
-  std::optional<RulePack> pack =
-      LoadRulePackCached(rules, input.pack_cache ? DefaultPackCacheDir() : std::string(), diags);
+  std::optional<RulePack> pack = LoadRulePack(rules, diags);
   spdlog::debug("loaded rule pack {} ({:.1f} ms)", rules, ms());
   EvidenceOptions options;
   options.registers = pack ? &pack->registers : nullptr;

@@ -32,7 +32,6 @@ struct Inputs {
 
 struct InputOptions {
   bool allow_outside_registers = false;
-  bool pack_cache = true;  // read an unchanged pack from the cache (rules/pack_cache.h)
   ParameterOptions parameters;
 };
 
@@ -41,7 +40,7 @@ struct InputOptions {
 std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& evidence,
                                  const InputOptions& options, std::ostream& err);
 
-// The options --allow-outside-registers and --no-cache, which check and explain share.
+// The options --allow-outside-registers and --no-cache (a no-op), which check and explain share.
 void DescribeInputOptions(boost::program_options::options_description& d);
 // The environment variables that reading the inputs heeds, as --help lists them.
 const char* InputEnvironmentHelp();

@@ -4,8 +4,10 @@
 #include <charconv>
 #include <set>
 
+#include "base/limits.h"
 #include "base/spelling.h"
 #include "io/text_file.h"
+#include "yaml/yaml_limits.h"
 
 namespace forcecheck {
 
@@ -18,20 +20,30 @@ SourceLocation LocationOf(const std::string& file, const YAML::Node& node) {
   return LocationOf(file, node.Mark());
 }
 
+void ReportYamlError(const std::string& path, const YAML::Exception& e, Diagnostics& diags) {
+  // yaml-cpp's messages are upper-case sentences; keep their words, in our form.
+  std::string msg = e.msg;
+  if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
+  diags.Error(LocationOf(path, e.mark), "invalid YAML: " + msg);
+}
+
 std::optional<YamlDocument> ParseYamlFile(const std::string& path, Diagnostics& diags) {
-  std::optional<std::string> text = ReadTextFile(path, diags);
+  std::optional<std::string> text = ReadTextFile(path, diags, limits::kYamlFileBytes);
   if (!text) return std::nullopt;
   diags.AddSource(path, *text);
+  // The limits first, on the parser's events, where the tree could cost far more than the text.
+  const bool counted = NeedsYamlLimitPass(*text);
+  if (counted && !CheckYamlLimits(path, *text, diags)) return std::nullopt;
   YamlDocument doc{path, std::move(*text), {}};
   try {
     doc.root = YAML::Load(doc.text);
   } catch (const YAML::Exception& e) {
-    // yaml-cpp's messages are upper-case sentences; keep their words, in our form.
-    std::string msg = e.msg;
-    if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
-    diags.Error(LocationOf(path, e.mark), "invalid YAML: " + msg);
+    // yaml-cpp's own depth guard (2,000 levels) may have spoken: the event pass names ours.
+    if (!counted && !CheckYamlLimits(path, doc.text, diags)) return std::nullopt;
+    ReportYamlError(path, e, diags);
     return std::nullopt;
   }
+  if (!counted && !CheckYamlDepth(path, doc.root, diags)) return std::nullopt;
   return doc;
 }
 

@@ -22,9 +22,14 @@ struct YamlDocument {
   YAML::Node root;
 };
 
-// Reads and parses `path`. A syntax error is reported at its place and yields nullopt. The
-// file's text is registered with `diags` for quoting.
+// Reads and parses `path`. A syntax error, or a YAML limit of base/limits.h passed (the file's
+// size, then its nodes, depth, aliases and values: yaml/yaml_limits.h, before any tree is
+// built), is reported at its place and yields nullopt. The file's text is registered with
+// `diags` for quoting.
 std::optional<YamlDocument> ParseYamlFile(const std::string& path, Diagnostics& diags);
+
+// Reports a yaml-cpp exception as "invalid YAML: ..." at its place in `path`.
+void ReportYamlError(const std::string& path, const YAML::Exception& e, Diagnostics& diags);
 
 // The one conversion from yaml-cpp's 0-based Mark to a 1-based SourceLocation.
 SourceLocation LocationOf(const std::string& file, const YAML::Mark& mark);

@@ -21,6 +21,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -210,24 +212,60 @@ TEST_P(GoldenExampleTest, DoesNotDependOnHowTheWorkIsShared) {
   unsetenv("FORCECHECK_JOBS");
 }
 
-// check keeps a loaded pack in a cache (FORCECHECK_CACHE_DIR) and reads it back on the next
-// run: the report from a run that wrote the entry, from one that read it, and from one told
-// not to use it are all exactly the golden one.
-TEST_P(GoldenExampleTest, DoesNotDependOnThePackCache) {
-  if (Updating()) GTEST_SKIP() << "golden files are being rewritten";
-  const Example& ex = GetParam();
-  const fs::path cache = fs::path(::testing::TempDir()) / ("forcecheck-golden-cache-" + std::to_string(getpid()));
-  fs::remove_all(cache);
+// forcecheck once kept loaded rule packs in a cache ($FORCECHECK_CACHE_DIR, else
+// ~/.cache/forcecheck) and trusted an entry whose FNV-1a checksum matched: rewritten, an entry
+// made rules pass with the pack unchanged. The cache is gone; a result depends on the pack, the
+// evidence and the options alone. tests/e2e/forged-pack-cache/entry.cbor is such an entry, as
+// the last version with the cache wrote it for tests/e2e/cases/rule-tests run as
+// `check --rules pack --evidence evidence.yaml`, then forged (VET-003's check made `true`,
+// VET-002's severity and VET-001's weight changed) with its checksum recomputed: that version
+// read it and reported 3 passes, exit 0, where the pack gives 2 passes and a rule not assessed.
+// Placed where the cache was looked for, it changes nothing.
+uint64_t Fnv1a(const std::string& bytes) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+// The entry's name for the pack at `pack` spelled "pack", as the cache named it.
+std::string OldCacheEntryName(const fs::path& pack) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(Fnv1a(fs::weakly_canonical(pack).generic_string() + '\0' + "pack")));
+  return std::string("pack-") + hex + ".cbor";
+}
+
+TEST(PackCacheTest, AForgedEntryOfTheRemovedCacheChangesNothing) {
+  const fs::path dir = fs::path(::testing::TempDir()) / ("forcecheck-forged-cache-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "run");
+  fs::copy(kCases / "rule-tests" / "pack", dir / "run" / "pack", fs::copy_options::recursive);
+  fs::copy(kCases / "rule-tests" / "evidence.yaml", dir / "run" / "evidence.yaml");
+  const fs::path cache = dir / "cache", home = dir / "home";
+  fs::create_directories(cache);
+  fs::create_directories(home / ".cache" / "forcecheck");
+  unsetenv("XDG_CACHE_HOME");
+  ASSERT_EQ(setenv("HOME", home.c_str(), 1), 0);
   ASSERT_EQ(setenv("FORCECHECK_CACHE_DIR", cache.c_str(), 1), 0);
-  const std::string command = "check --rules rules --evidence " + ex.evidence + " --format json --fail-on none";
-  for (const char* run : {"writes the entry", "reads the entry", "--no-cache"}) {
-    RunResult r = RunForcecheck(kSource, command + (run[0] == '-' ? " --no-cache" : ""));
-    EXPECT_EQ(r.exit, 0) << run << "\n" << r.err;
-    EXPECT_EQ(r.out, Slurp(kSource / "reports" / (ex.name + ".json"))) << run;
-    EXPECT_EQ(fs::is_directory(cache) && !fs::is_empty(cache), true) << run << ": no entry was written";
+  const std::string command = "check --rules pack --evidence evidence.yaml --format json";
+  const RunResult clean = RunForcecheck(dir / "run", command);
+  ASSERT_EQ(clean.exit, 1) << clean.err;  // VET-003 not assessed
+  ASSERT_NE(clean.out.find("\"not_assessed\": 1"), std::string::npos) << clean.out;
+
+  const std::string forged = Slurp(kSource / "tests" / "e2e" / "forged-pack-cache" / "entry.cbor");
+  const std::string name = OldCacheEntryName(dir / "run" / "pack");
+  Spit(cache / name, forged);
+  Spit(home / ".cache" / "forcecheck" / name, forged);
+  for (const char* run : {"FORCECHECK_CACHE_DIR", "HOME", "--no-cache"}) {
+    if (std::string(run) == "HOME") unsetenv("FORCECHECK_CACHE_DIR");
+    const RunResult r = RunForcecheck(dir / "run", command + (run[0] == '-' ? " --no-cache" : ""));
+    EXPECT_EQ(r.exit, clean.exit) << run << "\n" << r.err;
+    EXPECT_EQ(r.out, clean.out) << run;
+    EXPECT_EQ(r.err, clean.err) << run;
   }
-  fs::remove_all(cache);
+  EXPECT_EQ(Slurp(cache / name), forged);  // nothing kept, nothing rewritten
   unsetenv("FORCECHECK_CACHE_DIR");
+  fs::remove_all(dir);
 }
 
 // HMIC judged West Midlands Police good for legitimacy in 2016: good on its first two questions,

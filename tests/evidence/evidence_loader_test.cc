@@ -365,12 +365,12 @@ std::string AliasBomb() {
 
 TEST_F(EvidenceLoaderTest, RefusesAliasBomb) {
   EXPECT_EQ(Load(AliasBomb()), std::nullopt);
-  // Every expanded value is one of l0's x's. Counting in document order, l0 to l4 and the
-  // first part of l5 make up the million, and the value past it is l0's last x.
-  EXPECT_EQ(Errors(), path_ + ":4:39: error: the evidence is too large (more than 1000000 values, "
-                              "counting each use of an alias)\n"
-                              "    l0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-                              "                                        ^\n");
+  // Refused as the file is read (yaml/yaml_limits.h): l0 to l4 and l5's first alias are
+  // 123,461 nodes; its second passes the 250,000.
+  EXPECT_EQ(Errors(), path_ + ":9:17: error: more than 250000 nodes, counting each node an alias repeats "
+                              "(the limit is 250000 YAML nodes)\n"
+                              "    l5: &a5 [*a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4]\n"
+                              "                  ^\n");
 }
 
 TEST_F(EvidenceLoaderTest, RefusesTooDeepNesting) {
@@ -378,11 +378,12 @@ TEST_F(EvidenceLoaderTest, RefusesTooDeepNesting) {
       "force: F\nas_of: 2016-03-31\nevidence:\n  a: " + std::string(70, '[') + "1" +
       std::string(70, ']') + "\n";
   EXPECT_EQ(Load(deep), std::nullopt);
-  // `evidence` is level 1 and `a` level 2, so the 64th bracket (column 69) opens level 65.
-  EXPECT_EQ(Errors(), path_ + ":4:69: error: the evidence is nested too deeply (the limit is 64 "
-                              "levels)\n"
+  // Refused as the file is read (yaml/yaml_limits.h): the file's mapping is level 1 and
+  // `evidence` level 2, so the 63rd bracket (column 68) opens level 65.
+  EXPECT_EQ(Errors(), path_ + ":4:68: error: lists and mappings nested more than 64 deep (the limit is 64 "
+                              "levels of YAML depth)\n"
                               "    a: " + deep.substr(deep.find('[')) +
-                              "  " + std::string(68, ' ') + "^\n");
+                              "  " + std::string(67, ' ') + "^\n");
 }
 
 // `evidence:` followed by `depth` nested mappings {k: {k: ... 1}}; the outermost is level 1.
@@ -394,16 +395,18 @@ std::string NestedSections(int depth) {
 
 TEST_F(EvidenceLoaderTest, RefusesTooDeepSections) {
   EXPECT_EQ(Load(NestedSections(70)), std::nullopt);
-  // The 65th brace, at column 11 + 4 * 64, opens level 65.
-  EXPECT_EQ(Errors(), path_ + ":3:267: error: the evidence is nested too deeply (the limit is 64 "
-                              "levels)\n");
+  // Refused as the file is read: with the file's mapping level 1, the 64th brace, at column
+  // 11 + 4 * 63, opens level 65.
+  EXPECT_EQ(Errors(), path_ + ":3:263: error: lists and mappings nested more than 64 deep (the limit is 64 "
+                              "levels of YAML depth)\n");
 }
 
 TEST_F(EvidenceLoaderTest, RefusesValueOneLevelPastTheLimit) {
   EXPECT_EQ(Load(NestedSections(64)), std::nullopt);
-  // 64 mappings are levels 1 to 64; the value 1 inside the last is level 65.
-  EXPECT_EQ(Errors(), path_ + ":3:267: error: the evidence is nested too deeply (the limit is 64 "
-                              "levels)\n");
+  // 64 mappings under the file's are levels 2 to 65 (as the loader counted, 1 to 64 and the
+  // value 1 inside the last at 65): refused as the file is read.
+  EXPECT_EQ(Errors(), path_ + ":3:263: error: lists and mappings nested more than 64 deep (the limit is 64 "
+                              "levels of YAML depth)\n");
 }
 
 TEST_F(EvidenceLoaderTest, AcceptsNestingAtTheLimit) {

@@ -63,8 +63,8 @@ TEST(TextFileTest, NamesTheLimitOfTheFilesRole) {
   const std::string path = dir.Write("big.yaml", std::string(limits::kYamlFileBytes + 1, 'a'));
   Diagnostics diags;
   EXPECT_EQ(ReadTextFile(path, diags, limits::kYamlFileBytes), std::nullopt);
-  EXPECT_EQ(RenderAll(diags), path + ": error: cannot read file: it is too large (16777217 bytes; the YAML "
-                                     "file limit is 16777216 bytes)\n");
+  EXPECT_EQ(RenderAll(diags), path + ": error: cannot read file: it is too large (4194305 bytes; the YAML "
+                                     "file limit is 4194304 bytes)\n");
 }
 
 // A character device (here one that never ends) is refused before a byte is read.

@@ -119,5 +119,38 @@ TEST_F(RuleTestsTest, SuggestsTheCaseKeyMeant) {
                     "      ^\n");
 }
 
+// Evidence that contains itself through an alias recursed without end (merging, checking its
+// keys, writing it out); an alias bomb was expanded, over a minute and gigabytes. Both are now
+// refused as the test file is read (yaml/yaml_limits.h).
+TEST_F(RuleTestsTest, RefusesEvidenceThatContainsItself) {
+  const std::string errors = Load("cases:\n"
+                 "  - name: itself\n"
+                 "    as_of: 2016-03-31\n"
+                 "    evidence: &e\n"
+                 "      vetting: { aftercare: *e }\n"
+                 "    expect: { VET-001: pass }\n");
+  EXPECT_EQ(errors,
+            path_ + ":5:29: error: the alias '*e' is inside the node it names, which would repeat itself without end\n"
+                    "        vetting: { aftercare: *e }\n"
+                    "                              ^\n");
+}
+
+TEST_F(RuleTestsTest, RefusesAnAliasBombInTheEvidence) {
+  std::string text = "lol:\n  - &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 9; ++i) {
+    const std::string prev = "*a" + std::to_string(i - 1);
+    text += "  - &a" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) text += prev + (j < 9 ? ", " : "]\n");
+  }
+  text += "cases:\n"
+          "  - name: bomb\n"
+          "    as_of: 2016-03-31\n"
+          "    evidence: { vetting: { aftercare: *a8 } }\n"
+          "    expect: { VET-001: pass }\n";
+  const std::string errors = Load(text);
+  EXPECT_EQ(errors.substr(0, errors.find('\n')),
+            path_ + ":7:15: error: more than 250000 nodes, counting each node an alias repeats (the limit is 250000 YAML nodes)");
+}
+
 }  // namespace
 }  // namespace forcecheck
