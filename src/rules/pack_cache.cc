@@ -35,7 +35,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Grading, scale, partial_credit, not_assessed,
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Question, id, title)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Area, id, title)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ColumnSpec, name, type, required, description)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RegisterSpec, id, title, key, columns, where)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RegisterSpec, id, title, key, columns, where, may_be_empty)
 
 // An expression's text and its map back to the file; the tree is compiled again on reading.
 // Positions run on along a line for most bytes, so only the bytes where they jump are kept:
@@ -178,7 +178,7 @@ namespace fs = std::filesystem;
 // Bumped whenever the meaning of a field changes without its name changing, or the layout of
 // the entry changes.
 // 4: grading's min_rules and aggregation; a rule's cause_of_concern is a scope, no longer a bool.
-constexpr int kFormat = 4;
+constexpr int kFormat = 5;
 // The rules are kept in this many parts, each a CBOR document of its own, decoded in parallel
 // (decoding, which builds every value of the document, is most of reading an entry).
 constexpr size_t kRuleParts = 2;
