@@ -240,6 +240,13 @@ TEST_F(EvidenceRegistersTest, RefusesASymbolicLinkOutOfTheFolder) {
             "--allow-outside-registers to allow it)\n");
 }
 
+// An empty path was dropped without a word when the schema check gave up (issue 12).
+TEST_F(EvidenceRegistersTest, RefusesARegisterThatNamesNoFile) {
+  EXPECT_EQ(Load("  vetting: { file: \"\" }\n"),
+            "5:20: register 'vetting' names no file: give the path of its CSV file\n");
+  EXPECT_EQ(Load("  vetting: ''\n"), "5:12: register 'vetting' names no file: give the path of its CSV file\n");
+}
+
 TEST_F(EvidenceRegistersTest, ReportsUnknownAndMissingRegisters) {
   EXPECT_EQ(Load("  gifts: gifts.csv\n  vetting: missing.csv\n"),
             "5:3: unknown register 'gifts'; the rule pack declares 'vetting'\n"
