@@ -80,8 +80,9 @@ class EvidenceEnvironment : public expr::Environment {
     ref.path = std::string(kPrefix) + spec.id;
     ref.present = reg != nullptr;
     if (found) {
-      ref.value = empty ? std::string("it has no records") : std::to_string(found->rows()) + (found->rows() == 1 ? " record" : " records") +
-                  (found->synthetic ? " (synthetic)" : "");
+      ref.value = empty ? std::string("no records")
+                        : std::to_string(found->rows()) + (found->rows() == 1 ? " record" : " records") +
+                              (found->synthetic ? " (synthetic)" : "");
       ref.where = {found->file};
     } else {
       ref.value = "absent";

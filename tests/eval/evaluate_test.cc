@@ -313,7 +313,7 @@ TEST_F(EmptyRegisterTest, NoRecordsIsNotAssessed) {
   ASSERT_EQ(f.size(), 3u);
   for (int i : {0, 1}) {
     EXPECT_EQ(f[i].outcome, Outcome::kNotAssessed) << f[i].rule->id;
-    EXPECT_EQ(f[i].reason, "evidence needed is missing: registers.cases (it has no records)");
+    EXPECT_EQ(f[i].reason, "evidence needed is missing: registers.cases (no records)");
     ASSERT_EQ(f[i].evidence.size(), 1u);
     EXPECT_FALSE(f[i].evidence[0].present);
     EXPECT_EQ(f[i].evidence[0].where.file, dir_.Path("cases.csv"));
