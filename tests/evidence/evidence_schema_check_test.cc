@@ -386,6 +386,11 @@ TEST_F(EvidenceSchemaTest, ChecksEvidenceNestedToTheLoadersLimit) {
   EXPECT_EQ(Errors(), path_ + ":3:14: error: description: expected text, not a number (schema: " + open + ")\n"
                               "  description: 3\n"
                               "               ^\n");
+  // An unknown key beside deep evidence is reported, not accepted with the rest unchecked.
+  diags_ = Diagnostics();
+  EXPECT_EQ(Load(nested(63).replace(nested(63).find("description: 3\n"), 15, "")), std::nullopt);
+  EXPECT_EQ(Errors(), path_ + ":3:12: error: unknown key 'k' in evidence; expected one of 'vetting'\n" + path_ +
+                          ":3:12: note: " + kNotesHint + "\n");
   // One level more is the loader's error, said once.
   diags_ = Diagnostics();
   EXPECT_EQ(Load(nested(64), open), std::nullopt);
