@@ -49,9 +49,10 @@ class Converter {
     if (++nodes_ > kMaxNodes || depth > kMaxDepth) {
       too_big_ = true;
       stopped_at_.reset(n);
-      why_ = depth > kMaxDepth ? "the evidence is nested too deeply (the limit is " + std::to_string(kMaxDepth) + " levels)"
-                               : "the evidence is too large (more than " + std::to_string(kMaxNodes) +
-                                     " values, counting each use of an alias)";
+      why_ = depth > kMaxDepth
+                 ? "the evidence is nested too deeply (the limit is " + std::to_string(kMaxDepth) + " levels)"
+                 : "the evidence is too large (more than " + std::to_string(kMaxNodes) +
+                       " values, counting each use of an alias)";
       return nullptr;
     }
     switch (n.Type()) {

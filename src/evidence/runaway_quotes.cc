@@ -1,5 +1,6 @@
 #include "evidence/runaway_quotes.h"
 
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -53,8 +54,8 @@ class Checker {
   void Walk(const YAML::Node& n, int depth) {
     if (depth > limits::kYamlDepth || !n.IsDefined()) return;  // the loader reports the depth
     const YAML::Mark mark = n.Mark();
-    // (A block mapping's mark is its first key's: the type tells them apart.)
-    if (!seen_.insert({mark.pos, static_cast<int>(n.Type())}).second) return;  // an alias: its node was looked at already
+    // (A block mapping's mark is its first key's: the type tells them apart.) An alias: its node was looked at already.
+    if (!seen_.insert({mark.pos, static_cast<int>(n.Type())}).second) return;
     if (n.IsMap()) {
       for (auto it = n.begin(); it != n.end(); ++it) {
         Walk(it->first, depth + 1);
@@ -74,25 +75,37 @@ class Checker {
     const size_t open = static_cast<size_t>(mark.pos);
     if (text[open] != '"' && text[open] != '\'') return;
     const size_t close = ClosingQuote(text, open);
-    const size_t end = close == std::string_view::npos ? text.size() : close;
-    // A quoted value that runs on legitimately is indented under its key; a key at the
-    // indentation of the line the quote opens on, or left of it, is a sibling it swallowed.
-    const size_t line_start = text.rfind('\n', open) == std::string_view::npos ? 0 : text.rfind('\n', open) + 1;
-    const size_t indent = Indent(text.substr(line_start, open - line_start));
+    // Every search below stays within the scalar's own text (and, once, the line it opens
+    // on): scalars do not overlap, so the whole file is read a bounded number of times
+    // however many quoted scalars a long line holds.
+    const std::string_view span = text.substr(0, close == std::string_view::npos ? text.size() : close);
     int line = mark.line + 1;
-    for (size_t at = text.find('\n', open); at != std::string_view::npos && at < end; at = text.find('\n', at + 1)) {
+    std::optional<size_t> indent;  // of the opening line, found when first needed
+    for (size_t at = span.find('\n', open); at != std::string_view::npos; at = span.find('\n', at + 1)) {
       ++line;
       const size_t next = text.find('\n', at + 1);
-      const std::string_view content = text.substr(at + 1, (next == std::string_view::npos ? text.size() : next) - at - 1);
-      if (!LooksLikeKey(content) || Indent(content) > indent) continue;
+      const size_t line_end = next == std::string_view::npos ? text.size() : next;
+      const std::string_view content = text.substr(at + 1, line_end - at - 1);
+      if (!LooksLikeKey(content)) continue;
+      if (!indent) indent = OpeningIndent(open);
+      if (Indent(content) > *indent) continue;
       const size_t key_start = content.find_first_not_of(" \t");
       const std::string key(content.substr(key_start, content.find(':') - key_start));
       found_ = true;
-      diags_.Error(LocationOf(doc_.path, mark),
-                   std::string("this quoted text runs on over line ") + std::to_string(line) + ", which looks like the key '" +
-                       key + "': is its closing quote (" + text[open] + ") missing?");
+      diags_.Error(LocationOf(doc_.path, mark), "this quoted text runs on over line " + std::to_string(line) +
+                                                    ", which looks like the key '" + key + "': is its closing quote (" +
+                                                    text[open] + ") missing?");
       return;
     }
+  }
+
+  // A quoted value that runs on legitimately is indented under its key; a key at the
+  // indentation of the line the quote opens on, or left of it, is a sibling it swallowed.
+  size_t OpeningIndent(size_t open) const {
+    const std::string_view text = doc_.text;
+    const size_t nl = text.rfind('\n', open);
+    const size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+    return Indent(text.substr(line_start, open - line_start));
   }
 
   const YamlDocument& doc_;
