@@ -61,8 +61,12 @@ class EvidenceEnvironment : public expr::Environment {
     return v;
   }
 
+  // A register with no records reads as absent (so the rule is not assessed) unless the pack
+  // declares that no records is a valid answer for it.
   const Register* FindRegister(const RegisterSpec& spec) override {
-    const Register* reg = ev_.FindRegister(spec.id);
+    const Register* found = ev_.FindRegister(spec.id);
+    const bool empty = found && found->rows() == 0 && !spec.may_be_empty;
+    const Register* reg = empty ? nullptr : found;
     // Asked once for every record of an outer where when an inner one names a register: the
     // refs are searched without building the path.
     constexpr std::string_view kPrefix = "registers.";
@@ -75,10 +79,11 @@ class EvidenceEnvironment : public expr::Environment {
     EvidenceRef ref;
     ref.path = std::string(kPrefix) + spec.id;
     ref.present = reg != nullptr;
-    if (reg) {
-      ref.value = std::to_string(reg->rows()) + (reg->rows() == 1 ? " record" : " records") +
-                  (reg->synthetic ? " (synthetic)" : "");
-      ref.where = {reg->file};
+    if (found) {
+      ref.value = empty ? std::string("no records")
+                        : std::to_string(found->rows()) + (found->rows() == 1 ? " record" : " records") +
+                              (found->synthetic ? " (synthetic)" : "");
+      ref.where = {found->file};
     } else {
       ref.value = "absent";
     }

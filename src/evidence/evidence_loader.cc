@@ -1,13 +1,16 @@
 #include "evidence/evidence_loader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <functional>
 
+#include "base/limits.h"
 #include "base/parallel.h"
 #include "base/spelling.h"
 #include "evidence/evidence_schema_check.h"
 #include "evidence/register_loader.h"
+#include "evidence/runaway_quotes.h"
 #include "io/paths.h"
 #include "yaml/yaml_file.h"
 
@@ -16,8 +19,9 @@ namespace {
 
 // A hostile file can make a small YAML text stand for a huge tree (aliases of aliases); the
 // loader stops counting at this many nodes, and at this depth, instead of following it.
+// (The schema check counts alike: see evidence_schema_check.cc.)
 constexpr size_t kMaxNodes = 1'000'000;
-constexpr int kMaxDepth = 64;
+constexpr int kMaxDepth = limits::kYamlDepth;
 
 bool IsName(const std::string& s) {
   if (s.empty()) return false;
@@ -147,7 +151,14 @@ class Loader {
         diags_.Error(Where(value), "register '" + id + "' must name a CSV file, not " +
                                        std::string(DescribeNode(value)));
       }
-      if (file.empty()) continue;
+      if (file.empty()) {
+        // A register named with no file would be dropped: say so (a missing or non-text `file`
+        // has been reported already).
+        if (file_node.IsScalar()) {
+          diags_.Error(Where(file_node), "register '" + id + "' names no file: give the path of its CSV file");
+        }
+        continue;
+      }
       std::optional<std::string> path = ResolveRegisterPath(file, file_node);
       if (!path) continue;
       std::error_code ec;
@@ -244,7 +255,14 @@ class Loader {
     switch (s.kind) {
       case Scalar::Kind::kNull: out.kind = EvidenceNode::Kind::kNull; break;
       case Scalar::Kind::kBool: out.kind = EvidenceNode::Kind::kBool; out.boolean = s.boolean; break;
-      case Scalar::Kind::kNumber: out.kind = EvidenceNode::Kind::kNumber; out.number = s.number; break;
+      case Scalar::Kind::kNumber:
+        out.kind = EvidenceNode::Kind::kNumber;
+        out.number = s.number;
+        if (std::fabs(s.number) > limits::kNumberMagnitude) {
+          diags_.Error(Where(n), "'" + path + "' is " + n.Scalar() +
+                                     ", beyond the number magnitude limit (numbers from -1e15 to 1e15)");
+        }
+        break;
       case Scalar::Kind::kDate: out.kind = EvidenceNode::Kind::kDate; out.date = s.date; break;
       case Scalar::Kind::kText: out.kind = EvidenceNode::Kind::kText; out.text = s.text; break;
     }
@@ -295,6 +313,7 @@ std::optional<Evidence> LoadEvidence(std::optional<YamlDocument> doc, const Evid
   };
   Loader loader(*doc, options, diags, check_schema);
   std::optional<Evidence> ev = loader.Run();
+  if (!CheckRunawayQuotes(*doc, diags)) ev.reset();
   if (!loader.alongside_ran()) check_schema();
   const size_t errors_before = diags.error_count();
   diags.Append(std::move(schema_diags));

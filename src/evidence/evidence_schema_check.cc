@@ -17,6 +17,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "base/limits.h"
 #include "base/spelling.h"
 #include "io/text_file.h"
 
@@ -25,10 +26,12 @@ namespace {
 
 using Json = nlohmann::json;
 
-// As the evidence loader: a hostile file can make a small text stand for a huge tree. Past
-// these limits the document is not validated (the loader reports the problem).
+// As the evidence loader, which counts the same way (the top-level mapping is level 0, so
+// `evidence:` is level 1 in both): a hostile file can make a small text stand for a huge tree.
+// Past these limits the document is not validated; that is reported, as a loose violation (the
+// loader words it, at the same node, when it is the one that stopped).
 constexpr size_t kMaxNodes = 1'000'000;
-constexpr int kMaxDepth = 64;
+constexpr int kMaxDepth = limits::kYamlDepth;
 
 constexpr const char* kDatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
@@ -37,11 +40,19 @@ constexpr const char* kDatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 class Converter {
  public:
   bool too_big() const { return too_big_; }
+  // Where the conversion stopped and why (when too_big()).
+  const YAML::Node& stopped_at() const { return stopped_at_; }
+  const std::string& why() const { return why_; }
 
   Json Convert(const YAML::Node& n, int depth) {
     if (too_big_) return nullptr;
     if (++nodes_ > kMaxNodes || depth > kMaxDepth) {
       too_big_ = true;
+      stopped_at_.reset(n);
+      why_ = depth > kMaxDepth
+                 ? "the evidence is nested too deeply (the limit is " + std::to_string(kMaxDepth) + " levels)"
+                 : "the evidence is too large (more than " + std::to_string(kMaxNodes) +
+                       " values, counting each use of an alias)";
       return nullptr;
     }
     switch (n.Type()) {
@@ -83,6 +94,8 @@ class Converter {
  private:
   size_t nodes_ = 0;
   bool too_big_ = false;
+  YAML::Node stopped_at_;
+  std::string why_;
 };
 
 // One step of a path into the document: a mapping key or a list index.
@@ -266,10 +279,36 @@ bool Allows(const std::vector<const Json*>& schemas, const Json& value) {
   return !typed;
 }
 
+// The numbers the schema objects accept, in words: "a whole number, 0 or more", "a number from
+// 0 to 100"; empty when none of them bounds or restricts a number.
+std::string NumberRange(const std::vector<const Json*>& schemas) {
+  for (const Json* s : schemas) {
+    const Json type = s->value("type", Json());
+    const bool whole = type == "integer";
+    if (!whole && type != "number") continue;
+    const auto min = s->find("minimum"), max = s->find("maximum");
+    if (!whole && min == s->end() && max == s->end()) continue;
+    auto shown = [](const Json& n) {
+      const double v = n.get<double>();
+      return std::trunc(v) == v ? std::to_string(static_cast<int64_t>(v)) : n.dump();
+    };
+    std::string out = whole ? "a whole number" : "a number";
+    if (min != s->end() && max != s->end() && min->is_number() && max->is_number()) {
+      out += " from " + shown(*min) + " to " + shown(*max);
+    } else if (min != s->end() && min->is_number()) {
+      out += ", " + shown(*min) + " or more";
+    } else if (max != s->end() && max->is_number()) {
+      out += ", " + shown(*max) + " or less";
+    }
+    return out;
+  }
+  return "";
+}
+
 bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
 // What kind of failure a valijson message reports, most specific first.
-enum class Kind { kUnknownKey, kRequired, kPattern, kLength, kEnum, kType, kOther };
+enum class Kind { kUnknownKey, kRequired, kPattern, kLength, kEnum, kRange, kType, kOther };
 
 Kind Classify(const std::string& d) {
   if (StartsWith(d, "Object contains a property that could not be validated")) return Kind::kUnknownKey;
@@ -277,6 +316,7 @@ Kind Classify(const std::string& d) {
   if (StartsWith(d, "Failed to match regex")) return Kind::kPattern;
   if (StartsWith(d, "String should be no")) return Kind::kLength;
   if (StartsWith(d, "Failed to match against any enum values")) return Kind::kEnum;
+  if (StartsWith(d, "Expected number ")) return Kind::kRange;  // minimum or maximum
   if (StartsWith(d, "Value type not permitted")) return Kind::kType;
   return Kind::kOther;
 }
@@ -380,19 +420,19 @@ class SchemaCheck {
         for (const auto& [key, value] : props->items()) allowed.insert(key);
       }
     }
-    std::vector<std::string> unknown;  // in document order
+    // One pass over the mapping, each unknown key with its node: looking each key up again
+    // (yaml-cpp iterates a mapping by copying nodes) made 10,000 unknown keys take minutes.
+    std::vector<std::pair<std::string, YAML::Node>> unknown;  // in document order
+    std::set<std::string> seen;
     if (closed && t.node.IsMap()) {
       for (auto it = t.node.begin(); it != t.node.end(); ++it) {
         if (!it->first.IsScalar()) continue;
-        const std::string key = it->first.Scalar();
-        if (!allowed.count(key) && std::find(unknown.begin(), unknown.end(), key) == unknown.end()) {
-          unknown.push_back(key);
-        }
+        std::string key = it->first.Scalar();
+        if (!allowed.count(key) && seen.insert(key).second) unknown.emplace_back(std::move(key), it->first);
       }
     }
-    if (unknown.empty()) unknown.push_back(QuotedName(descriptions.front()));
-    const std::vector<std::string> names(allowed.begin(), allowed.end());
-    for (const std::string& key : unknown) {
+    if (unknown.empty()) {
+      const std::string key = QuotedName(descriptions.front());
       YAML::Node at = t.node;
       for (auto it = t.node.begin(); t.node.IsMap() && it != t.node.end(); ++it) {
         if (it->first.IsScalar() && it->first.Scalar() == key) {
@@ -400,6 +440,10 @@ class SchemaCheck {
           break;
         }
       }
+      unknown.emplace_back(key, at);
+    }
+    const std::vector<std::string> names(allowed.begin(), allowed.end());
+    for (const auto& [key, at] : unknown) {
       const bool close = ClosestName(key, names).has_value();
       EmitComplete(at, "unknown key '" + key + "' in " + PathName(t.steps) + SuggestName(key, names),
                    close ? "" : NotesHint(t, allowed));
@@ -481,8 +525,18 @@ class SchemaCheck {
           return;
         }
         break;
+      case Kind::kRange:
+        if (const std::string range = NumberRange(schemas); !range.empty() && t.node.IsScalar()) {
+          EmitComplete(t.node, name + ": " + t.node.Scalar() + " is out of range: expected " + range);
+          return;
+        }
+        break;
       case Kind::kType:
         if (Allows(schemas, *t.json)) return;  // a branch that did not apply
+        if (t.json->is_number() && t.node.IsScalar() && !NumberRange(schemas).empty()) {  // 2.5 people
+          EmitComplete(t.node, name + ": expected " + NumberRange(schemas) + ", not " + t.node.Scalar());
+          return;
+        }
         Emit(t.node, name + ": expected " + ExpectedTypes(schemas) + ", not " + DescribeNode(t.node));
         return;
       case Kind::kOther:
@@ -547,8 +601,12 @@ SchemaFindings ValidateAgainstSchema(const YamlDocument& doc, const std::string&
   if (!schema) return found;
 
   Converter converter;
-  const Json json = converter.Convert(doc.root, 1);
-  if (converter.too_big()) return found;  // the loader reports it
+  const Json json = converter.Convert(doc.root, 0);
+  if (converter.too_big()) {  // never silently unchecked; the loader usually says it first
+    found.conforms = false;
+    found.violations.push_back({LocationOf(doc.path, converter.stopped_at()), converter.why(), true, false, ""});
+    return found;
+  }
 
   valijson::Validator validator;
   valijson::ValidationResults results;
@@ -566,11 +624,22 @@ void ReportSchemaFindings(const YamlDocument& doc, const std::string& schema_pat
     if (d.level == Level::kError && d.where.file == doc.path) loader_errors.insert({d.where.line, d.where.column});
   }
   const size_t errors_before = diags.error_count();
+  size_t shown = 0, unshown = 0;
   for (const SchemaViolation& v : found.violations) {
     if (loader_errors.count({v.where.line, v.where.column})) continue;  // the loader said it
     if (v.loose && !loader_errors.empty()) continue;
+    if (shown == kMaxSchemaErrors) {
+      ++unshown;
+      continue;
+    }
+    ++shown;
     diags.Error(v.where, v.cite_schema ? v.message + " (schema: " + schema_path + ")" : v.message);
     if (!v.note.empty()) diags.Note(v.where, v.note);
+  }
+  if (unshown > 0) {
+    diags.Error({doc.path}, std::to_string(unshown) + " more violation" + (unshown == 1 ? "" : "s") +
+                                " of the schema not shown (the first " + std::to_string(kMaxSchemaErrors) +
+                                " are above)");
   }
   if (!found.conforms && diags.error_count() == errors_before && !diags.HasErrors()) {
     // Every error pointed somewhere the document does not reach; still, it does not conform.

@@ -49,4 +49,8 @@ SchemaFindings ValidateAgainstSchema(const YamlDocument& doc, const std::string&
 void ReportSchemaFindings(const YamlDocument& doc, const std::string& schema_path,
                           const SchemaFindings& found, Diagnostics& diags);
 
+// ReportSchemaFindings reports at most this many violations of one file, then how many more
+// there are: a file of 10,000 misspelt keys needs fixing at one place, not 10,000 lines.
+inline constexpr size_t kMaxSchemaErrors = 20;
+
 }  // namespace forcecheck

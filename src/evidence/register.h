@@ -39,6 +39,10 @@ struct RegisterSpec {
   std::string key;           // the column that identifies a record (person or post id)
   std::vector<ColumnSpec> columns;
   SourceLocation where;
+  // Whether no records (a header alone) is a valid answer. When it is not, the default, a rule
+  // that reads the register when it has no records is not assessed: "every record meets X"
+  // over no records would otherwise pass on an export that lost them.
+  bool may_be_empty = false;
 
   // Index of the column called `name`, or -1.
   int ColumnIndex(std::string_view name) const;

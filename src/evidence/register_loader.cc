@@ -1,7 +1,9 @@
 #include "evidence/register_loader.h"
 
 #include <charconv>
+#include <cmath>
 
+#include "base/limits.h"
 #include "evidence/csv.h"
 #include "io/text_file.h"
 
@@ -41,6 +43,12 @@ class Loader {
       diags_.Error({path_}, "register '" + spec_.id + "' is empty: the first line must name the columns");
       return std::nullopt;
     }
+    if (fields.size() > limits::kRegisterColumns) {
+      diags_.Error({path_, 1, 1}, "the header of register '" + spec_.id + "' has " + std::to_string(fields.size()) +
+                                      " columns, more than the register columns limit of " +
+                                      std::to_string(limits::kRegisterColumns));
+      return std::nullopt;
+    }
     Header(fields);  // on a bad header, read on all the same: the records may have more to say
     ResolveTargets();
     Reserve();
@@ -70,15 +78,27 @@ class Loader {
     return std::nullopt;
   }
 
+  // Past kMaxRegisterErrors an error is counted but not reported: Run() says the rest was
+  // not read (a header of a thousand unknown columns is one problem, not a thousand lines).
   void Error(const CsvField& f, std::string message) {
-    ++errors_;
+    if (++errors_ > kMaxRegisterErrors) return;
     diags_.Error({path_, f.line, f.column}, std::move(message));
+  }
+
+  // A field longer than the register field limit, reported once where it starts.
+  [[gnu::cold]] void LongField(const CsvField& f) {
+    Error(f, "this field is " + std::to_string(f.raw.size()) + " bytes long, more than the register field limit of " +
+                 std::to_string(limits::kRegisterFieldBytes) + " bytes");
   }
 
   bool Header(const std::vector<CsvField>& fields) {
     map_.assign(fields.size(), -1);
     std::vector<bool> seen(spec_.columns.size(), false);
-    for (size_t i = 0; i < fields.size(); ++i) {
+    for (size_t i = 0; i < fields.size() && errors_ < kMaxRegisterErrors; ++i) {
+      if (fields[i].raw.size() > limits::kRegisterFieldBytes) {
+        LongField(fields[i]);
+        continue;
+      }
       const std::string name = fields[i].has_escapes ? CsvUnescape(fields[i].raw) : std::string(fields[i].raw);
       const int c = spec_.ColumnIndex(name);
       if (c < 0) {
@@ -93,8 +113,7 @@ class Loader {
       }
     }
     for (size_t c = 0; c < spec_.columns.size(); ++c) {
-      if (!seen[c]) {
-        ++errors_;
+      if (!seen[c] && ++errors_ <= kMaxRegisterErrors) {
         diags_.Error({path_, 1, 1}, "the header of register '" + spec_.id + "' lacks column '" +
                                         spec_.columns[c].name + "'");
       }
@@ -157,6 +176,7 @@ class Loader {
   // but its parser; empty cells, quotes to undouble and errors are handled apart.
   void Cell(const CsvField& f, const Target& t, const char* data) {
     if (f.raw.empty()) return EmptyCell(f, t);
+    if (f.raw.size() > limits::kRegisterFieldBytes) [[unlikely]] LongField(f);
     RegisterColumn& col = *t.column;
     col.present.push_back(1);
     switch (col.type) {
@@ -169,7 +189,12 @@ class Loader {
       case ColumnType::kNumber: {
         double v = 0;
         auto [p, ec] = std::from_chars(f.raw.data(), f.raw.data() + f.raw.size(), v);
-        if (ec != std::errc() || p != f.raw.data() + f.raw.size()) BadCell(f, *t.spec, "a number");
+        if (ec != std::errc() || p != f.raw.data() + f.raw.size()) {
+          BadCell(f, *t.spec, "a number");
+        } else if (!(std::fabs(v) <= limits::kNumberMagnitude)) [[unlikely]] {
+          BadNumber(f, *t.spec, v);  // NaN and infinity (from_chars reads them) fail the test too
+          v = 0;
+        }
         col.numbers.push_back(v);
         return;
       }
@@ -220,6 +245,18 @@ class Loader {
   // nothing.
   [[gnu::cold]] void BadCell(const CsvField& f, const ColumnSpec& spec, const char* what) {
     Error(f, "column '" + spec.name + "' must hold " + what + ", not " + Shown(f.raw));
+  }
+
+  // from_chars reads nan, inf and infinity (in any case, signed) as numbers; no comparison
+  // with them means anything, so they are refused, as is a magnitude past the limit.
+  [[gnu::cold]] void BadNumber(const CsvField& f, const ColumnSpec& spec, double v) {
+    if (std::isnan(v) || std::isinf(v)) {
+      Error(f, "column '" + spec.name + "' must hold a number, not " + Shown(f.raw) +
+                   " (not-a-number and infinity are not values a rule can compare)");
+    } else {
+      Error(f, "column '" + spec.name + "' holds " + Shown(f.raw) +
+                   ", beyond the number magnitude limit (numbers from -1e15 to 1e15)");
+    }
   }
 
   const RegisterSpec& spec_;

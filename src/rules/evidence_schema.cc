@@ -12,6 +12,10 @@ using Json = nlohmann::json;
 expr::Type FactType(const Json& node) {
   auto from_ref = [](const std::string& ref) {
     if (ref == "#/definitions/numberFact") return expr::Type::kNumber;
+    // Numbers with a range, which the schema check enforces on the evidence.
+    if (ref == "#/definitions/countFact") return expr::Type::kNumber;
+    if (ref == "#/definitions/percentFact") return expr::Type::kNumber;
+    if (ref == "#/definitions/nonNegativeFact") return expr::Type::kNumber;
     if (ref == "#/definitions/booleanFact") return expr::Type::kBool;
     if (ref == "#/definitions/dateFact") return expr::Type::kDate;
     if (ref == "#/definitions/textFact") return expr::Type::kText;

@@ -101,6 +101,9 @@ std::string TypeOf(const Json& node, const Json& schema) {
     if (!n.is_object() || !n.contains("$ref") || !n["$ref"].is_string()) return "";
     const std::string ref = n["$ref"].get<std::string>();
     if (ref == "#/definitions/numberFact") return "number";
+    if (ref == "#/definitions/countFact") return "whole number, 0 or more";
+    if (ref == "#/definitions/percentFact") return "number from 0 to 100";
+    if (ref == "#/definitions/nonNegativeFact") return "number, 0 or more";
     if (ref == "#/definitions/booleanFact") return "true or false";
     if (ref == "#/definitions/dateFact") return "date (YYYY-MM-DD, unquoted)";
     if (ref == "#/definitions/textFact") return "text";

@@ -22,7 +22,7 @@ inline const std::vector<std::string> kBandKeys = {"grade", "min"};
 inline const std::vector<std::string> kQuestionKeys = {"id", "title"};  // questions and areas
 inline const std::vector<std::string> kParameterKeys = {"id", "type", "default", "unit",
                                                         "description", "local_choice", "source"};
-inline const std::vector<std::string> kRegisterKeys = {"id", "title", "key", "columns"};
+inline const std::vector<std::string> kRegisterKeys = {"id", "title", "key", "columns", "may_be_empty"};
 inline const std::vector<std::string> kColumnKeys = {"name", "type", "required", "description"};
 inline const std::vector<std::string> kRuleKeys = {"id", "title", "area", "severity", "weight",
                                                    "cause_of_concern", "source", "rationale", "check",

@@ -232,6 +232,7 @@ class PackLoader {
       spec.title = m.Text("title", true).value_or("");
       spec.key = m.Text("key", true).value_or("");
       ReadColumns(doc, m.Require("columns"), spec);
+      spec.may_be_empty = m.Bool("may_be_empty", false).value_or(false);
       if (!spec.key.empty() && !spec.columns.empty() && spec.ColumnIndex(spec.key) < 0) {
         diags_.Error(LocationOf(doc.path, m.Get("key")), "key '" + spec.key + "' is not a column of register '" + spec.id + "'");
       }

@@ -9,6 +9,7 @@ namespace {
 
 using testing::LoadEvidenceText;
 using testing::LoadPackText;
+using testing::RenderAll;
 using testing::TempDir;
 
 // A pack header of 20 lines; rules follow from line 21, one per line.
@@ -264,6 +265,77 @@ TEST_F(EvaluateTest, EvidenceIsPerRule) {
   ASSERT_EQ(f.size(), 2u);
   ASSERT_EQ(f[1].evidence.size(), 1u);
   EXPECT_EQ(f[1].evidence[0].path, "vetting.planned");
+}
+
+// ---- registers with no records ----------------------------------------------------------------
+
+// A pack with one register (`may_be_empty` as given) and rules over its records, evaluated
+// against the register file holding `rows` records after its header.
+class EmptyRegisterTest : public ::testing::Test {
+ protected:
+  std::vector<Finding> Run(int rows, bool may_be_empty) {
+    std::string pack = std::string(kPackHeader) +
+                       RuleLine("R-01", "all(registers.cases, closed)") +
+                       RuleLine("R-02", "count(registers.cases where not closed) == 0") +
+                       RuleLine("R-03", "vetting.in_place") +
+                       "registers:\n"
+                       "  - id: cases\n"
+                       "    title: Cases\n"
+                       "    key: case_id\n" +
+                       (may_be_empty ? "    may_be_empty: true\n" : "") +
+                       "    columns:\n"
+                       "      - { name: case_id, type: text, required: true }\n"
+                       "      - { name: closed, type: boolean, required: true }\n";
+    pack_ = LoadPackText(dir_, pack);
+    std::string csv = "case_id,closed\n";
+    for (int i = 0; i < rows; ++i) csv += "C" + std::to_string(i) + ",true\n";
+    dir_.Write("cases.csv", csv);
+    Diagnostics diags;
+    EvidenceOptions options;
+    options.registers = &pack_.registers;
+    std::optional<Evidence> ev = LoadEvidence(
+        dir_.Write("evidence.yaml", "force: F\nas_of: 2016-03-31\nregisters:\n  cases: cases.csv\n"
+                                    "evidence:\n  vetting:\n    in_place: true\n"),
+        options, diags);
+    EXPECT_TRUE(ev.has_value()) << RenderAll(diags);
+    if (!ev) return {};
+    evidence_ = std::move(*ev);
+    return Evaluate(pack_, evidence_, EvalOptions{DateFromCivil(2016, 3, 31)});
+  }
+
+  TempDir dir_;
+  RulePack pack_;
+  Evidence evidence_;
+};
+
+TEST_F(EmptyRegisterTest, NoRecordsIsNotAssessed) {
+  std::vector<Finding> f = Run(0, false);
+  ASSERT_EQ(f.size(), 3u);
+  for (int i : {0, 1}) {
+    EXPECT_EQ(f[i].outcome, Outcome::kNotAssessed) << f[i].rule->id;
+    EXPECT_EQ(f[i].reason, "evidence needed is missing: registers.cases (no records)");
+    ASSERT_EQ(f[i].evidence.size(), 1u);
+    EXPECT_FALSE(f[i].evidence[0].present);
+    EXPECT_EQ(f[i].evidence[0].where.file, dir_.Path("cases.csv"));
+  }
+  EXPECT_EQ(f[2].outcome, Outcome::kPass);  // rules that do not read the register are unaffected
+}
+
+TEST_F(EmptyRegisterTest, OneRecordIsAssessed) {
+  std::vector<Finding> f = Run(1, false);
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].outcome, Outcome::kPass);
+  EXPECT_EQ(f[1].outcome, Outcome::kPass);
+  EXPECT_EQ(f[1].evidence[0].value, "1 record");
+}
+
+TEST_F(EmptyRegisterTest, NoRecordsIsAssessedWhereThePackSaysItMayBeEmpty) {
+  std::vector<Finding> f = Run(0, true);
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[0].outcome, Outcome::kPass);
+  EXPECT_EQ(f[1].outcome, Outcome::kPass);
+  EXPECT_TRUE(f[1].evidence[0].present);
+  EXPECT_EQ(f[1].evidence[0].value, "0 records");
 }
 
 TEST(OutcomeTest, HasNameAndId) {

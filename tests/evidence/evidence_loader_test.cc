@@ -415,5 +415,52 @@ TEST_F(EvidenceLoaderTest, AcceptsNestingAtTheLimit) {
   EXPECT_EQ(ev->Find(std::vector<std::string>(63, "k"))->number, 1);
 }
 
+TEST_F(EvidenceLoaderTest, RefusesANumberBeyondTheMagnitudeLimit) {
+  std::optional<Evidence> ev = Load("force: F\nas_of: 2016-03-31\nevidence:\n  a: 1e15\n  b: -1000000000000000\n");
+  ASSERT_TRUE(ev.has_value()) << Errors();
+  EXPECT_EQ(At(*ev, {"a"}).number, 1e15);
+  EXPECT_EQ(Load("force: F\nas_of: 2016-03-31\nevidence:\n  a: 1000000000000001\n  b: {value: -2e15}\n"), std::nullopt);
+  EXPECT_EQ(Errors(), path_ + ":4:6: error: 'evidence.a' is 1000000000000001, beyond the number magnitude limit "
+                              "(numbers from -1e15 to 1e15)\n"
+                              "    a: 1000000000000001\n"
+                              "       ^\n" +
+                      path_ + ":5:14: error: 'evidence.b' is -2e15, beyond the number magnitude limit "
+                              "(numbers from -1e15 to 1e15)\n"
+                              "    b: {value: -2e15}\n"
+                              "               ^\n");
+}
+
+// An unterminated quote ran on to the next quote in the file, and the facts it swallowed came
+// out not assessed (issue 12).
+TEST_F(EvidenceLoaderTest, RefusesAQuotedValueThatRunsOverTheNextKeys) {
+  EXPECT_EQ(Load("force: F\nas_of: 2016-03-31\nevidence:\n  vetting:\n    unit: \"PSD\n    backlog: true\n"
+                 "    policy: published\"\n"),
+            std::nullopt);
+  EXPECT_EQ(Errors(), path_ + ":5:11: error: this quoted text runs on over line 6, which looks like the key "
+                              "'backlog': is its closing quote (\") missing?\n"
+                              "      unit: \"PSD\n"
+                              "            ^\n");
+}
+
+TEST_F(EvidenceLoaderTest, RefusesASingleQuotedValueThatRunsOverAnOuterKey) {
+  EXPECT_EQ(Load("force: F\nas_of: 2016-03-31\nevidence:\n  vetting:\n    unit: 'PSD\n  other: true\n  x: y'\n"),
+            std::nullopt);
+  EXPECT_NE(Errors().find(":5:11: error: this quoted text runs on over line 6, which looks like the key 'other': "
+                          "is its closing quote (') missing?"),
+            std::string::npos)
+      << Errors();
+}
+
+TEST_F(EvidenceLoaderTest, AcceptsQuotedTextOverSeveralIndentedLines) {
+  // Continuation lines indented under the key are the text's own, even one like a key.
+  std::optional<Evidence> ev = Load("force: F\nas_of: 2016-03-31\nevidence:\n  vetting:\n    unit: \"PSD, which\n"
+                                    "      note: is the professional standards department\"\n    done: true\n"
+                                    "    other: 'it''s\n      fine'\n");
+  ASSERT_TRUE(ev.has_value()) << Errors();
+  EXPECT_EQ(At(*ev, {"vetting", "unit"}).text, "PSD, which note: is the professional standards department");
+  EXPECT_EQ(At(*ev, {"vetting", "other"}).text, "it's fine");
+  EXPECT_TRUE(At(*ev, {"vetting", "done"}).boolean);
+}
+
 }  // namespace
 }  // namespace forcecheck

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/limits.h"
 #include "evidence/evidence_loader.h"
 
 namespace forcecheck {
@@ -140,6 +141,61 @@ TEST_F(RegisterLoaderTest, ReportsTextThatIsNotUtf8) {
             "vetting.csv:2:2: file is not valid UTF-8\n");
 }
 
+// from_chars reads these as numbers; a rule comparing one could pass.
+TEST_F(RegisterLoaderTest, RefusesNotANumberAndInfinityInANumberColumn) {
+  const char* const kWords[] = {"NaN", "nan", "-nan", "NAN", "inf", "-inf", "INF", "Infinity", "-Infinity", "infinity"};
+  for (const char* word : kWords) {
+    EXPECT_EQ(Errors(std::string("person_id,designated,expires,score\nP1,yes,2016-01-01,") + word + "\n"),
+              std::string("vetting.csv:2:19: column 'score' must hold a number, not '") + word +
+                  "' (not-a-number and infinity are not values a rule can compare)\n")
+        << word;
+  }
+  // A sign from_chars does not read is refused as before.
+  EXPECT_EQ(Errors("person_id,designated,expires,score\nP1,yes,2016-01-01,+inf\n"),
+            "vetting.csv:2:19: column 'score' must hold a number, not '+inf'\n");
+}
+
+TEST_F(RegisterLoaderTest, RefusesANumberBeyondTheMagnitudeLimit) {
+  std::optional<Register> reg;
+  EXPECT_EQ(Errors("person_id,designated,expires,score\nP1,yes,2016-01-01,1e15\nP2,yes,2016-01-01,-1000000000000000\n", &reg), "");
+  ASSERT_TRUE(reg);
+  EXPECT_EQ(reg->columns[3].numbers, (std::vector<double>{1e15, -1e15}));
+  EXPECT_EQ(Errors("person_id,designated,expires,score\nP1,yes,2016-01-01,1000000000000001\nP2,yes,2016-01-01,-1e300\n"),
+            "vetting.csv:2:19: column 'score' holds '1000000000000001', beyond the number magnitude limit "
+            "(numbers from -1e15 to 1e15)\n"
+            "vetting.csv:3:19: column 'score' holds '-1e300', beyond the number magnitude limit "
+            "(numbers from -1e15 to 1e15)\n");
+}
+
+// A header of unknown columns is reported like bad records: the first kMaxRegisterErrors.
+TEST_F(RegisterLoaderTest, CapsTheErrorsOfAHeader) {
+  std::string header = "person_id,designated,expires,score";
+  for (size_t i = 4; i < limits::kRegisterColumns; ++i) header += ",extra" + std::to_string(i);
+  const std::string errors = Errors(header + "\n");
+  EXPECT_EQ(std::count(errors.begin(), errors.end(), '\n'), kMaxRegisterErrors + 1) << errors;
+  EXPECT_NE(errors.find("too many errors in register 'vetting'; the rest of the file was not read"), std::string::npos);
+}
+
+TEST_F(RegisterLoaderTest, RefusesAHeaderOfMoreColumnsThanTheLimit) {
+  std::string header = "person_id,designated,expires,score";
+  for (size_t i = 4; i <= limits::kRegisterColumns; ++i) header += ",extra" + std::to_string(i);
+  EXPECT_EQ(Errors(header + "\n"), "vetting.csv:1:1: the header of register 'vetting' has 1001 columns, more "
+                                   "than the register columns limit of 1000\n");
+}
+
+TEST_F(RegisterLoaderTest, RefusesAFieldLongerThanTheLimit) {
+  const std::string at_limit(limits::kRegisterFieldBytes, 'x');
+  std::optional<Register> reg;
+  EXPECT_EQ(Errors("person_id,designated,expires,score\n" + at_limit + ",yes,,\n\"" + at_limit + "\",yes,,\n", &reg), "");
+  ASSERT_TRUE(reg);
+  EXPECT_EQ(reg->Text(0, 1).size(), limits::kRegisterFieldBytes);
+  EXPECT_EQ(Errors("person_id,designated,expires,score\nP1,yes,,\n" + at_limit + "x,yes,,\n"),
+            "vetting.csv:3:1: this field is 65537 bytes long, more than the register field limit of 65536 bytes\n");
+  EXPECT_EQ(Errors("person_id" + at_limit + ",designated,expires,score\n"),
+            "vetting.csv:1:1: this field is 65545 bytes long, more than the register field limit of 65536 bytes\n"
+            "vetting.csv:1:1: the header of register 'vetting' lacks column 'person_id'\n");
+}
+
 class EvidenceRegistersTest : public RegisterLoaderTest {
  protected:
   std::string Load(const std::string& registers_yaml, bool allow_outside = false) {
@@ -182,6 +238,13 @@ TEST_F(EvidenceRegistersTest, RefusesASymbolicLinkOutOfTheFolder) {
   EXPECT_EQ(Load("  vetting: link.csv\n"),
             "5:12: register file 'link.csv' is outside the evidence file's folder (pass "
             "--allow-outside-registers to allow it)\n");
+}
+
+// An empty path was dropped without a word when the schema check gave up (issue 12).
+TEST_F(EvidenceRegistersTest, RefusesARegisterThatNamesNoFile) {
+  EXPECT_EQ(Load("  vetting: { file: \"\" }\n"),
+            "5:20: register 'vetting' names no file: give the path of its CSV file\n");
+  EXPECT_EQ(Load("  vetting: ''\n"), "5:12: register 'vetting' names no file: give the path of its CSV file\n");
 }
 
 TEST_F(EvidenceRegistersTest, ReportsUnknownAndMissingRegisters) {

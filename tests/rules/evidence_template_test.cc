@@ -112,9 +112,11 @@ TEST_F(BundledTemplateTest, ListsEveryRegisterWithItsCsvHeader) {
 
 TEST_F(BundledTemplateTest, DescribesAFactWithTypeUnitAndReaders) {
   EXPECT_NE(t_.text.find("      # Number of APSP cases in the period the evidence covers.\n"
-                         "      # Type: number. Unit: cases. Read by APSP-003.\n"
+                         "      # Type: whole number, 0 or more. Unit: cases. Read by APSP-003.\n"
                          "      total: null\n"),
             std::string::npos);
+  // Percentages say their range too.
+  EXPECT_NE(t_.text.find("# Type: number from 0 to 100. Unit: percent."), std::string::npos);
 }
 
 TEST_F(BundledTemplateTest, EndsWithAnEmptyNotesMapping) {
