@@ -18,36 +18,17 @@
 
 #include "cli/cli.h"
 #include "cli/inputs.h"
+#include "testing/run_cli.h"
 #include "testing/temp_dir.h"
 
 namespace forcecheck {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::CliRun;
+using testing::RunCommand;
+using testing::Slurp;
 using testing::TempDir;
-
-struct CliRun {
-  int exit = -1;
-  std::string out, err;
-};
-
-CliRun RunCommand(const std::vector<std::string>& args) {
-  std::vector<const char*> argv = {"forcecheck"};
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  CliRun r;
-  r.exit = RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // A copy of the bundled pack (rules/), its schema (schemas/) and the examples its tests read.
 class DestinationsTest : public ::testing::Test {

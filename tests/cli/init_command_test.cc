@@ -7,37 +7,22 @@
 #include <gtest/gtest.h>
 
 #include "cli/cli.h"
+#include "testing/run_cli.h"
 #include "testing/temp_dir.h"
 
 namespace forcecheck {
 namespace {
 
+using testing::CliRun;
+using testing::RunCommand;
+using testing::Slurp;
 using testing::TempDir;
 
 const std::string kRules = std::string(FORCECHECK_SOURCE_DIR) + "/rules";
 
-struct CliRun {
-  int exit = -1;
-  std::string out, err;
-};
-
 CliRun Init(std::vector<std::string> args) {
-  args.insert(args.begin(), {"forcecheck", "init"});
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  CliRun r;
-  r.exit = RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  args.insert(args.begin(), "init");
+  return RunCommand(args);
 }
 
 TEST(InitCommandTest, WritesTheTemplateToStandardOutput) {

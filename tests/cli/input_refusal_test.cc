@@ -15,12 +15,15 @@
 
 #include "base/limits.h"
 #include "cli/cli.h"
+#include "testing/run_cli.h"
 #include "testing/temp_dir.h"
 
 namespace forcecheck {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::CliRun;
+using testing::RunCommand;
 using testing::TempDir;
 
 enum class Role { kRules, kRuleFile, kEvidence, kRegister, kParams, kBase, kTestFile };
@@ -168,22 +171,6 @@ std::vector<Case> Cases() {
     }
   }
   return cases;
-}
-
-struct CliRun {
-  int exit = -1;
-  std::string out, err;
-};
-
-CliRun RunCommand(const std::vector<std::string>& args) {
-  std::vector<const char*> argv = {"forcecheck"};
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  CliRun r;
-  r.exit = RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
-  r.out = out.str();
-  r.err = err.str();
-  return r;
 }
 
 // The lines of `text` holding "error:".
