@@ -10,6 +10,13 @@
 #include "evidence/register_loader.h"
 #include "fuzz_support.h"
 
+// What every input shares is made before the first, so that its time is not counted
+// against that input's timeout.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  forcecheck::fuzz::BundledPack();
+  return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace forcecheck;
   if (size == 0) return 0;
