@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs forcecheck's build and test dependencies from Debian 12's packages.
+# Installs forcecheck's build and test dependencies from Debian 12's packages (clang and its
+# runtimes build the debug preset: ASan, UBSan and libFuzzer).
 # Idempotent and non-interactive; runs apt-get only when something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
   g++ cmake ninja-build pkg-config
+  clang libclang-rt-14-dev
   libyaml-cpp-dev libboost-program-options-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev
   libxml2-utils

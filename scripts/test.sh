@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite: unit and end-to-end tests, built three times: in Release with warnings
-# as errors; in Debug under AddressSanitizer and UndefinedBehaviorSanitizer; and optimised under
-# ThreadSanitizer with four workers (FORCECHECK_JOBS=4, whatever the machine's cores), since
-# the pack, the registers and the rules are worked on in parallel.
+# as errors; in Debug with clang under AddressSanitizer and UndefinedBehaviorSanitizer, which
+# also builds the libFuzzer targets (tests/fuzz), run for 20 seconds each after the debug
+# tests (scripts/fuzz.sh); and optimised under ThreadSanitizer with four workers
+# (FORCECHECK_JOBS=4, whatever the machine's cores), since the pack, the registers and the
+# rules are worked on in parallel.
 # Assumes the dependencies are installed (scripts/install-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,4 +16,8 @@ for preset in release debug tsan; do
   cmake --build --preset "$preset" -j "$jobs"
   echo "== $preset: test"
   ctest --preset "$preset" -j "$jobs"
+  if [ "$preset" = debug ]; then
+    echo "== fuzz"
+    bash scripts/fuzz.sh 20
+  fi
 done

@@ -2,6 +2,8 @@
 
 namespace forcecheck {
 
+EvidenceNode::EvidenceNode() = default;
+
 const EvidenceNode* EvidenceNode::Field(const std::string& name) const {
   for (const auto& [key, node] : fields) {
     if (key == name) return &node;

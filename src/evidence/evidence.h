@@ -18,6 +18,11 @@ namespace forcecheck {
 struct EvidenceNode {
   enum class Kind { kNull, kBool, kNumber, kText, kDate, kList, kSection };
 
+  // Declared here and defined in evidence.cc: an implicit constructor makes std::pair ask
+  // whether EvidenceNode is default-constructible while `fields` is declared, before the
+  // struct is complete, which clang with libstdc++ 12 refuses.
+  EvidenceNode();
+
   Kind kind = Kind::kNull;
   bool boolean = false;
   double number = 0;

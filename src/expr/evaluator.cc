@@ -376,7 +376,7 @@ class Evaluator final : public RowProgram::Host {
     scopes_.push_back(Scope{rows.reg, 0, nullptr, nullptr});
     // Blocks of records at once where there are enough of them to repay a block's set-up;
     // the records a block leaves undecided are run one by one, as all are otherwise.
-    const bool by_blocks = program.runs_by_blocks() && n >= kMinRecordsForBlocks;
+    const bool by_blocks = state_.blocks() && program.runs_by_blocks() && n >= kMinRecordsForBlocks;
     std::vector<Cell>& block = lease.slot->block;
     if (by_blocks) block.resize(RowProgram::kBlock, Cell::Bad());
     std::array<uint32_t, RowProgram::kBlock> block_rows;

@@ -56,6 +56,11 @@ class EvalState {
   // evaluator: the two must agree, and tests compare them.
   bool compiled() const { return compiled_; }
   void set_compiled(bool on) { compiled_ = on; }
+  // Whether a compiled program may run over blocks of records at once (RowProgram::RunBlock,
+  // the default) or only record by record: the two must agree too (the differential fuzz
+  // target compares all three ways).
+  bool blocks() const { return blocks_; }
+  void set_blocks(bool on) { blocks_ = on; }
   // The answers, a bit per record, of a condition every record of `reg` was found to have a
   // true or false answer to (evaluated at the top level, so with no other record in scope).
   // A replay reads nothing from the environment, so answers must be forgotten wherever the
@@ -71,6 +76,7 @@ class EvalState {
   std::map<const Expr*, std::unique_ptr<RowProgram>> programs_;
   std::map<std::pair<const Register*, std::string>, std::vector<uint64_t>> answers_;
   bool compiled_ = true;
+  bool blocks_ = true;
 };
 
 // Sub-expression values recorded for `forcecheck explain` (outside any per-record scope).
