@@ -30,6 +30,7 @@
 #include "expr/evaluator.h"
 #include "expr/parser.h"
 #include "expr/row_program.h"
+#include "testing/facts_environment.h"
 
 namespace forcecheck::expr {
 namespace {
@@ -172,53 +173,10 @@ const World& TheWorld() {
 
 // ---- evidence --------------------------------------------------------------------------------
 
-// The registers, a few facts (numbers, text, a date, lists, one with an unknown item) and the
-// parameter `target` overridden; remembers the facts and registers read, in the order first
-// read (as the real environment lists a rule's evidence).
-class WorldEnvironment : public Environment {
- public:
-  WorldEnvironment() {
-    facts_["limits.high"] = Value::Number(50);
-    facts_["limits.zero"] = Value::Number(0);
-    facts_["limits.text"] = Value::Text("CID");
-    facts_["limits.on"] = Value::Bool(true);
-    facts_["lists.depts"] = Value::List({Value::Text("CID"), Value::Text("Custody")});
-    facts_["lists.depts_unknown"] =
-        Value::List({Value::Text("CID"), Value::Unknown("lists.depts_unknown[1] is null"), Value::Text("Response")});
-    facts_["lists.numbers"] = Value::List({Value::Number(10), Value::Number(20), Value::Text("30"),
-                                           Value::DateValue(DateFromCivil(2015, 1, 31))});
-  }
-
-  Value Lookup(const std::vector<std::string>& path) override {
-    std::string dotted;
-    for (const std::string& seg : path) dotted += (dotted.empty() ? "" : ".") + seg;
-    Read(dotted);
-    auto it = facts_.find(dotted);
-    return it == facts_.end() ? Value::Unknown(dotted + " (absent)") : it->second;
-  }
-  const Register* FindRegister(const RegisterSpec& spec) override {
-    Read("registers." + spec.id);
-    return &TheWorld().Find(spec.id);
-  }
-  Date as_of() const override { return DateFromCivil(2016, 3, 31); }
-  std::optional<Value> Parameter(int index) const override {
-    return index == 1 ? std::optional<Value>(Value::Number(25)) : std::nullopt;
-  }
-
-  void Clear() {
-    reads.clear();
-    seen_.clear();
-  }
-
-  std::string reads;
-
- private:
-  void Read(const std::string& what) {
-    if (seen_.insert(what).second) reads += what + "; ";
-  }
-
-  std::map<std::string, Value> facts_;
-  std::set<std::string> seen_;
+// The facts of testing/facts_environment.h over TheWorld()'s registers.
+class WorldEnvironment : public testing::FactsEnvironment {
+ protected:
+  const Register& RegisterNamed(const std::string& id) override { return TheWorld().Find(id); }
 };
 
 // ---- running ---------------------------------------------------------------------------------
@@ -245,28 +203,7 @@ std::string NumberBits(double n) {
   return buf;
 }
 
-// A value written out in full: its kind; the reason and error offset of an unknown or error;
-// numbers to the last bit; every record of a row set, item of a list and group.
-std::string Describe(const Value& v) {
-  std::string s = std::string(v.KindName()) + " " + v.ToString();
-  switch (v.kind()) {
-    case Value::Kind::kUnknown: return s + " {" + v.text() + "}";
-    case Value::Kind::kError: return s + " {" + v.text() + "} @" + std::to_string(v.error_offset());
-    case Value::Kind::kNumber: return s + " " + NumberBits(v.number());
-    case Value::Kind::kRows:
-      s += " of " + v.rows().reg->spec->id + ":";
-      for (size_t i = 0; i < v.rows().size(); ++i) s += " " + std::to_string(v.rows().at(i));
-      return s;
-    case Value::Kind::kList:
-      s += " items:";
-      for (const Value& item : v.items()) s += " <" + Describe(item) + ">";
-      return s;
-    case Value::Kind::kGroups:
-      for (const Group& g : v.groups()) s += " <" + Describe(g.key) + " => " + Describe(g.members) + ">";
-      return s;
-    default: return s;
-  }
-}
+std::string Describe(const Value& v) { return testing::DescribeValue(v); }
 
 struct Result {
   std::string value;  // Describe()

@@ -26,6 +26,7 @@
 #include "expr/evaluator.h"
 #include "expr/parser.h"
 #include "fuzz_support.h"
+#include "testing/facts_environment.h"
 
 namespace forcecheck::fuzz {
 namespace {
@@ -137,72 +138,21 @@ const std::vector<Register>& Generated() {
   return *regs;
 }
 
-// The facts of tests/expr/row_program_test.cc (a list with an unknown item among them), the registers; remembers what was read, in the
-// order first read (as a rule's evidence is listed).
-class World : public expr::Environment {
+// The facts of tests/expr/row_program_test.cc (testing/facts_environment.h), with `staff`
+// the fuzzer's records and the other registers generated.
+class World : public testing::FactsEnvironment {
  public:
-  explicit World(const Register& staff) : staff_(staff) {
-    facts_["limits.high"] = Value::Number(50);
-    facts_["limits.zero"] = Value::Number(0);
-    facts_["limits.text"] = Value::Text("CID");
-    facts_["limits.on"] = Value::Bool(true);
-    facts_["lists.depts"] = Value::List({Value::Text("CID"), Value::Text("Custody")});
-    facts_["lists.depts_unknown"] =
-        Value::List({Value::Text("CID"), Value::Unknown("lists.depts_unknown[1] is null"), Value::Text("Response")});
-    facts_["lists.numbers"] = Value::List({Value::Number(10), Value::Number(20), Value::Text("30"),
-                                           Value::DateValue(DateFromCivil(2015, 1, 31))});
-  }
+  explicit World(const Register& staff) : staff_(staff) {}
 
-  Value Lookup(const std::vector<std::string>& path) override {
-    std::string dotted;
-    for (const std::string& seg : path) dotted += (dotted.empty() ? "" : ".") + seg;
-    Read(dotted);
-    auto it = facts_.find(dotted);
-    return it == facts_.end() ? Value::Unknown(dotted + " (absent)") : it->second;
+ protected:
+  const Register& RegisterNamed(const std::string& id) override {
+    if (id == "staff") return staff_;
+    return id == "tidy" ? Generated()[1] : Generated()[2];
   }
-  const Register* FindRegister(const RegisterSpec& spec) override {
-    Read("registers." + spec.id);
-    if (spec.id == "staff") return &staff_;
-    return spec.id == "tidy" ? &Generated()[1] : &Generated()[2];
-  }
-  Date as_of() const override { return DateFromCivil(2016, 3, 31); }
-  std::optional<Value> Parameter(int index) const override {
-    return index == 1 ? std::optional<Value>(Value::Number(25)) : std::nullopt;
-  }
-
-  std::string reads;
 
  private:
-  void Read(const std::string& what) {
-    if (seen_.insert(what).second) reads += what + "; ";
-  }
-
   const Register& staff_;
-  std::map<std::string, Value> facts_;
-  std::set<std::string> seen_;
 };
-
-std::string Describe(const Value& v) {
-  char bits[40];
-  std::string s = std::string(v.KindName()) + " " + v.ToString();
-  switch (v.kind()) {
-    case Value::Kind::kUnknown: return s + " {" + v.text() + "}";
-    case Value::Kind::kError: return s + " {" + v.text() + "} @" + std::to_string(v.error_offset());
-    case Value::Kind::kNumber: std::snprintf(bits, sizeof bits, "%a", v.number()); return s + " " + bits;
-    case Value::Kind::kRows:
-      s += " of " + v.rows().reg->spec->id + ":";
-      for (size_t i = 0; i < v.rows().size(); ++i) s += " " + std::to_string(v.rows().at(i));
-      return s;
-    case Value::Kind::kList:
-      s += " items:";
-      for (const Value& item : v.items()) s += " <" + Describe(item) + ">";
-      return s;
-    case Value::Kind::kGroups:
-      for (const expr::Group& g : v.groups()) s += " <" + Describe(g.key) + " => " + Describe(g.members) + ">";
-      return s;
-    default: return s;
-  }
-}
 
 // The value and the reads, evaluated in a state of its own.
 std::string Run(const expr::Expr& e, const Register& staff, bool compiled, bool blocks) {
@@ -211,7 +161,7 @@ std::string Run(const expr::Expr& e, const Register& staff, bool compiled, bool 
   state.set_blocks(blocks);
   World world(staff);
   const Value v = expr::Evaluate(e, world, state);
-  return Describe(v) + "\nread: " + world.reads;
+  return testing::DescribeValue(v) + "\nread: " + world.reads;
 }
 
 }  // namespace
