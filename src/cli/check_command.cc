@@ -16,6 +16,7 @@
 #include <boost/program_options.hpp>
 #include <spdlog/spdlog.h>
 
+#include "base/spelling.h"
 #include "cli/cli.h"
 #include "cli/inputs.h"
 #include "eval/evaluate.h"
@@ -55,7 +56,7 @@ po::options_description Describe() {
       ("evidence,e", po::value<std::string>()->value_name("FILE"),
        "the force's evidence file (required)")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
-       "format of the main report: text, json, sarif, junit, markdown, html or csv")
+       ("format of the main report: " + ReportFormatNames(" or ")).c_str())
       ("output,o", po::value<std::string>()->value_name("FILE"),
        "write the main report to FILE instead of standard output")
       ("report", po::value<std::vector<std::string>>()->value_name("FORMAT=FILE"),
@@ -84,6 +85,43 @@ po::options_description Describe() {
   return d;
 }
 
+// The main report's format: --format's name.
+std::string ParseFormat(const std::string& name, ReportFormat& format) {
+  if (std::optional<ReportFormat> f = ParseReportFormat(name)) {
+    format = *f;
+    return {};
+  }
+  std::vector<std::string> names;
+  for (const ReportFormatSpec& f : ReportFormats()) names.emplace_back(f.name);
+  if (std::optional<std::string> close = ClosestName(name, names)) {
+    return "unknown format '" + name + "'; did you mean '" + *close + "'?";
+  }
+  return "unknown format '" + name + "' (formats: " + ReportFormatNames() + ")";
+}
+
+// One --report: FORMAT=FILE, or a FILE whose name ends as one of the formats' files do.
+std::string ParseReport(const std::string& spec, ReportRequest& request) {
+  const size_t eq = spec.find('=');
+  if (eq == std::string::npos) {
+    std::optional<ReportFormat> f = ReportFormatForPath(spec);
+    if (!f) {
+      std::string endings;
+      for (const ReportFormatSpec& format : ReportFormats()) {
+        for (std::string_view e : format.extensions) endings += (endings.empty() ? "" : ", ") + std::string(e);
+      }
+      return "--report takes FORMAT=FILE, or a FILE whose name ends in one of " + endings + ", not '" + spec + "'";
+    }
+    request = {*f, spec};
+    return {};
+  }
+  std::optional<ReportFormat> f = ParseReportFormat(spec.substr(0, eq));
+  if (!f || eq + 1 == spec.size()) {
+    return "--report takes FORMAT=FILE with FORMAT one of " + ReportFormatNames() + ", not '" + spec + "'";
+  }
+  request = {*f, spec.substr(eq + 1)};
+  return {};
+}
+
 // Parses the command line into `opts`; returns an error message, or empty on success.
 std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool& help) {
   po::variables_map vm;
@@ -97,20 +135,14 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   opts.evidence = vm["evidence"].as<std::string>();
   opts.verbose = vm.count("verbose") > 0;
   opts.inputs.allow_outside_registers = vm.count("allow-outside-registers") > 0;
-  std::optional<ReportFormat> main = ParseReportFormat(vm["format"].as<std::string>());
-  if (!main) return "unknown format '" + vm["format"].as<std::string>() + "' (formats: " +
-                    std::string(kReportFormatNames) + ")";
-  opts.reports.push_back({*main, vm.count("output") ? vm["output"].as<std::string>() : ""});
+  ReportRequest main{ReportFormat::kText, vm.count("output") ? vm["output"].as<std::string>() : ""};
+  if (std::string problem = ParseFormat(vm["format"].as<std::string>(), main.format); !problem.empty()) {
+    return problem;
+  }
+  opts.reports.push_back(main);
   if (vm.count("report")) {
     for (const std::string& spec : vm["report"].as<std::vector<std::string>>()) {
-      size_t eq = spec.find('=');
-      std::optional<ReportFormat> f =
-          eq == std::string::npos ? std::nullopt : ParseReportFormat(spec.substr(0, eq));
-      if (!f || eq + 1 == spec.size()) {
-        return "--report takes FORMAT=FILE with FORMAT one of " + std::string(kReportFormatNames) +
-               ", not '" + spec + "'";
-      }
-      opts.reports.push_back({*f, spec.substr(eq + 1)});
+      if (std::string problem = ParseReport(spec, opts.reports.emplace_back()); !problem.empty()) return problem;
     }
   }
   const std::string fail_on = vm["fail-on"].as<std::string>();

@@ -1,31 +1,93 @@
 #include "report/report.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace forcecheck {
 
+namespace {
+
+// The writers that take no options, as the table's one signature.
+template <std::string (*kRender)(const Report&)>
+std::string WithoutOptions(const Report& report, const RenderOptions&) {
+  return kRender(report);
+}
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EndsWithFolded(std::string_view text, std::string_view ending) {
+  if (text.size() < ending.size()) return false;
+  const std::string_view tail = text.substr(text.size() - ending.size());
+  return std::equal(tail.begin(), tail.end(), ending.begin(), [](char a, char b) { return Lower(a) == Lower(b); });
+}
+
+}  // namespace
+
+const std::vector<ReportFormatSpec>& ReportFormats() {
+  using F = ReportFormat;
+  static const std::vector<ReportFormatSpec> kFormats = {
+      {F::kText, "text", {".txt"}, RenderText, "a terminal or CI log",
+       "grades, every gap with its evidence, remediation and source"},
+      {F::kJson, "json", {".json"}, WithoutOptions<RenderJson>, "programs",
+       "the whole result; described exactly by `schemas/report.schema.json` (`format_version` 2)"},
+      {F::kSarif, "sarif", {".sarif", ".sarif.json"}, WithoutOptions<RenderSarif>, "code scanning (SARIF 2.1.0)",
+       "one rule descriptor per rule, one result per finding that is not a pass, located in the evidence file"},
+      {F::kJunit, "junit", {".junit.xml", ".xml"}, WithoutOptions<RenderJunit>, "CI test reports (JUnit XML)",
+       "a test suite per area, a test case per rule: failure (fail, partial), error, skipped (not assessed)"},
+      {F::kMarkdown, "markdown", {".md", ".markdown"}, RenderMarkdown, "a pull-request comment or CI job summary",
+       "grade per question and area, gaps by severity linking to their sources"},
+      {F::kHtml, "html", {".html", ".htm"}, RenderHtml, "auditors; print",
+       "one self-contained page: grades, SVG score bars, every finding, filters, print stylesheet"},
+      {F::kCsv, "csv", {".csv"}, WithoutOptions<RenderCsv>, "the force's action plan",
+       "one row per gap, then evidence needed; `owner` and `due date` left to fill in"},
+  };
+  return kFormats;
+}
+
+const ReportFormatSpec& FormatSpec(ReportFormat format) {
+  for (const ReportFormatSpec& f : ReportFormats()) {
+    if (f.format == format) return f;
+  }
+  throw std::logic_error("a report format missing from ReportFormats()");
+}
+
+std::string_view ReportFormatName(ReportFormat format) { return FormatSpec(format).name; }
+
 std::optional<ReportFormat> ParseReportFormat(std::string_view name) {
-  if (name == "text") return ReportFormat::kText;
-  if (name == "json") return ReportFormat::kJson;
-  if (name == "sarif") return ReportFormat::kSarif;
-  if (name == "junit") return ReportFormat::kJunit;
-  if (name == "markdown") return ReportFormat::kMarkdown;
-  if (name == "html") return ReportFormat::kHtml;
-  if (name == "csv") return ReportFormat::kCsv;
+  for (const ReportFormatSpec& f : ReportFormats()) {
+    if (f.name == name) return f.format;
+  }
   return std::nullopt;
 }
 
-std::string RenderReport(const Report& report, ReportFormat format, const RenderOptions& options) {
-  switch (format) {
-    case ReportFormat::kText: return RenderText(report, options);
-    case ReportFormat::kJson: return RenderJson(report);
-    case ReportFormat::kSarif: return RenderSarif(report);
-    case ReportFormat::kJunit: return RenderJunit(report);
-    case ReportFormat::kMarkdown: return RenderMarkdown(report, options);
-    case ReportFormat::kHtml: return RenderHtml(report, options);
-    case ReportFormat::kCsv: return RenderCsv(report);
+std::string ReportFormatNames(std::string_view last) {
+  const std::vector<ReportFormatSpec>& formats = ReportFormats();
+  std::string names;
+  for (size_t i = 0; i < formats.size(); ++i) {
+    if (i > 0) names += i + 1 == formats.size() ? last : ", ";
+    names += formats[i].name;
   }
-  return {};
+  return names;
+}
+
+std::optional<ReportFormat> ReportFormatForPath(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  const std::string_view file = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  std::optional<ReportFormat> best;
+  size_t best_length = 0;
+  for (const ReportFormatSpec& f : ReportFormats()) {
+    for (std::string_view ending : f.extensions) {
+      if (file.size() > ending.size() && ending.size() > best_length && EndsWithFolded(file, ending)) {
+        best = f.format;
+        best_length = ending.size();
+      }
+    }
+  }
+  return best;
+}
+
+std::string RenderReport(const Report& report, ReportFormat format, const RenderOptions& options) {
+  return FormatSpec(format).render(report, options);
 }
 
 namespace {

@@ -27,14 +27,39 @@ struct Report {
   std::vector<ParameterSetting> parameters;  // the pack's parameters as this run set them
 };
 
-enum class ReportFormat { kText, kJson, kSarif, kJunit, kMarkdown, kHtml, kCsv };
-inline constexpr std::string_view kReportFormatNames = "text, json, sarif, junit, markdown, html, csv";
-std::optional<ReportFormat> ParseReportFormat(std::string_view name);
-
 struct RenderOptions {
   bool color = false;    // ANSI colour, for a terminal only (text)
   std::string marking;   // protective marking, e.g. "OFFICIAL-SENSITIVE"; empty: none (html, markdown)
 };
+
+enum class ReportFormat { kText, kJson, kSarif, kJunit, kMarkdown, kHtml, kCsv };
+
+// One report format. ReportFormats() is the one place a format's name, file name endings,
+// writer and description are kept: --format and --report, the choice of a format by a file's
+// name, --help, the README's table of formats (tests/report/report_formats_test.cc) and the
+// golden tests all read it.
+struct ReportFormatSpec {
+  ReportFormat format;
+  std::string_view name;                     // as --format and --report FORMAT=FILE take it
+  std::vector<std::string_view> extensions;  // file name endings that choose it; the first is usual
+  std::string (*render)(const Report& report, const RenderOptions& options);
+  std::string_view audience;                 // who reads it (the README's "for")
+  std::string_view description;              // what is in it, in Markdown (the README's last column)
+};
+
+// Every format, in the enum's order (text first: the default).
+const std::vector<ReportFormatSpec>& ReportFormats();
+const ReportFormatSpec& FormatSpec(ReportFormat format);
+
+std::string_view ReportFormatName(ReportFormat format);
+std::optional<ReportFormat> ParseReportFormat(std::string_view name);  // exact, lower case
+// Every name, in table order, separated by ", " and before the last by `last`:
+// "text, json, ..., html or csv" with `last` " or ".
+std::string ReportFormatNames(std::string_view last = ", ");
+
+// The format that the name of the file at `path` asks for: the longest of the table's endings
+// that the file name ends with (ASCII case aside) and is longer than. nullopt when none does.
+std::optional<ReportFormat> ReportFormatForPath(std::string_view path);
 
 std::string RenderReport(const Report& report, ReportFormat format, const RenderOptions& options);
 

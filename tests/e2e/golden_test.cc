@@ -33,6 +33,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "report/report.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -171,24 +173,38 @@ class GoldenExampleTest : public ::testing::TestWithParam<Example> {};
 
 std::string ExampleTestName(const ::testing::TestParamInfo<Example>& p) { return TestName(p.param.name); }
 
-// Every report format but text (printed), and the file name ending of its golden file.
-const std::pair<const char*, const char*> kFileFormats[] = {
-    {"json", ".json"}, {"sarif", ".sarif"}, {"junit", ".junit.xml"},
-    {"markdown", ".md"}, {"html", ".html"}, {"csv", ".csv"}};
+// Every report format but text (printed), and the file name ending of its golden file: its
+// first ending in the table of formats.
+std::vector<std::pair<std::string, std::string>> FileFormats() {
+  std::vector<std::pair<std::string, std::string>> formats;
+  for (const forcecheck::ReportFormatSpec& f : forcecheck::ReportFormats()) {
+    if (f.format != forcecheck::ReportFormat::kText) formats.emplace_back(f.name, f.extensions.front());
+  }
+  return formats;
+}
+
+// The case all-formats writes every format but text (printed) as out/report<ending>.
+TEST(GoldenCaseListTest, AllFormatsCaseWritesEveryFormat) {
+  const std::string cmd = Slurp(kCases / "all-formats" / "cmd");
+  for (const auto& [format, ending] : FileFormats()) {
+    EXPECT_NE(cmd.find(" --report " + format + "=out/report" + ending), std::string::npos) << format;
+    EXPECT_TRUE(fs::exists(kCases / "all-formats" / "expected.files" / "out" / ("report" + ending))) << format;
+  }
+}
 
 TEST_P(GoldenExampleTest, GivesTheReportsKeptInReports) {
   const Example& ex = GetParam();
   const fs::path out = fs::path(::testing::TempDir()) / ("forcecheck-example-" + std::to_string(getpid()) + "-" + ex.name);
   fs::remove_all(out);
   std::string args = "check --rules rules --evidence " + ex.evidence + " --format text --fail-on none --marking OFFICIAL";
-  for (const auto& [format, ending] : kFileFormats) {
+  for (const auto& [format, ending] : FileFormats()) {
     args += std::string(" --report ") + format + "='" + (out / (ex.name + ending)).string() + "'";
   }
   RunResult r = RunForcecheck(kSource, args);
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.exit, 0);
   Golden(kSource / "reports" / (ex.name + ".txt"), r.out);
-  for (const auto& [format, ending] : kFileFormats) {
+  for (const auto& [format, ending] : FileFormats()) {
     const fs::path written = out / (ex.name + ending);
     ASSERT_TRUE(fs::exists(written)) << "no " << format << " report written";
     Golden(kSource / "reports" / (ex.name + ending), Slurp(written));

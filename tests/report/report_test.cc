@@ -281,14 +281,6 @@ TEST_F(ReportTest, SortsFindingsForReading) {
   EXPECT_EQ(ids, (std::vector<std::string>{"R-02", "R-04", "R-05", "R-03", "R-01"}));
 }
 
-TEST(ReportFormatTest, ParsesNames) {
-  EXPECT_EQ(ParseReportFormat("text"), ReportFormat::kText);
-  EXPECT_EQ(ParseReportFormat("json"), ReportFormat::kJson);
-  EXPECT_EQ(ParseReportFormat("JSON"), std::nullopt);
-  EXPECT_EQ(ParseReportFormat("html"), ReportFormat::kHtml);
-  EXPECT_EQ(ParseReportFormat("pdf"), std::nullopt);
-}
-
 // ---- JSON -------------------------------------------------------------------------------------
 
 TEST_F(ReportTest, RendersJsonReport) {
@@ -402,6 +394,12 @@ TEST_F(ReportTest, RenderReportDispatchesOnFormat) {
   Build(kEvidence);
   EXPECT_EQ(RenderReport(report_, ReportFormat::kJson, {}), RenderJson(report_));
   EXPECT_EQ(RenderReport(report_, ReportFormat::kText, {}), RenderText(report_, {}));
+  EXPECT_EQ(RenderReport(report_, ReportFormat::kSarif, {}), RenderSarif(report_));
+  EXPECT_EQ(RenderReport(report_, ReportFormat::kJunit, {}), RenderJunit(report_));
+  const RenderOptions marked{false, "OFFICIAL"};
+  EXPECT_EQ(RenderReport(report_, ReportFormat::kMarkdown, marked), RenderMarkdown(report_, marked));
+  EXPECT_EQ(RenderReport(report_, ReportFormat::kHtml, marked), RenderHtml(report_, marked));
+  EXPECT_EQ(RenderReport(report_, ReportFormat::kCsv, {}), RenderCsv(report_));
 }
 
 TEST_F(ReportTest, RendersDeterministically) {
