@@ -18,6 +18,7 @@
 
 #include "base/spelling.h"
 #include "cli/cli.h"
+#include "cli/command_line.h"
 #include "cli/inputs.h"
 #include "eval/evaluate.h"
 #include "report/report.h"
@@ -41,7 +42,6 @@ struct CheckOptions {
   std::vector<ReportRequest> reports;
   std::optional<Severity> fail_on = Severity::kLow;  // nullopt: never fail on findings
   std::string scale;
-  std::optional<Date> as_of;
   bool color = false;
   std::string marking;  // protective marking for the html and markdown reports
   bool verbose = false;
@@ -50,9 +50,8 @@ struct CheckOptions {
 
 po::options_description Describe() {
   po::options_description d("options");
+  DescribeRulesOption(d);
   d.add_options()
-      ("rules,r", po::value<std::string>()->value_name("DIR|FILE"),
-       "the rule pack: a directory with pack.yaml, or one file (required)")
       ("evidence,e", po::value<std::string>()->value_name("FILE"),
        "the force's evidence file (required)")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
@@ -65,21 +64,14 @@ po::options_description Describe() {
        "exit 1 when a rule of this severity or above is failed, partly met, in error or not "
        "assessed: info, low, medium, high, critical, or none")
       ("scale", po::value<std::string>()->value_name("ID"),
-       "grading scale to use (default: the pack's grading.scale)")
-      ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
-       "evaluate as at this date instead of the evidence's as_of")
-      ("set", po::value<std::vector<std::string>>()->value_name("ID=VALUE"),
-       "set the pack parameter ID to VALUE instead of its default; may be repeated, and wins "
-       "over --params")
-      ("params", po::value<std::string>()->value_name("FILE"),
-       "set pack parameters from FILE, a YAML mapping of parameter ids to values")
+       "grading scale to use (default: the pack's grading.scale)");
+  DescribeInputOptions(d);
+  d.add_options()
       ("marking", po::value<std::string>()->value_name("TEXT"),
        "protective marking shown at the top and bottom of the html and markdown reports, "
        "e.g. OFFICIAL-SENSITIVE")
       ("color", po::value<std::string>()->default_value("auto")->value_name("WHEN"),
-       "colour the text report: auto (a terminal, unless NO_COLOR is set and not empty), always, never");
-  DescribeInputOptions(d);
-  d.add_options()
+       "colour the text report: auto (a terminal, unless NO_COLOR is set and not empty), always, never")
       ("verbose,v", "log what forcecheck does to standard error")
       ("help,h", "show this help");
   return d;
@@ -125,16 +117,13 @@ std::string ParseReport(const std::string& spec, ReportRequest& request) {
 // Parses the command line into `opts`; returns an error message, or empty on success.
 std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool& help) {
   po::variables_map vm;
-  po::store(po::command_line_parser(args).options(Describe()).run(), vm);
-  po::notify(vm);
+  if (std::string problem = ParseArgs(args, Describe(), vm); !problem.empty()) return problem;
   help = vm.count("help") > 0;
   if (help) return {};
-  if (!vm.count("rules")) return "--rules is required";
+  if (std::string problem = ParseRulesArgument(vm, opts.rules); !problem.empty()) return problem;
   if (!vm.count("evidence")) return "--evidence is required";
-  opts.rules = vm["rules"].as<std::string>();
   opts.evidence = vm["evidence"].as<std::string>();
   opts.verbose = vm.count("verbose") > 0;
-  opts.inputs.allow_outside_registers = vm.count("allow-outside-registers") > 0;
   ReportRequest main{ReportFormat::kText, vm.count("output") ? vm["output"].as<std::string>() : ""};
   if (std::string problem = ParseFormat(vm["format"].as<std::string>(), main.format); !problem.empty()) {
     return problem;
@@ -153,15 +142,9 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   } else {
     return "--fail-on takes one of " + std::string(kSeverityNames) + ", none; not '" + fail_on + "'";
   }
-  if (vm.count("set")) opts.inputs.parameters.sets = vm["set"].as<std::vector<std::string>>();
-  if (vm.count("params")) opts.inputs.parameters.file = vm["params"].as<std::string>();
-  if (std::string bad = CheckSetSyntax(opts.inputs.parameters.sets); !bad.empty()) return bad;
+  if (std::string problem = ParseInputOptions(vm, opts.inputs); !problem.empty()) return problem;
   if (vm.count("scale")) opts.scale = vm["scale"].as<std::string>();
   if (vm.count("marking")) opts.marking = vm["marking"].as<std::string>();
-  if (vm.count("as-of")) {
-    opts.as_of = ParseDate(vm["as-of"].as<std::string>());
-    if (!opts.as_of) return "--as-of takes a date written YYYY-MM-DD, not '" + vm["as-of"].as<std::string>() + "'";
-  }
   const std::string color = vm["color"].as<std::string>();
   if (color == "always") opts.color = true;
   else if (color == "never") opts.color = false;
@@ -212,7 +195,7 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
   Report report;
   report.pack = pack;
   report.evidence = evidence;
-  report.as_of = opts.as_of.value_or(evidence->as_of);
+  report.as_of = opts.inputs.as_of.value_or(evidence->as_of);
   report.tool_version = kVersion;
   report.parameters = in->parameters;
   report.findings = Evaluate(*pack, *evidence, EvalOptions{report.as_of, ParameterValues(in->parameters)});
@@ -249,12 +232,7 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
 int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CheckOptions opts;
   bool help = false;
-  std::string problem;
-  try {
-    problem = Parse(args, opts, help);
-  } catch (const po::error& e) {
-    problem = e.what();
-  }
+  const std::string problem = Parse(args, opts, help);
   if (help) {
     out << "usage: forcecheck check --rules DIR|FILE --evidence FILE [options]\n\n"
         << Describe() << "\n"
@@ -263,10 +241,7 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
         << InputEnvironmentHelp();
     return kExitOk;
   }
-  if (!problem.empty()) {
-    err << "forcecheck check: error: " << problem << "\nrun 'forcecheck check --help' for usage\n";
-    return kExitInput;
-  }
+  if (!problem.empty()) return UsageError("check", problem, err);
   SetUpLogging(opts.verbose);
   return Check(opts, out, err);
 }

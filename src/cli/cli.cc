@@ -3,6 +3,8 @@
 #include <exception>
 
 #include "base/parallel.h"
+#include "base/spelling.h"
+#include "cli/command_line.h"
 #include "io/inputs_read.h"
 #include "version.h"
 
@@ -78,11 +80,9 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
       const InputsRead inputs;  // what the command reads, so that it writes over none of it
       return c.run({args.begin() + 1, args.end()}, out, err);
     }
-    std::string names;
-    for (const Command& c : Commands()) names += (names.empty() ? "" : ", ") + std::string(c.name);
-    err << "forcecheck: error: unknown command '" << first << "' (commands: " << names
-        << "); run 'forcecheck --help'\n";
-    return kExitInput;
+    std::vector<std::string> names;
+    for (const Command& c : Commands()) names.emplace_back(c.name);
+    return UsageError("", "unknown command '" + first + "'" + SuggestName(first, names, "the commands are"), err);
   } catch (const std::exception& e) {
     err << "forcecheck: internal error: " << e.what() << "\n";
     return kExitInternal;

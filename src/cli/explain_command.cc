@@ -17,7 +17,9 @@
 
 #include <boost/program_options.hpp>
 
+#include "base/spelling.h"
 #include "cli/cli.h"
+#include "cli/command_line.h"
 #include "cli/inputs.h"
 #include "eval/evaluate.h"
 #include "expr/evaluator.h"
@@ -26,7 +28,6 @@ namespace forcecheck {
 namespace {
 
 namespace po = boost::program_options;
-
 
 // Prints `e` and its traced value, then its children; the condition of a `where` and the
 // per-element argument of an aggregate run once per element and are shown without values.
@@ -79,75 +80,66 @@ void ParametersRead(const expr::Expr& e, std::set<int>& out) {
   }
 }
 
-}  // namespace
+struct ExplainOptions {
+  std::string rule;  // the rule's id
+  std::string rules;
+  std::string evidence;
+  size_t records = 10;
+  InputOptions inputs;
+};
 
-int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+po::options_description Describe() {
   po::options_description d("options");
+  DescribeRulesOption(d);
   d.add_options()
-      ("rules,r", po::value<std::string>()->value_name("DIR|FILE"), "the rule pack (required)")
       ("evidence,e", po::value<std::string>()->value_name("FILE"), "the evidence file (required)")
       ("records", po::value<std::string>()->default_value("10")->value_name("N"),
-       "how many flagged records to list")
-      ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"), "evaluate as at this date")
-      ("set", po::value<std::vector<std::string>>()->value_name("ID=VALUE"),
-       "set the pack parameter ID to VALUE; may be repeated, and wins over --params")
-      ("params", po::value<std::string>()->value_name("FILE"),
-       "set pack parameters from FILE, a YAML mapping of parameter ids to values");
+       "how many flagged records to list");
   DescribeInputOptions(d);
   d.add_options()("help,h", "show this help");
-  po::positional_options_description pos;
-  pos.add("rule", 1);
-  d.add_options()("rule", po::value<std::string>(), "the rule's id");
+  return d;
+}
+
+// Parses the command line into `opts`; returns the usage problem, or empty.
+std::string Parse(const std::vector<std::string>& args, ExplainOptions& opts, bool& help) {
+  po::options_description hidden;
+  hidden.add_options()("rule", po::value<std::string>());
+  po::positional_options_description positional;
+  positional.add("rule", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(d).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    err << "forcecheck explain: error: " << e.what() << "\nrun 'forcecheck explain --help' for usage\n";
-    return kExitInput;
-  }
-  if (vm.count("help")) {
-    out << "usage: forcecheck explain RULE --rules DIR|FILE --evidence FILE [options]\n\n" << d << "\n"
-        << InputEnvironmentHelp();
-    return kExitOk;
-  }
-  for (const char* required : {"rule", "rules", "evidence"}) {
-    if (!vm.count(required)) {
-      err << "forcecheck explain: error: " << (std::string(required) == "rule" ? "the rule's id" : "--" + std::string(required))
-          << " is required\nrun 'forcecheck explain --help' for usage\n";
-      return kExitInput;
-    }
-  }
+  if (std::string problem = ParseArgs(args, Describe(), hidden, positional, vm); !problem.empty()) return problem;
+  help = vm.count("help") > 0;
+  if (help) return {};
+  if (!vm.count("rule")) return "the rule's id is required";
+  opts.rule = vm["rule"].as<std::string>();
+  if (std::string problem = ParseRulesArgument(vm, opts.rules); !problem.empty()) return problem;
+  if (!vm.count("evidence")) return "--evidence is required";
+  opts.evidence = vm["evidence"].as<std::string>();
   const std::optional<size_t> records = ParseCount(vm["records"].as<std::string>());
   if (!records) {
-    err << "forcecheck explain: error: --records takes a number of records from 0 to 999999999, not '"
-        << vm["records"].as<std::string>() << "'\nrun 'forcecheck explain --help' for usage\n";
-    return kExitInput;
+    return "--records takes a number of records from 0 to 999999999, not '" + vm["records"].as<std::string>() + "'";
   }
-  std::optional<Date> as_of;
-  if (vm.count("as-of") && !(as_of = ParseDate(vm["as-of"].as<std::string>()))) {
-    err << "forcecheck explain: error: --as-of takes a date written YYYY-MM-DD\n";
-    return kExitInput;
-  }
-  InputOptions input;
-  input.allow_outside_registers = vm.count("allow-outside-registers") > 0;
-  ParameterOptions& parameters = input.parameters;
-  if (vm.count("set")) parameters.sets = vm["set"].as<std::vector<std::string>>();
-  if (vm.count("params")) parameters.file = vm["params"].as<std::string>();
-  if (std::string bad = CheckSetSyntax(parameters.sets); !bad.empty()) {
-    err << "forcecheck explain: error: " << bad << "\nrun 'forcecheck explain --help' for usage\n";
-    return kExitInput;
-  }
-  std::optional<Inputs> in =
-      LoadInputs(vm["rules"].as<std::string>(), vm["evidence"].as<std::string>(), input, err);
+  opts.records = *records;
+  return ParseInputOptions(vm, opts.inputs);
+}
+
+// "no rule 'X' in the pack", with the rule the id most likely misspells.
+std::string NoSuchRule(const RulePack& pack, const std::string& id) {
+  std::vector<std::string> ids;
+  for (const Rule& r : pack.rules) ids.push_back(r.id);
+  std::optional<std::string> close = ClosestName(id, ids);
+  return "no rule '" + id + "' in the pack" + (close ? "; did you mean '" + *close + "'?" : "");
+}
+
+int Explain(const ExplainOptions& opts, std::ostream& out, std::ostream& err) {
+  std::optional<Inputs> in = LoadInputs(opts.rules, opts.evidence, opts.inputs, err);
   if (!in) return kExitInput;
-  const std::string id = vm["rule"].as<std::string>();
-  const Rule* rule = in->pack.FindRule(id);
+  const Rule* rule = in->pack.FindRule(opts.rule);
   if (!rule) {
-    err << "forcecheck explain: error: no rule '" << id << "' in the pack\n";
+    err << "forcecheck explain: error: " << NoSuchRule(in->pack, opts.rule) << "\n";
     return kExitInput;
   }
-  const Date date = as_of.value_or(in->evidence.as_of);
+  const Date date = opts.inputs.as_of.value_or(in->evidence.as_of);
   const EvalOptions options{date, ParameterValues(in->parameters)};
   Finding f = EvaluateOne(*rule, in->evidence, options);
   out << rule->id << ": " << rule->title << "\n"
@@ -176,7 +168,7 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
     out << "evidence: " << e.path << " = " << e.value << (e.where.file.empty() ? "" : " at " + e.where.ToString()) << "\n";
   }
   if (f.records_total > 0) {
-    const size_t shown = std::min(*records, f.records.size());
+    const size_t shown = std::min(opts.records, f.records.size());
     out << "records: " << f.records_total
         << (f.records_total > shown ? " (the first " + std::to_string(shown) + " below)" : "") << "\n";
     for (size_t i = 0; i < shown; ++i) {
@@ -184,6 +176,21 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
   }
   return kExitOk;
+}
+
+}  // namespace
+
+int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  ExplainOptions opts;
+  bool help = false;
+  const std::string problem = Parse(args, opts, help);
+  if (help) {
+    out << "usage: forcecheck explain RULE --rules DIR|FILE --evidence FILE [options]\n\n" << Describe() << "\n"
+        << InputEnvironmentHelp();
+    return kExitOk;
+  }
+  if (!problem.empty()) return UsageError("explain", problem, err);
+  return Explain(opts, out, err);
 }
 
 }  // namespace forcecheck

@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <optional>
 
 #include <boost/program_options.hpp>
 
 #include "base/date.h"
 #include "cli/cli.h"
+#include "cli/command_line.h"
 #include "cli/inputs.h"
 #include "report/write_file.h"
 #include "rules/evidence_template.h"
@@ -39,12 +41,17 @@ void RefuseOutput(const std::string& output, const std::string& rules, bool over
   CheckDestinations({output}, InputFolders(rules), "template", diags);
 }
 
-}  // namespace
+struct InitOptions {
+  std::string rules;
+  std::optional<std::string> output;  // nullopt: standard output
+  bool overwrite = false;
+  TemplateOptions template_options;
+};
 
-int RunInit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+po::options_description Describe() {
   po::options_description d("options");
+  DescribeRulesOption(d);
   d.add_options()
-      ("rules,r", po::value<std::string>()->value_name("DIR|FILE"), "the rule pack (required)")
       ("output,o", po::value<std::string>()->value_name("FILE"),
        "write the template to FILE instead of standard output")
       ("overwrite", "replace FILE if it exists")
@@ -52,67 +59,74 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
        "the date the evidence will describe (default: today)")
       ("help,h", "show this help");
-  po::variables_map vm;
-  auto usage_error = [&](const std::string& message) {
-    err << "forcecheck init: error: " << message << "\nrun 'forcecheck init --help' for usage\n";
-    return kExitInput;
-  };
-  try {
-    po::store(po::command_line_parser(args).options(d).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(e.what());
-  }
-  if (vm.count("help")) {
-    out << "usage: forcecheck init --rules DIR|FILE [--output FILE [--overwrite]] [--force NAME]\n"
-        << "                       [--as-of YYYY-MM-DD]\n\n"
-        << "Writes an evidence template for the pack: every fact its evidence schema describes,\n"
-        << "set to null (not yet known) with its meaning, type, unit and the rules that read it,\n"
-        << "and every register it declares with the CSV header to use.\n\n"
-        << d;
-    return kExitOk;
-  }
-  if (!vm.count("rules")) return usage_error("--rules is required");
-  if (vm.count("overwrite") && !vm.count("output")) return usage_error("--overwrite needs --output");
-  TemplateOptions options;
-  options.as_of = Today();
-  if (vm.count("as-of")) {
-    std::optional<Date> date = ParseDate(vm["as-of"].as<std::string>());
-    if (!date) return usage_error("--as-of takes a date written YYYY-MM-DD, not '" + vm["as-of"].as<std::string>() + "'");
-    options.as_of = *date;
-  }
-  if (vm.count("force")) {
-    options.force = vm["force"].as<std::string>();
-    if (options.force.empty()) return usage_error("--force takes the force's name, not an empty string");
-  }
+  return d;
+}
 
-  const std::string rules = vm["rules"].as<std::string>();
+// Parses the command line into `opts`; returns the usage problem, or empty.
+std::string Parse(const std::vector<std::string>& args, InitOptions& opts, bool& help) {
+  po::variables_map vm;
+  if (std::string problem = ParseArgs(args, Describe(), vm); !problem.empty()) return problem;
+  help = vm.count("help") > 0;
+  if (help) return {};
+  if (std::string problem = ParseRulesArgument(vm, opts.rules); !problem.empty()) return problem;
+  opts.overwrite = vm.count("overwrite") > 0;
+  if (vm.count("output")) opts.output = vm["output"].as<std::string>();
+  if (opts.overwrite && !opts.output) return "--overwrite needs --output";
+  std::optional<Date> as_of;
+  if (std::string problem = ParseDateOption(vm, "as-of", as_of); !problem.empty()) return problem;
+  opts.template_options.as_of = as_of.value_or(Today());
+  if (vm.count("force")) {
+    opts.template_options.force = vm["force"].as<std::string>();
+    if (opts.template_options.force.empty()) return "--force takes the force's name, not an empty string";
+  }
+  return {};
+}
+
+int Init(const InitOptions& opts, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
-  std::optional<RulePack> pack = LoadRulePack(rules, diags);
+  std::optional<RulePack> pack = LoadRulePack(opts.rules, diags);
   std::optional<EvidenceTemplate> t;
-  if (pack) t = RenderEvidenceTemplate(*pack, options, diags);
+  if (pack) t = RenderEvidenceTemplate(*pack, opts.template_options, diags);
   diags.RenderAll(err);
   if (!pack || !t || diags.HasErrors()) {
     PrintErrorCount(diags, "no template written", err);
     return kExitInput;
   }
-  if (!vm.count("output")) {
+  if (!opts.output) {
     out << t->text;
     return kExitOk;
   }
-  const std::string output = vm["output"].as<std::string>();
   Diagnostics refusals;
-  RefuseOutput(output, rules, vm.count("overwrite") > 0, refusals);
-  if (!refusals.HasErrors()) WriteFiles({{output, t->text}}, "template", refusals);
+  RefuseOutput(*opts.output, opts.rules, opts.overwrite, refusals);
+  if (!refusals.HasErrors()) WriteFiles({{*opts.output, t->text}}, "template", refusals);
   if (refusals.HasErrors()) {
     refusals.RenderAll(err);
     PrintErrorCount(refusals, "no template written", err);
     return kExitInput;
   }
-  out << "wrote " << output << ": an evidence template for " << pack->id << " " << pack->version
+  out << "wrote " << *opts.output << ": an evidence template for " << pack->id << " " << pack->version
       << " with " << t->facts << " facts in " << t->sections << " sections and "
       << pack->registers.size() << " registers, every fact null until filled in\n";
   return kExitOk;
+}
+
+}  // namespace
+
+int RunInit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  InitOptions opts;
+  bool help = false;
+  const std::string problem = Parse(args, opts, help);
+  if (help) {
+    out << "usage: forcecheck init --rules DIR|FILE [--output FILE [--overwrite]] [--force NAME]\n"
+        << "                       [--as-of YYYY-MM-DD]\n\n"
+        << "Writes an evidence template for the pack: every fact its evidence schema describes,\n"
+        << "set to null (not yet known) with its meaning, type, unit and the rules that read it,\n"
+        << "and every register it declares with the CSV header to use.\n\n"
+        << Describe();
+    return kExitOk;
+  }
+  if (!problem.empty()) return UsageError("init", problem, err);
+  return Init(opts, out, err);
 }
 
 }  // namespace forcecheck

@@ -38,6 +38,11 @@ void SetUpLogging(bool verbose) {
   spdlog::set_default_logger(logger);
 }
 
+namespace {
+
+namespace po = boost::program_options;
+
+// The usage error for a --set that is not ID=VALUE, or empty when every one is.
 std::string CheckSetSyntax(const std::vector<std::string>& sets) {
   for (const std::string& s : sets) {
     const size_t eq = s.find('=');
@@ -47,8 +52,6 @@ std::string CheckSetSyntax(const std::vector<std::string>& sets) {
   }
   return {};
 }
-
-namespace {
 
 // The file's overrides, then those of the command line, so that --set wins.
 std::vector<ParameterOverride> LoadOverrides(const RulePack& pack, const ParameterOptions& options,
@@ -63,12 +66,47 @@ std::vector<ParameterOverride> LoadOverrides(const RulePack& pack, const Paramet
 
 }  // namespace
 
-void DescribeInputOptions(boost::program_options::options_description& d) {
+void DescribeRulesOption(po::options_description& d) {
   d.add_options()
+      ("rules,r", po::value<std::string>()->value_name("DIR|FILE"),
+       "the rule pack: a directory with pack.yaml, or one file (required)");
+}
+
+std::string ParseRulesArgument(const po::variables_map& vm, std::string& rules) {
+  if (!vm.count("rules")) return "--rules is required";
+  rules = vm["rules"].as<std::string>();
+  return {};
+}
+
+void DescribeInputOptions(po::options_description& d) {
+  d.add_options()
+      ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
+       "evaluate as at this date instead of the evidence's as_of")
+      ("set", po::value<std::vector<std::string>>()->value_name("ID=VALUE"),
+       "set the pack parameter ID to VALUE instead of its default; may be repeated, and wins "
+       "over --params")
+      ("params", po::value<std::string>()->value_name("FILE"),
+       "set pack parameters from FILE, a YAML mapping of parameter ids to values")
       ("allow-outside-registers", "let the evidence file name register files outside its own folder")
       // forcecheck keeps nothing between runs (a result depends on the pack, the evidence and
       // the options alone); the option of the pack cache it once had is still accepted.
       ("no-cache", "has no effect: forcecheck keeps no cache; accepted so existing scripts run");
+}
+
+std::string ParseDateOption(const po::variables_map& vm, const char* name, std::optional<Date>& date) {
+  if (!vm.count(name)) return {};
+  const std::string text = vm[name].as<std::string>();
+  date = ParseDate(text);
+  if (!date) return "--" + std::string(name) + " takes a date written YYYY-MM-DD, not '" + text + "'";
+  return {};
+}
+
+std::string ParseInputOptions(const po::variables_map& vm, InputOptions& options) {
+  options.allow_outside_registers = vm.count("allow-outside-registers") > 0;
+  if (vm.count("set")) options.parameters.sets = vm["set"].as<std::vector<std::string>>();
+  if (vm.count("params")) options.parameters.file = vm["params"].as<std::string>();
+  if (std::string bad = CheckSetSyntax(options.parameters.sets); !bad.empty()) return bad;
+  return ParseDateOption(vm, "as-of", options.as_of);
 }
 
 const char* InputEnvironmentHelp() {

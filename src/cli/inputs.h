@@ -1,7 +1,8 @@
 #pragma once
 
 // Loading what every evaluating command needs: the rule pack, then the evidence file with the
-// registers the pack declares. Shared by `check` and `explain` (logging by `test` too).
+// registers the pack declares. Shared by `check` and `explain` (logging by `test` too), with
+// the options that name those inputs, declared and parsed once for every command.
 
 #include <optional>
 #include <ostream>
@@ -10,6 +11,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "base/date.h"
 #include "diag/diagnostic.h"
 #include "evidence/evidence.h"
 #include "rules/parameters.h"
@@ -30,9 +32,11 @@ struct Inputs {
   std::vector<ParameterSetting> parameters;  // one per pack parameter; point into `pack`
 };
 
+// What check and explain read their inputs with, beyond the two paths.
 struct InputOptions {
   bool allow_outside_registers = false;
   ParameterOptions parameters;
+  std::optional<Date> as_of;  // --as-of; nullopt: the evidence's as_of
 };
 
 // Loads both and resolves the pack's parameters, reporting every problem in any of them to
@@ -40,13 +44,23 @@ struct InputOptions {
 std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& evidence,
                                  const InputOptions& options, std::ostream& err);
 
-// The options --allow-outside-registers and --no-cache (a no-op), which check and explain share.
+// --rules (-r) DIR|FILE, the rule pack, for every command that reads one.
+void DescribeRulesOption(boost::program_options::options_description& d);
+// Sets `rules` to the rule pack the command line names: --rules, -r, or the positional DIR|FILE
+// of lint and test (which parse it into "rules" too). Returns the usage problem ("--rules is
+// required"), or "". The one place that decides which pack a command reads.
+std::string ParseRulesArgument(const boost::program_options::variables_map& vm, std::string& rules);
+
+// The options that check and explain share: --as-of, --set, --params, --allow-outside-registers
+// and --no-cache (a no-op).
 void DescribeInputOptions(boost::program_options::options_description& d);
+// Fills `options` from what DescribeInputOptions declared; returns the usage problem, or "".
+std::string ParseInputOptions(const boost::program_options::variables_map& vm, InputOptions& options);
+// Sets `date` from the option `name` when it was given; returns the usage problem, or "".
+std::string ParseDateOption(const boost::program_options::variables_map& vm, const char* name,
+                            std::optional<Date>& date);
 // The environment variables that reading the inputs heeds, as --help lists them.
 const char* InputEnvironmentHelp();
-
-// The usage error for a --set that is not ID=VALUE, or empty when every one is.
-std::string CheckSetSyntax(const std::vector<std::string>& sets);
 
 // Whether the environment asks for no colour: NO_COLOR set and not empty (no-color.org).
 bool NoColor();

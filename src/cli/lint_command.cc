@@ -5,35 +5,38 @@
 #include <boost/program_options.hpp>
 
 #include "cli/cli.h"
+#include "cli/command_line.h"
 #include "cli/inputs.h"
 #include "rules/rule_pack_loader.h"
 
 namespace forcecheck {
+namespace {
 
-int RunLint(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  namespace po = boost::program_options;
+namespace po = boost::program_options;
+
+po::options_description Describe() {
   po::options_description d("options");
-  d.add_options()
-      ("rules,r", po::value<std::string>()->value_name("DIR|FILE"), "the rule pack to check (required)")
-      ("help,h", "show this help");
+  DescribeRulesOption(d);
+  d.add_options()("help,h", "show this help");
+  return d;
+}
+
+// Parses the command line (the pack as --rules or as the one positional argument) into
+// `rules`; returns the usage problem, or empty.
+std::string Parse(const std::vector<std::string>& args, std::string& rules, bool& help) {
+  po::positional_options_description positional;
+  positional.add("rules", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(d).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    err << "forcecheck lint: error: " << e.what() << "\nrun 'forcecheck lint --help' for usage\n";
-    return kExitInput;
-  }
-  if (vm.count("help")) {
-    out << "usage: forcecheck lint --rules DIR|FILE\n\n" << d;
-    return kExitOk;
-  }
-  if (!vm.count("rules")) {
-    err << "forcecheck lint: error: --rules is required\nrun 'forcecheck lint --help' for usage\n";
-    return kExitInput;
-  }
+  std::string problem = ParseArgs(args, Describe(), po::options_description(), positional, vm);
+  if (!problem.empty()) return problem;
+  help = vm.count("help") > 0;
+  if (help) return {};
+  return ParseRulesArgument(vm, rules);
+}
+
+int Lint(const std::string& rules, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
-  std::optional<RulePack> pack = LoadRulePack(vm["rules"].as<std::string>(), diags);
+  std::optional<RulePack> pack = LoadRulePack(rules, diags);
   diags.RenderAll(err);
   if (!pack) {
     PrintErrorCount(diags, "the pack cannot be used", err);
@@ -45,6 +48,20 @@ int RunLint(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                                         : " (evidence paths checked against " + pack->evidence_schema + ")")
       << "\n";
   return kExitOk;
+}
+
+}  // namespace
+
+int RunLint(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string rules;
+  bool help = false;
+  const std::string problem = Parse(args, rules, help);
+  if (help) {
+    out << "usage: forcecheck lint [--rules] DIR|FILE\n\n" << Describe();
+    return kExitOk;
+  }
+  if (!problem.empty()) return UsageError("lint", problem, err);
+  return Lint(rules, out, err);
 }
 
 }  // namespace forcecheck

@@ -1,4 +1,4 @@
-// `forcecheck test DIR`: run a rule pack's own tests (DIR/tests/*.yaml, format in
+// `forcecheck test [--rules] DIR`: run a rule pack's own tests (DIR/tests/*.yaml, format in
 // docs/formats.md) and report, expectation by expectation, whether each rule gave the outcome
 // its test expects; then which rules lack a passing or a failing case.
 //
@@ -29,6 +29,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/cli.h"
+#include "cli/command_line.h"
 #include "cli/inputs.h"
 #include "eval/evaluate.h"
 #include "eval/mutation_tests.h"
@@ -47,7 +48,7 @@ namespace fs = std::filesystem;
 namespace po = boost::program_options;
 
 struct TestOptions {
-  std::string dir;
+  std::string rules;  // the pack, whose tests are beside it
   std::string junit;  // empty: none
   bool require_coverage = false;
   bool mutate = false;
@@ -246,9 +247,9 @@ std::string TestsFolder(const std::string& dir) {
 
 int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
   Diagnostics diags;
-  std::optional<RulePack> pack = LoadRulePack(opts.dir, diags);
+  std::optional<RulePack> pack = LoadRulePack(opts.rules, diags);
   std::optional<std::vector<RuleTestFile>> files;
-  if (pack) files = LoadRuleTests(opts.dir, *pack, diags);
+  if (pack) files = LoadRuleTests(opts.rules, *pack, diags);
   std::vector<Result> results;
   RanCases ran;
   ScratchDir scratch;
@@ -259,11 +260,11 @@ int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
     }
   }
   if (files && files->empty()) {
-    diags.Error({TestsFolder(opts.dir)}, "no rule tests: a rule pack's tests are the files " + TestsFolder(opts.dir) +
+    diags.Error({TestsFolder(opts.rules)}, "no rule tests: a rule pack's tests are the files " + TestsFolder(opts.rules) +
                                              "/*.yaml, and there are none");
   }
   // Every input has been read: the JUnit report may replace none of them.
-  if (!opts.junit.empty()) CheckDestinations({opts.junit}, InputFolders(opts.dir), "JUnit report", diags);
+  if (!opts.junit.empty()) CheckDestinations({opts.junit}, InputFolders(opts.rules), "JUnit report", diags);
   diags.RenderAll(err);
   if (!pack || !files || diags.HasErrors()) {
     PrintErrorCount(diags, "no tests run", err);
@@ -290,10 +291,34 @@ int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
   return failed > 0 || coverage_missing || !mutants_ok ? kExitFindings : kExitOk;
 }
 
-// Fills `opts` from the command line; returns the usage problem with it, or empty.
-std::string ReadOptions(const po::variables_map& vm, TestOptions& opts) {
-  if (!vm.count("dir")) return "a rule pack directory is required";
-  opts.dir = vm["dir"].as<std::string>();
+po::options_description Describe() {
+  po::options_description d("options");
+  DescribeRulesOption(d);
+  d.add_options()
+      ("require-coverage", "exit 1 unless every rule has a passing and a failing case")
+      ("junit", po::value<std::string>()->value_name("FILE"), "also write the results as JUnit XML to FILE")
+      ("mutate", "then change each rule's check and partial one way at a time (< to <=, "
+                 "== to !=, and to or, true to false, not dropped, a number, duration or number "
+                 "parameter one unit up or down) and list the changes no test notices, with the "
+                 "mutation score")
+      ("mutation-threshold", po::value<double>()->value_name("P"),
+       "with --mutate, exit 1 when the score (killed mutants, in percent) is below P (default 90)")
+      ("verbose,v", "log timings to standard error")
+      ("help,h", "show this help");
+  return d;
+}
+
+// Parses the command line (the pack as --rules or as the one positional argument) into
+// `opts`; returns the usage problem, or empty.
+std::string Parse(const std::vector<std::string>& args, TestOptions& opts, bool& help) {
+  po::positional_options_description positional;
+  positional.add("rules", 1);
+  po::variables_map vm;
+  std::string problem = ParseArgs(args, Describe(), po::options_description(), positional, vm);
+  if (!problem.empty()) return problem;
+  help = vm.count("help") > 0;
+  if (help) return {};
+  if (problem = ParseRulesArgument(vm, opts.rules); !problem.empty()) return problem;
   opts.junit = vm.count("junit") ? vm["junit"].as<std::string>() : "";
   opts.require_coverage = vm.count("require-coverage") > 0;
   opts.mutate = vm.count("mutate") > 0;
@@ -310,42 +335,19 @@ std::string ReadOptions(const po::variables_map& vm, TestOptions& opts) {
 }  // namespace
 
 int RunTest(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  po::options_description d("options");
-  d.add_options()
-      ("require-coverage", "exit 1 unless every rule has a passing and a failing case")
-      ("junit", po::value<std::string>()->value_name("FILE"), "also write the results as JUnit XML to FILE")
-      ("mutate", "then change each rule's check and partial one way at a time (< to <=, "
-                 "== to !=, and to or, true to false, not dropped, a number, duration or number "
-                 "parameter one unit up or down) and list the changes no test notices, with the "
-                 "mutation score")
-      ("mutation-threshold", po::value<double>()->value_name("P"),
-       "with --mutate, exit 1 when the score (killed mutants, in percent) is below P (default 90)")
-      ("verbose,v", "log timings to standard error")
-      ("help,h", "show this help");
-  po::options_description all;
-  all.add(d).add_options()("dir", po::value<std::string>());
-  po::positional_options_description positional;
-  positional.add("dir", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    err << "forcecheck test: error: " << e.what() << "\nrun 'forcecheck test --help' for usage\n";
-    return kExitInput;
-  }
-  if (vm.count("help")) {
-    out << "usage: forcecheck test DIR [--require-coverage] [--junit FILE] [--mutate [--mutation-threshold P]]\n\n"
-        << "runs the rule tests in DIR/tests/*.yaml against the rule pack DIR\n\n" << d
+  TestOptions opts;
+  bool help = false;
+  const std::string problem = Parse(args, opts, help);
+  if (help) {
+    out << "usage: forcecheck test [--rules] DIR|FILE [--require-coverage] [--junit FILE]\n"
+        << "                       [--mutate [--mutation-threshold P]]\n\n"
+        << "runs the rule tests in DIR/tests/*.yaml (beside FILE, for a pack in one file)\n"
+        << "against the rule pack\n\n" << Describe()
         << "\nexit codes: 0 every expectation met (and, as asked, coverage and mutation score);\n"
         << "            1 otherwise; 2 usage or input error (no test run)\n";
     return kExitOk;
   }
-  TestOptions opts;
-  if (std::string problem = ReadOptions(vm, opts); !problem.empty()) {
-    err << "forcecheck test: error: " << problem << "\nrun 'forcecheck test --help' for usage\n";
-    return kExitInput;
-  }
+  if (!problem.empty()) return UsageError("test", problem, err);
   SetUpLogging(opts.verbose);
   return Run(opts, out, err);
 }
