@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <algorithm>
 #include <exception>
 
 #include "base/parallel.h"
@@ -16,6 +17,8 @@ const std::vector<Command>& Commands() {
        RunCheck},
       {"explain", "show how one rule reached its outcome, value by value, with flagged records",
        RunExplain},
+      {"functions", "list the rule language's functions, how each is called and what it gives",
+       RunFunctions},
       {"init", "write an evidence template for a rule pack, every fact described and unknown", RunInit},
       {"lint", "check a rule pack's expressions, registers and evidence paths without evidence",
        RunLint},
@@ -31,8 +34,10 @@ void Usage(std::ostream& out) {
       << "usage: forcecheck <command> [options]\n"
       << "       forcecheck --help | --version\n\n"
       << "commands:\n";
+  size_t width = 0;
+  for (const Command& c : Commands()) width = std::max(width, c.name.size());
   for (const Command& c : Commands()) {
-    out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << "\n";
+    out << "  " << c.name << std::string(width + 2 - c.name.size(), ' ') << c.summary << "\n";
   }
   out << "\nrun 'forcecheck <command> --help' for a command's options.\n\n"
       << "exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;\n"

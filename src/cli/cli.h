@@ -45,6 +45,7 @@ void LeaveToExit(T&& value) {  // takes `value` away (and frees it at once in te
 // Sub-commands (one file each).
 int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int RunFunctions(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunInit(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunLint(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int RunTest(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

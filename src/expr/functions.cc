@@ -43,36 +43,36 @@ const std::vector<Function>& Table() {
   // Aggregates: f(C) or f(C, E) where E is evaluated for each element of C with its columns
   // (or fields, or `group`/`key`) in scope.
   static const std::vector<Function> kTable = {
-      {"all", 2, 2, {Type::kAny, Type::kBool}, Type::kBool, false, nullptr,
-       "all(C, condition): true when every element meets the condition", A::kAll},
-      {"any", 1, 2, {Type::kAny, Type::kBool}, Type::kBool, false, nullptr,
-       "any(C) or any(C, condition): true when some element (meeting the condition) exists", A::kAny},
-      {"as_of", 0, 0, {}, Type::kDate, false, AsOf,
+      {"all", 2, 2, {Type::kAny, Type::kBool}, Type::kBool, false, nullptr, {"all(C, condition)"},
+       "true when every element meets the condition; three-valued: one false decides", A::kAll},
+      {"any", 1, 2, {Type::kAny, Type::kBool}, Type::kBool, false, nullptr, {"any(C)", "any(C, condition)"},
+       "true when some element (meeting the condition) exists; three-valued: one true decides", A::kAny},
+      {"as_of", 0, 0, {}, Type::kDate, false, AsOf, {"as_of()"},
        "the date the evidence is as of (or --as-of)"},
-      {"avg", 2, 2, {Type::kAny, Type::kNumber}, Type::kNumber, false, nullptr,
-       "avg(C, value): the mean of the value over the elements", A::kAvg},
-      {"contains", 2, 2, {Type::kList, Type::kAny}, Type::kBool, false, Contains,
-       "true when the list holds the value"},
-      {"count", 1, 2, {Type::kAny, Type::kBool}, Type::kNumber, false, nullptr,
-       "count(C) or count(C, condition): how many elements (meet the condition)", A::kCount},
-      {"days_between", 2, 2, {Type::kDate, Type::kDate}, Type::kNumber, false, DaysBetween,
-       "whole days from the first date to the second"},
-      {"distinct", 2, 2, {Type::kAny, Type::kAny}, Type::kList, false, nullptr,
-       "distinct(C, value): the different values, sorted", A::kDistinct},
-      {"exists", 1, 1, {Type::kAny}, Type::kBool, true, nullptr,
-       "true when the path or column is present and not null"},
-      {"filter", 2, 2, {Type::kAny, Type::kBool}, Type::kAny, false, nullptr,
-       "filter(C, condition): the elements meeting the condition (as C where condition)", A::kFilter},
-      {"len", 1, 1, {Type::kAny}, Type::kNumber, false, Len,
-       "the number of items in a list or characters in text"},
-      {"max", 1, kVariadic, {Type::kNumber}, Type::kNumber, false, Extreme<false>,
-       "max(a, b, ...) of numbers, or max(C, value) over a collection", A::kMax, true},
-      {"min", 1, kVariadic, {Type::kNumber}, Type::kNumber, false, Extreme<true>,
-       "min(a, b, ...) of numbers, or min(C, value) over a collection", A::kMin, true},
-      {"pct", 2, 2, {Type::kAny, Type::kBool}, Type::kNumber, false, nullptr,
-       "pct(C, condition): the percentage (0-100) of elements meeting the condition", A::kPct},
-      {"sum", 2, 2, {Type::kAny, Type::kNumber}, Type::kNumber, false, nullptr,
-       "sum(C, value): the total of the value over the elements", A::kSum},
+      {"avg", 2, 2, {Type::kAny, Type::kNumber}, Type::kNumber, false, nullptr, {"avg(C, value)"},
+       "the mean of the value over the elements", A::kAvg},
+      {"contains", 2, 2, {Type::kList, Type::kAny}, Type::kBool, false, Contains, {"contains(list, x)"},
+       "true when the list holds x"},
+      {"count", 1, 2, {Type::kAny, Type::kBool}, Type::kNumber, false, nullptr, {"count(C)", "count(C, condition)"},
+       "how many elements there are (that meet the condition)", A::kCount},
+      {"days_between", 2, 2, {Type::kDate, Type::kDate}, Type::kNumber, false, DaysBetween, {"days_between(a, b)"},
+       "whole days from date a to date b"},
+      {"distinct", 2, 2, {Type::kAny, Type::kAny}, Type::kList, false, nullptr, {"distinct(C, value)"},
+       "the different values, sorted", A::kDistinct},
+      {"exists", 1, 1, {Type::kAny}, Type::kBool, true, nullptr, {"exists(path)"},
+       "true when the path (or column) is present and not null"},
+      {"filter", 2, 2, {Type::kAny, Type::kBool}, Type::kAny, false, nullptr, {"filter(C, condition)"},
+       "the elements meeting the condition: the same as C where condition", A::kFilter},
+      {"len", 1, 1, {Type::kAny}, Type::kNumber, false, Len, {"len(x)"},
+       "the number of items in a list, or of characters in text"},
+      {"max", 1, kVariadic, {Type::kNumber}, Type::kNumber, false, Extreme<false>, {"max(a, b, ...)", "max(C, value)"},
+       "the largest of the numbers, or of the value over the elements", A::kMax, true},
+      {"min", 1, kVariadic, {Type::kNumber}, Type::kNumber, false, Extreme<true>, {"min(a, b, ...)", "min(C, value)"},
+       "the smallest of the numbers, or of the value over the elements", A::kMin, true},
+      {"pct", 2, 2, {Type::kAny, Type::kBool}, Type::kNumber, false, nullptr, {"pct(C, condition)"},
+       "the percentage (0-100) of elements meeting the condition; unknown for an empty collection", A::kPct},
+      {"sum", 2, 2, {Type::kAny, Type::kNumber}, Type::kNumber, false, nullptr, {"sum(C, value)"},
+       "the total of the value over the elements", A::kSum},
   };
   return kTable;
 }
@@ -80,6 +80,12 @@ const std::vector<Function>& Table() {
 }  // namespace
 
 const std::vector<Function>& AllFunctions() { return Table(); }
+
+std::string SignatureText(const Function& f) {
+  std::string text;
+  for (std::string_view s : f.signatures) text += (text.empty() ? "" : ", ") + std::string(s);
+  return text;
+}
 
 const Function* FindFunction(std::string_view name) {
   for (const Function& f : Table()) {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,7 +32,10 @@ struct Function {
   bool takes_path = false;        // exists(): the argument is a path, looked up, not evaluated
   // REQUIRES: args decided (neither unknown nor error) unless takes_path.
   Value (*call)(std::span<const Value> args, const CallContext& ctx) = nullptr;
-  std::string_view summary;       // one line for documentation and messages
+  // How it is called and what it gives, for `forcecheck functions` and docs/formats.md's table
+  // of functions (tests/expr/functions_test.cc keeps the two in step).
+  std::vector<std::string_view> signatures;  // e.g. {"count(C)", "count(C, condition)"}
+  std::string_view summary;                  // one line, plain text
   Aggregate aggregate = Aggregate::kNone;
   bool numeric_too = false;       // min, max: also smallest/largest of plain numbers
 };
@@ -39,6 +43,9 @@ struct Function {
 inline constexpr size_t kVariadic = static_cast<size_t>(-1);
 
 const Function* FindFunction(std::string_view name);
-const std::vector<Function>& AllFunctions();
+const std::vector<Function>& AllFunctions();  // by name
+
+// The function's signatures joined: "count(C), count(C, condition)".
+std::string SignatureText(const Function& f);
 
 }  // namespace forcecheck::expr

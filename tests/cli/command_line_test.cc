@@ -1,11 +1,15 @@
 // The command line built once (cli/command_line.h, cli/inputs.h): every command takes the rule
 // pack the same way, a usage error has one form whatever the command, and an unknown command,
-// option, format or rule id is named with what it most likely misspells. Also what the table of
-// formats adds to the command line: `--report FILE` choosing the format by the file's name.
+// option, format or rule id is named with what it most likely misspells. Also the two things
+// the tables of formats and functions add to the command line: `--report FILE` choosing the
+// format by the file's name, and `forcecheck functions`.
+
+#include <algorithm>
 
 #include <gtest/gtest.h>
 
 #include "cli/cli.h"
+#include "expr/functions.h"
 #include "testing/run_cli.h"
 #include "testing/temp_dir.h"
 
@@ -123,13 +127,16 @@ INSTANTIATE_TEST_SUITE_P(CheckAndExplain, InputOptionsTest, ::testing::Values("c
 TEST(SuggestionTest, NamesTheCommandAMisspeltOneMeant) {
   EXPECT_EQ(RunCommand({"chekc"}).err,
             "forcecheck: error: unknown command 'chekc'; did you mean 'check'?\nrun 'forcecheck --help' for usage\n");
+  EXPECT_EQ(RunCommand({"function"}).err,
+            "forcecheck: error: unknown command 'function'; did you mean 'functions'?\n"
+            "run 'forcecheck --help' for usage\n");
 }
 
 TEST(SuggestionTest, ListsTheCommandsWhenNoneIsClose) {
   const CliRun r = RunCommand({"frobnicate"});
   EXPECT_EQ(r.exit, kExitInput);
   EXPECT_EQ(r.err, "forcecheck: error: unknown command 'frobnicate'; the commands are 'check', 'explain', "
-                   "'init', 'lint' and 'test'\nrun 'forcecheck --help' for usage\n");
+                   "'functions', 'init', 'lint' and 'test'\nrun 'forcecheck --help' for usage\n");
 }
 
 TEST(SuggestionTest, NamesTheOptionAMisspeltOneMeant) {
@@ -187,6 +194,33 @@ TEST(ReportByFileNameTest, RefusesANameThatEndsInNoFormat) {
   EXPECT_EQ(r.err, Usage("check", "--report takes FORMAT=FILE, or a FILE whose name ends in one of .txt, .json, "
                                   ".sarif, .sarif.json, .junit.xml, .xml, .md, .markdown, .html, .htm, .csv, not "
                                   "'out/report.pdf'"));
+}
+
+// ---- forcecheck functions ---------------------------------------------------------------------
+
+TEST(FunctionsCommandTest, PrintsEveryFunctionOneALine) {
+  const CliRun r = RunCommand({"functions"});
+  EXPECT_EQ(r.exit, kExitOk);
+  EXPECT_EQ(r.err, "");
+  const size_t lines = static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n'));
+  EXPECT_EQ(lines, expr::AllFunctions().size());
+  EXPECT_EQ(r.out.rfind("all(C, condition)              true when every element meets the condition; "
+                        "three-valued: one false decides\n", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("\ncount(C), count(C, condition)  how many elements there are (that meet the condition)\n"),
+            std::string::npos) << r.out;
+}
+
+TEST(FunctionsCommandTest, IsListedByHelp) {
+  const CliRun r = RunCommand({"--help"});
+  EXPECT_NE(r.out.find("\n  functions  list the rule language's functions, how each is called and what it gives\n"),
+            std::string::npos) << r.out;
+}
+
+TEST(FunctionsCommandTest, TakesNoArgument) {
+  const CliRun r = RunCommand({"functions", "count"});
+  EXPECT_EQ(r.exit, kExitInput);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, Usage("functions", "too many positional options have been specified on the command line"));
 }
 
 }  // namespace
