@@ -16,7 +16,6 @@
 #include <boost/program_options.hpp>
 #include <spdlog/spdlog.h>
 
-#include "base/spelling.h"
 #include "cli/cli.h"
 #include "cli/command_line.h"
 #include "cli/inputs.h"
@@ -85,10 +84,8 @@ std::string ParseFormat(const std::string& name, ReportFormat& format) {
   }
   std::vector<std::string> names;
   for (const ReportFormatSpec& f : ReportFormats()) names.emplace_back(f.name);
-  if (std::optional<std::string> close = ClosestName(name, names)) {
-    return "unknown format '" + name + "'; did you mean '" + *close + "'?";
-  }
-  return "unknown format '" + name + "' (formats: " + ReportFormatNames() + ")";
+  const std::string suggestion = DidYouMean(name, names);
+  return "unknown format '" + name + "'" + (suggestion.empty() ? " (formats: " + ReportFormatNames() + ")" : suggestion);
 }
 
 // One --report: FORMAT=FILE, or a FILE whose name ends as one of the formats' files do.

@@ -1,5 +1,7 @@
 #include "cli/command_line.h"
 
+#include <optional>
+
 #include "base/spelling.h"
 #include "cli/cli.h"
 
@@ -13,6 +15,11 @@ int UsageError(std::string_view command, std::string_view message, std::ostream&
   return kExitInput;
 }
 
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {
+  std::optional<std::string> close = ClosestName(word, candidates);
+  return close ? "; did you mean '" + *close + "'?" : "";
+}
+
 namespace {
 
 // "; did you mean '--evidence'?" when `option` is close to one of `visible`'s long names.
@@ -21,8 +28,7 @@ std::string Suggestion(const std::string& option, const po::options_description&
   for (const auto& o : visible.options()) {
     if (!o->long_name().empty()) names.push_back("--" + o->long_name());
   }
-  std::optional<std::string> close = ClosestName(option, names);
-  return close ? "; did you mean '" + *close + "'?" : "";
+  return DidYouMean(option, names);
 }
 
 }  // namespace

@@ -22,6 +22,10 @@ namespace forcecheck {
 // Prints the usage error for `command` ("" for forcecheck itself) to `err`; returns kExitInput.
 int UsageError(std::string_view command, std::string_view message, std::ostream& err);
 
+// "; did you mean 'x'?" when `word` is close to the candidate x (base/spelling.h), else "": the
+// tail of an error about an unknown option, format or rule id, whose full list would be long.
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
+
 // Reads `args` against the `visible` options (those --help lists) and the `hidden` ones (the
 // names of positional arguments) into `vm`. Returns the usage problem, or "" when there is
 // none; an unknown option is named with the visible option it most likely misspells.

@@ -17,7 +17,6 @@
 
 #include <boost/program_options.hpp>
 
-#include "base/spelling.h"
 #include "cli/cli.h"
 #include "cli/command_line.h"
 #include "cli/inputs.h"
@@ -127,8 +126,7 @@ std::string Parse(const std::vector<std::string>& args, ExplainOptions& opts, bo
 std::string NoSuchRule(const RulePack& pack, const std::string& id) {
   std::vector<std::string> ids;
   for (const Rule& r : pack.rules) ids.push_back(r.id);
-  std::optional<std::string> close = ClosestName(id, ids);
-  return "no rule '" + id + "' in the pack" + (close ? "; did you mean '" + *close + "'?" : "");
+  return "no rule '" + id + "' in the pack" + DidYouMean(id, ids);
 }
 
 int Explain(const ExplainOptions& opts, std::ostream& out, std::ostream& err) {
