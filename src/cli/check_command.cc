@@ -19,6 +19,7 @@
 #include "cli/cli.h"
 #include "cli/inputs.h"
 #include "eval/evaluate.h"
+#include "io/installed_pack.h"
 #include "report/report.h"
 #include "report/write_file.h"
 #include "score/score.h"
@@ -51,7 +52,8 @@ po::options_description Describe() {
   po::options_description d("options");
   d.add_options()
       ("rules,r", po::value<std::string>()->value_name("DIR|FILE"),
-       "the rule pack: a directory with pack.yaml, or one file (required)")
+       "the rule pack: a directory with pack.yaml, or one file (default: the pack installed "
+       "with forcecheck, when there is one)")
       ("evidence,e", po::value<std::string>()->value_name("FILE"),
        "the force's evidence file (required)")
       ("format,f", po::value<std::string>()->default_value("text")->value_name("FORMAT"),
@@ -91,9 +93,12 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   po::notify(vm);
   help = vm.count("help") > 0;
   if (help) return {};
-  if (!vm.count("rules")) return "--rules is required";
+  // Without --rules, the pack installed with the program (src/io/installed_pack.h).
+  std::optional<std::string> rules =
+      vm.count("rules") ? vm["rules"].as<std::string>() : InstalledRulePack();
+  if (!rules) return "--rules is required";
   if (!vm.count("evidence")) return "--evidence is required";
-  opts.rules = vm["rules"].as<std::string>();
+  opts.rules = *rules;
   opts.evidence = vm["evidence"].as<std::string>();
   opts.verbose = vm.count("verbose") > 0;
   opts.inputs.allow_outside_registers = vm.count("allow-outside-registers") > 0;
