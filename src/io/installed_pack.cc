@@ -21,8 +21,6 @@ std::optional<std::string> InstalledRulePackFor(const fs::path& executable) {
   return pack.string();
 }
 
-std::optional<std::string> InstalledRulePack() {
-  return InstalledRulePackFor("/proc/self/exe");
-}
+std::optional<std::string> InstalledRulePack() { return InstalledRulePackFor("/proc/self/exe"); }
 
 }  // namespace forcecheck

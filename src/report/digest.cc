@@ -1,8 +1,8 @@
 #include "report/digest.h"
 
-#include <openssl/evp.h>
-
 #include <stdexcept>
+
+#include <openssl/evp.h>
 
 namespace forcecheck {
 
@@ -31,8 +31,8 @@ std::string Sha256Base64(std::string_view data) {
   const std::array<uint8_t, 32> d = Sha256(data);
   // 32 bytes encode as 44 characters with one '=' of padding, plus the terminator EVP writes.
   char out[45];
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out), d.data(),
-                                static_cast<int>(d.size()));
+  const int n =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out), d.data(), static_cast<int>(d.size()));
   return std::string(out, static_cast<size_t>(n));
 }
 
