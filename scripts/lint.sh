@@ -18,10 +18,6 @@ for tool in clang-format clang-tidy; do
     exit 2
   fi
 done
-if [ ! -f "$build/compile_commands.json" ]; then
-  echo "lint: no $build/compile_commands.json: configure first (cmake --preset release)" >&2
-  exit 2
-fi
 
 default_base() {
   local head main
@@ -56,13 +52,25 @@ fi
 
 status=0
 echo "lint: clang-format on ${#changed[@]} file(s) changed since $(git rev-parse --short "$base")"
-clang-format --dry-run -Werror "${changed[@]}" || status=1
+for f in "${changed[@]}"; do
+  if ! clang-format --dry-run -Werror "$f" 2>/dev/null; then
+    echo "$f: not formatted (clang-format -i $f); the difference:"
+    clang-format "$f" | diff -u --label "$f" --label "$f, formatted" "$f" - | head -40 || true
+    status=1
+  fi
+done
+
+if [ ! -f "$build/compile_commands.json" ]; then
+  echo "lint: no $build/compile_commands.json: configure first (cmake --preset release)" >&2
+  exit 2
+fi
 
 # The translation units to tidy: those in the compile commands (the fuzz targets are not, in a
 # release build), a header standing for the .cc beside it.
 units=()
 for f in "${changed[@]}"; do
-  unit=${f%.h}.cc
+  unit=${f%.h}
+  unit=${unit%.cc}.cc
   [ -f "$unit" ] || continue
   grep -qF "\"file\": \"$(pwd -P)/$unit\"" "$build/compile_commands.json" || continue
   case " ${units[*]} " in *" $unit "*) ;; *) units+=("$unit") ;; esac
@@ -72,7 +80,8 @@ if [ ${#units[@]} -gt 0 ]; then
   # -Wno-unknown-warning-option: the compile commands are GCC's (-Wno-restrict).
   printf '%s\n' "${units[@]}" |
     xargs -P "$(nproc 2>/dev/null || echo 2)" -n 1 \
-      clang-tidy -p "$build" --quiet --extra-arg=-Wno-unknown-warning-option || status=1
+      clang-tidy -p "$build" --quiet --extra-arg=-Wno-unknown-warning-option 2>&1 |
+    sed '/warnings\{0,1\} generated\.$/d' || status=1
 fi
 [ $status -eq 0 ] && echo "lint: ok"
 exit $status
