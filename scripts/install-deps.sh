@@ -1,18 +1,32 @@
 #!/usr/bin/env bash
-# Installs forcecheck's build and test dependencies from Debian 12's packages (clang and its
-# runtimes build the debug preset: ASan, UBSan and libFuzzer).
+# Installs forcecheck's dependencies from Debian 12's packages.
+#   scripts/install-deps.sh          what building and running forcecheck needs (the main job,
+#                                    scripts/run-example.sh), and cpack's dpkg-shlibdeps
+#   scripts/install-deps.sh --test   that, and what the test suite needs (scripts/test.sh):
+#                                    GoogleTest, xmllint, Chromium, clang with its sanitizer and
+#                                    libFuzzer runtimes (the debug preset), clang-format and
+#                                    clang-tidy (scripts/lint.sh)
 # Idempotent and non-interactive; runs apt-get only when something is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(
-  g++ cmake ninja-build pkg-config
-  clang libclang-rt-14-dev
-  libyaml-cpp-dev libboost-program-options-dev libspdlog-dev nlohmann-json3-dev
+build_packages=(
+  g++ cmake ninja-build pkg-config dpkg-dev
+  libyaml-cpp-dev libboost-program-options-dev libspdlog-dev nlohmann-json3-dev libssl-dev
+)
+test_packages=(
   libgtest-dev libgmock-dev
   libxml2-utils
   chromium
+  clang libclang-rt-14-dev clang-format clang-tidy
 )
+
+packages=("${build_packages[@]}")
+case "${1:-}" in
+  "") ;;
+  --test) packages+=("${test_packages[@]}") ;;
+  *) echo "usage: scripts/install-deps.sh [--test]" >&2; exit 2 ;;
+esac
 
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi

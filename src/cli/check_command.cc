@@ -231,7 +231,7 @@ int RunCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
   bool help = false;
   const std::string problem = Parse(args, opts, help);
   if (help) {
-    out << "usage: forcecheck check --rules DIR|FILE --evidence FILE [options]\n\n"
+    out << "usage: forcecheck check [--rules DIR|FILE] --evidence FILE [options]\n\n"
         << Describe() << "\n"
         << "exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;\n"
         << "            2 usage or input error (no report written); 3 internal error\n"

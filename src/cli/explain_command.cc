@@ -183,7 +183,7 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
   bool help = false;
   const std::string problem = Parse(args, opts, help);
   if (help) {
-    out << "usage: forcecheck explain RULE --rules DIR|FILE --evidence FILE [options]\n\n" << Describe() << "\n"
+    out << "usage: forcecheck explain RULE [--rules DIR|FILE] --evidence FILE [options]\n\n" << Describe() << "\n"
         << InputEnvironmentHelp();
     return kExitOk;
   }

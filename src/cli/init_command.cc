@@ -117,7 +117,7 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   bool help = false;
   const std::string problem = Parse(args, opts, help);
   if (help) {
-    out << "usage: forcecheck init --rules DIR|FILE [--output FILE [--overwrite]] [--force NAME]\n"
+    out << "usage: forcecheck init [--rules DIR|FILE] [--output FILE [--overwrite]] [--force NAME]\n"
         << "                       [--as-of YYYY-MM-DD]\n\n"
         << "Writes an evidence template for the pack: every fact its evidence schema describes,\n"
         << "set to null (not yet known) with its meaning, type, unit and the rules that read it,\n"

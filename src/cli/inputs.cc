@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "evidence/evidence_loader.h"
+#include "io/installed_pack.h"
 #include "rules/rule_pack_loader.h"
 
 namespace forcecheck {
@@ -69,12 +70,16 @@ std::vector<ParameterOverride> LoadOverrides(const RulePack& pack, const Paramet
 void DescribeRulesOption(po::options_description& d) {
   d.add_options()
       ("rules,r", po::value<std::string>()->value_name("DIR|FILE"),
-       "the rule pack: a directory with pack.yaml, or one file (required)");
+       "the rule pack: a directory with pack.yaml, or one file (default: the pack installed "
+       "with forcecheck, when there is one)");
 }
 
 std::string ParseRulesArgument(const po::variables_map& vm, std::string& rules) {
-  if (!vm.count("rules")) return "--rules is required";
-  rules = vm["rules"].as<std::string>();
+  // Without --rules, the pack installed with the program (src/io/installed_pack.h).
+  std::optional<std::string> found =
+      vm.count("rules") ? vm["rules"].as<std::string>() : InstalledRulePack();
+  if (!found) return "--rules is required";
+  rules = *found;
   return {};
 }
 

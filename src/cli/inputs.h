@@ -47,8 +47,9 @@ std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& ev
 // --rules (-r) DIR|FILE, the rule pack, for every command that reads one.
 void DescribeRulesOption(boost::program_options::options_description& d);
 // Sets `rules` to the rule pack the command line names: --rules, -r, or the positional DIR|FILE
-// of lint and test (which parse it into "rules" too). Returns the usage problem ("--rules is
-// required"), or "". The one place that decides which pack a command reads.
+// of lint and test (which parse it into "rules" too), else the pack installed with forcecheck
+// (io/installed_pack.h). Returns the usage problem ("--rules is required") when there is
+// neither, or "". The one place that decides which pack a command reads.
 std::string ParseRulesArgument(const boost::program_options::variables_map& vm, std::string& rules);
 
 // The options that check and explain share: --as-of, --set, --params, --allow-outside-registers

@@ -57,7 +57,7 @@ int RunLint(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   bool help = false;
   const std::string problem = Parse(args, rules, help);
   if (help) {
-    out << "usage: forcecheck lint [--rules] DIR|FILE\n\n" << Describe();
+    out << "usage: forcecheck lint [[--rules] DIR|FILE]\n\n" << Describe();
     return kExitOk;
   }
   if (!problem.empty()) return UsageError("lint", problem, err);

@@ -339,7 +339,7 @@ int RunTest(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   bool help = false;
   const std::string problem = Parse(args, opts, help);
   if (help) {
-    out << "usage: forcecheck test [--rules] DIR|FILE [--require-coverage] [--junit FILE]\n"
+    out << "usage: forcecheck test [[--rules] DIR|FILE] [--require-coverage] [--junit FILE]\n"
         << "                       [--mutate [--mutation-threshold P]]\n\n"
         << "runs the rule tests in DIR/tests/*.yaml (beside FILE, for a pack in one file)\n"
         << "against the rule pack\n\n" << Describe()

@@ -1,7 +1,8 @@
 #pragma once
 
 // SHA-256 (FIPS 180-4), for the HTML report's Content-Security-Policy script hash and SARIF's
-// stable result fingerprints. Not for secrets: a plain, portable implementation.
+// stable result fingerprints, computed by libcrypto (OpenSSL). Throws std::runtime_error only if
+// libcrypto itself fails (a program failure, never the user's input).
 
 #include <array>
 #include <cstdint>

@@ -148,9 +148,7 @@ std::string CsvField(std::string_view s) {
     if (ch == '"') {
       cell += "\"\"";
       quote = true;
-    } else if (c < 0x20 && ch != '\t' && ch != '\r' && ch != '\n') {
-      cell += kReplacement;
-    } else if (c == 0x7f) {
+    } else if ((c < 0x20 && ch != '\t' && ch != '\r' && ch != '\n') || c == 0x7f) {
       cell += kReplacement;
     } else {
       quote = quote || ch == ',' || ch == '\r' || ch == '\n';

@@ -24,7 +24,7 @@ class HtmlBrowserTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!testing::HaveProgram("chromium")) {
-      GTEST_SKIP() << "chromium is not installed (Debian package chromium; scripts/install-deps.sh installs it)";
+      GTEST_SKIP() << "chromium is not installed (Debian package chromium; scripts/install-deps.sh --test installs it)";
     }
   }
 
