@@ -3,7 +3,9 @@
 // Values of the rule language. Besides the ordinary kinds there are two that carry no data:
 // *unknown* (the evidence needed is absent: the rule cannot be assessed) and *error* (the
 // evidence has the wrong shape for the rule: the finding says why). Both propagate through
-// operators so that neither can ever be mistaken for a pass.
+// operators so that neither can ever be mistaken for a pass. A failure of the evaluator itself
+// is no value at all but an EngineFailure (evaluator.h). The operators on values are in
+// operators.h.
 
 #include <cstdint>
 #include <memory>

@@ -693,46 +693,53 @@ TEST(SharedAnswersTest, AReplayedConditionReadsNothingUntilForgotten) {
   EXPECT_EQ(again.reads, alone.reads);
 }
 
+// A condition over every record of tidy, evaluated in a state of its own.
+class TidyCondition {
+ public:
+  explicit TidyCondition(const std::string& condition)
+      : e_(Compile("count(registers.tidy where " + condition + ")")), program_(state_.Program(Condition(*e_))) {}
+  EvalState& state() { return state_; }
+  bool Evaluates() { return Evaluate(*e_, env_, state_).is_decided(); }
+  const std::vector<uint64_t>* Known() const { return state_.KnownAnswers(program_, TheWorld().Find("tidy")); }
+  void Keep(std::vector<uint64_t> bits) { state_.KeepAnswers(program_, TheWorld().Find("tidy"), std::move(bits)); }
+
+ private:
+  std::unique_ptr<Expr> e_;  // outlives the state, which keys programs by node
+  EvalState state_;
+  const RowProgram& program_;
+  WorldEnvironment env_;
+};
+
 // Answers live in the RuleAnswers alive when they were found and die with it: a state keeps
 // none with no RuleAnswers alive, so they cannot outlive the rule they were found for.
 TEST(RuleAnswersTest, AnswersDieWithTheirScope) {
-  const Register& tidy = TheWorld().Find("tidy");
-  std::unique_ptr<Expr> e = Compile("count(registers.tidy where salary > 20)");
-  ASSERT_TRUE(e);
-  WorldEnvironment env;
-  EvalState state;
-  const RowProgram& program = state.Program(Condition(*e));
+  TidyCondition c("salary > 20");
   {
-    const EvalState::RuleAnswers answers(state);
-    ASSERT_TRUE(Evaluate(*e, env, state).is_decided());
-    EXPECT_NE(state.KnownAnswers(program, tidy), nullptr);
+    const EvalState::RuleAnswers answers(c.state());
+    ASSERT_TRUE(c.Evaluates());
+    EXPECT_NE(c.Known(), nullptr);
   }
-  EXPECT_EQ(state.KnownAnswers(program, tidy), nullptr);
-  ASSERT_TRUE(Evaluate(*e, env, state).is_decided());
-  EXPECT_EQ(state.KnownAnswers(program, tidy), nullptr) << "kept with no RuleAnswers alive";
-  state.KeepAnswers(program, tidy, {~uint64_t{0}});
-  EXPECT_EQ(state.KnownAnswers(program, tidy), nullptr) << "kept with no RuleAnswers alive";
+  EXPECT_EQ(c.Known(), nullptr);
+  ASSERT_TRUE(c.Evaluates());
+  EXPECT_EQ(c.Known(), nullptr) << "kept with no RuleAnswers alive";
+  c.Keep({~uint64_t{0}});
+  EXPECT_EQ(c.Known(), nullptr) << "kept with no RuleAnswers alive";
 }
 
 // An inner RuleAnswers starts with none and, when it ends, the outer one's answers are back.
 TEST(RuleAnswersTest, AnInnerScopeHidesTheOuterAnswersUntilItEnds) {
-  const Register& tidy = TheWorld().Find("tidy");
-  std::unique_ptr<Expr> e = Compile("count(registers.tidy where flagged)");
-  ASSERT_TRUE(e);
-  WorldEnvironment env;
-  EvalState state;
-  const RowProgram& program = state.Program(Condition(*e));
-  const EvalState::RuleAnswers outer(state);
-  ASSERT_TRUE(Evaluate(*e, env, state).is_decided());
-  const std::vector<uint64_t>* kept = state.KnownAnswers(program, tidy);
+  TidyCondition c("flagged");
+  const EvalState::RuleAnswers outer(c.state());
+  ASSERT_TRUE(c.Evaluates());
+  const std::vector<uint64_t>* kept = c.Known();
   ASSERT_NE(kept, nullptr);
   {
-    const EvalState::RuleAnswers inner(state);
-    EXPECT_EQ(state.KnownAnswers(program, tidy), nullptr);
-    state.KeepAnswers(program, tidy, {});
-    EXPECT_NE(state.KnownAnswers(program, tidy), kept);
+    const EvalState::RuleAnswers inner(c.state());
+    EXPECT_EQ(c.Known(), nullptr);
+    c.Keep({});
+    EXPECT_NE(c.Known(), kept);
   }
-  EXPECT_EQ(state.KnownAnswers(program, tidy), kept);
+  EXPECT_EQ(c.Known(), kept);
 }
 
 }  // namespace
