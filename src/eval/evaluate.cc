@@ -156,12 +156,24 @@ bool Undecided(const Value& v, const CompiledExpr& e, const char* key, Finding& 
   return false;
 }
 
+// Evaluates `e`, the part `key` ("check", "partial", "records") of `rule` (null for a bare
+// expression), turning a failure of the evaluator into one that names the rule and the place.
+Value EvaluatePart(const Rule* rule, const CompiledExpr& e, const char* key, expr::Environment& env,
+                   expr::EvalState& state, expr::Trace* trace = nullptr) {
+  try {
+    return expr::Evaluate(*e.ast, env, state, trace);
+  } catch (const expr::EngineFailure& failure) {
+    throw RuleEngineFailure((rule ? "rule " + rule->id + ": in '" + key + "'" : std::string("in the expression")) +
+                            " at " + e.At(failure.offset()).ToString() + ": " + failure.what());
+  }
+}
+
 void DecidePartial(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& state, Finding& f);
 
 // Lists the records the rule's `records` expression selects (for a rule that is not met).
 void CollectRecords(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& state, Finding& f) {
   if (!rule.records || (f.outcome != Outcome::kFail && f.outcome != Outcome::kPartial)) return;
-  Value v = expr::Evaluate(*rule.records->ast, env, state);
+  Value v = EvaluatePart(&rule, *rule.records, "records", env, state);
   if (v.kind() != Value::Kind::kRows) return;
   const expr::RowSet& rows = v.rows();
   const Register& reg = *rows.reg;
@@ -183,8 +195,9 @@ Finding EvaluateRule(const Rule& rule, EvidenceEnvironment& env, expr::EvalState
   Finding f;
   f.rule = &rule;
   env.Reset();
-  state.ForgetAnswers();  // see KnownAnswers: answers kept for another rule would hide its reads
-  Value check = expr::Evaluate(*rule.check.ast, env, state);
+  // See KnownAnswers: answers kept for another rule would hide the evidence this one reads.
+  const expr::EvalState::RuleAnswers answers(state);
+  Value check = EvaluatePart(&rule, rule.check, "check", env, state);
   f.evidence = env.TakeRefs();
   if (Undecided(check, rule.check, "check", f)) return f;
   if (check.boolean()) {
@@ -202,7 +215,7 @@ Finding EvaluateRule(const Rule& rule, EvidenceEnvironment& env, expr::EvalState
 void DecidePartial(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& state, Finding& f) {
   if (!rule.partial) return;
   env.Reset();
-  Value partial = expr::Evaluate(*rule.partial->ast, env, state);
+  Value partial = EvaluatePart(&rule, *rule.partial, "partial", env, state);
   for (EvidenceRef& r : env.TakeRefs()) {
     bool seen = false;
     for (const EvidenceRef& have : f.evidence) seen = seen || have.path == r.path;
@@ -250,7 +263,7 @@ void TraceRule(const CompiledExpr& e, const Evidence& evidence, const EvalOption
                expr::Trace& trace) {
   EvidenceEnvironment env(evidence, options);
   expr::EvalState state;
-  expr::Evaluate(*e.ast, env, state, &trace);
+  EvaluatePart(nullptr, e, "", env, state, &trace);
 }
 
 // Rules are independent, so they are shared out among workers (base/parallel.h), each with an

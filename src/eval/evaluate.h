@@ -4,6 +4,7 @@
 // its outcome, the reason, and every piece of evidence it looked at with its place in the
 // evidence file, so that an outcome can always be traced to the facts behind it.
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,17 @@ struct EvalOptions {
   // the tree evaluator, which must give the same findings (tests compare the two).
   bool compiled = true;
 };
+
+// A failure of forcecheck itself while it evaluated a rule (expr::EngineFailure), which is never
+// an outcome of the rule: it ends the command with exit 3 (kExitInternal in cli/cli.h), and
+// what() names the rule and the place, e.g.
+// "rule VET-010: in 'check' at rules/vetting.yaml:12:18: unresolved name 'a.b'".
+class RuleEngineFailure : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The functions below throw RuleEngineFailure (only) for such a failure.
 
 // The finding for one rule (as Evaluate gives it).
 Finding EvaluateOne(const Rule& rule, const Evidence& evidence, const EvalOptions& options);

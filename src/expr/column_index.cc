@@ -4,11 +4,10 @@
 #include <optional>
 
 #include "expr/evaluator.h"
+#include "expr/operators.h"
 #include "expr/row_program.h"
 
 namespace forcecheck::expr {
-
-using Kind = Value::Kind;
 
 // A hash index on one register column, in about 12 bytes a record: an open-addressing table
 // of each distinct value's first row, and a chain linking each row to the next row with the
@@ -52,26 +51,19 @@ std::optional<size_t> KeyHash(ColumnType type, const Value& key) {
   return std::nullopt;
 }
 
+// A filled cell, as the operators read it (operators.h).
+Cell FilledCell(const Register& reg, size_t column, uint32_t row) {
+  return ReadCell(reg, static_cast<int>(column), row, [] { return Cell::Bad(); });
+}
+
+// Whether a filled cell is equal, as `==` says, to `key` (REQUIRES: of the column's kind, as
+// KeyHash checks) or to another filled cell of the column.
 bool CellEquals(const Register& reg, size_t column, uint32_t row, const Value& key) {
-  const RegisterColumn& c = reg.columns[column];
-  switch (c.type) {
-    case ColumnType::kText: return reg.Text(column, row) == key.text();
-    case ColumnType::kNumber: return c.numbers[row] == key.number();
-    case ColumnType::kDate: return c.dates[row] == key.date().days;
-    case ColumnType::kBool: return (c.flags[row] != 0) == key.boolean();
-  }
-  return false;
+  return Equal(FilledCell(reg, column, row), key);
 }
 
 bool CellsEqual(const Register& reg, size_t column, uint32_t a, uint32_t b) {
-  const RegisterColumn& c = reg.columns[column];
-  switch (c.type) {
-    case ColumnType::kText: return reg.Text(column, a) == reg.Text(column, b);
-    case ColumnType::kNumber: return c.numbers[a] == c.numbers[b];
-    case ColumnType::kDate: return c.dates[a] == c.dates[b];
-    case ColumnType::kBool: return c.flags[a] == c.flags[b];
-  }
-  return false;
+  return Equal(FilledCell(reg, column, a), FilledCell(reg, column, b));
 }
 
 }  // namespace

@@ -6,12 +6,11 @@
 #include <vector>
 
 #include "expr/functions.h"
+#include "expr/operators.h"
 #include "expr/parser.h"
 #include "expr/row_program.h"
 
 namespace forcecheck::expr {
-
-using Kind = Value::Kind;
 
 // Fewer records than this (as an index lookup often finds) run one by one: a block's set-up
 // costs about as much as running a few records alone.
@@ -27,21 +26,15 @@ const Register* Environment::FindRegister(const RegisterSpec&) { return nullptr;
 
 std::optional<Value> Environment::Parameter(int) const { return std::nullopt; }
 
+EngineFailure::EngineFailure(const std::string& what, uint32_t offset) : std::logic_error(what), offset_(offset) {}
+
 // ---- register cells and indexes -----------------------------------------------------------
 
 Value CellValue(const Register& reg, int column, uint32_t row) {
-  const RegisterColumn& c = reg.columns[static_cast<size_t>(column)];
-  if (!c.present[row]) {
+  return ReadCell(reg, column, row, [&] {
     return Value::Unknown("'" + reg.spec->columns[static_cast<size_t>(column)].name + "' is empty at " +
                           reg.file + ":" + std::to_string(reg.lines[row]));
-  }
-  switch (c.type) {
-    case ColumnType::kText: return Value::Text(std::string(reg.Text(static_cast<size_t>(column), row)));
-    case ColumnType::kNumber: return Value::Number(c.numbers[row]);
-    case ColumnType::kDate: return Value::DateValue(Date{c.dates[row]});
-    case ColumnType::kBool: return Value::Bool(c.flags[row] != 0);
-  }
-  return Value::Unknown("");
+  });
 }
 
 // ---- the evaluator ------------------------------------------------------------------------
@@ -72,13 +65,6 @@ void GroupKey(const V& key, std::string& out) {
     }
     default: out += AsValue(key).ToString();
   }
-}
-
-// Orders two decided numbers or dates (REQUIRES: of one kind).
-int Order(const Value& a, const Value& b) { return Compare(a, b); }
-int Order(const Cell& a, const Value& b) {
-  if (a.kind() == Kind::kDate) return a.date() < b.date() ? -1 : a.date() > b.date();
-  return a.number() < b.number() ? -1 : a.number() > b.number();
 }
 
 class Evaluator final : public RowProgram::Host {
@@ -112,7 +98,7 @@ class Evaluator final : public RowProgram::Host {
       case Expr::Kind::kWhere: return Where(e);
       case Expr::Kind::kBy: return By(e);
     }
-    return Value::Error("internal: unknown expression kind", e.offset);
+    throw EngineFailure("unknown expression kind " + std::to_string(static_cast<int>(e.kind)), e.offset);
   }
 
   // ---- names ------------------------------------------------------------------------------
@@ -152,20 +138,19 @@ class Evaluator final : public RowProgram::Host {
       case Ref::kGroupKey: return scopes_[static_cast<size_t>(e.scope)].group->key;
       case Ref::kParameter: return env_.Parameter(e.parameter).value_or(e.literal);
     }
-    return Value::Error("internal: unresolved name", e.offset);
+    throw EngineFailure("unresolved name '" + e.PathText() + "'", e.offset);
   }
 
   // ---- operators --------------------------------------------------------------------------
 
+  // The operators themselves are in operators.h: here, only what their errors say.
   Value Unary(const Expr& e) {
     Value v = Eval(*e.args[0]);
     if (!v.is_decided()) return v;
-    if (e.op == Op::kNot) {
-      if (v.kind() != Kind::kBool) return Value::Error("'not' needs true or false, not " + Show(v), e.offset);
-      return Value::Bool(!v.boolean());
-    }
-    if (v.kind() != Kind::kNumber) return Value::Error("'-' needs a number, not " + Show(v), e.offset);
-    return Value::Number(-v.number());
+    return ApplyUnary(e.op, v, [&](Fault) {
+      return Value::Error((e.op == Op::kNot ? "'not' needs true or false, not " : "'-' needs a number, not ") + Show(v),
+                          e.offset);
+    });
   }
 
   // Kleene logic: for `and`, false decides; for `or`, true decides. Otherwise an error
@@ -200,51 +185,24 @@ class Evaluator final : public RowProgram::Host {
     if (r.is_error()) return r;
     if (l.is_unknown()) return l;
     if (r.is_unknown()) return r;
-    const std::string op = std::string("'") + OpText(e.op) + "'";
-    switch (e.op) {
-      case Op::kEq:
-      case Op::kNe:
-        if (l.kind() != r.kind() || l.kind() == Kind::kSection || l.kind() == Kind::kRows ||
-            l.kind() == Kind::kGroups) {
-          return Value::Error(op + " cannot compare " + Show(l) + " with " + Show(r), e.offset);
-        }
-        return Value::Bool(l.Equals(r) == (e.op == Op::kEq));
-      case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe: {
-        if (l.kind() != r.kind() ||
-            (l.kind() != Kind::kNumber && l.kind() != Kind::kDate && l.kind() != Kind::kText)) {
-          return Value::Error(op + " cannot order " + Show(l) + " against " + Show(r), e.offset);
-        }
-        const int c = Compare(l, r);
-        const bool b = e.op == Op::kLt ? c < 0 : e.op == Op::kLe ? c <= 0 : e.op == Op::kGt ? c > 0 : c >= 0;
-        return Value::Bool(b);
-      }
-      default: return Arithmetic(e, op, l, r);
-    }
+    return Apply(e.op, l, r, [&](Fault why) { return Value::Error(Refusal(e.op, why, l, r), e.offset); });
   }
 
-  Value Arithmetic(const Expr& e, const std::string& op, const Value& l, const Value& r) {
-    const bool add = e.op == Op::kAdd, sub = e.op == Op::kSub;
-    if (l.kind() == Kind::kDate && r.kind() == Kind::kDuration && (add || sub)) {
-      const int n = static_cast<int>(r.number());
-      if (std::optional<Date> d = AddDuration(l.date(), add ? n : -n, r.unit())) return Value::DateValue(*d);
-      return Value::Error(op + " takes " + Show(l) + " outside the dates forcecheck represents (" +
-                              kFirstDate.ToString() + " to " + kLastDate.ToString() + ")", e.offset);
+  // Why `l op r` gives no value.
+  static std::string Refusal(Op op, Fault why, const Value& l, const Value& r) {
+    const std::string name = std::string("'") + OpText(op) + "'";
+    switch (why) {
+      case Fault::kDivisionByZero: return "division by zero";
+      case Fault::kOutsideDates:
+        return name + " takes " + Show(l) + " outside the dates forcecheck represents (" + kFirstDate.ToString() +
+               " to " + kLastDate.ToString() + ")";
+      case Fault::kKinds: break;
     }
-    if (l.kind() == Kind::kDate && r.kind() == Kind::kDate && sub) {
-      return Value::Number(static_cast<double>(l.date().days - r.date().days));
-    }
-    if (l.kind() != Kind::kNumber || r.kind() != Kind::kNumber) {
-      return Value::Error(op + " needs numbers" + (add || sub ? " (or a date and a duration)" : "") +
-                              ", not " + Show(l) + " and " + Show(r), e.offset);
-    }
-    switch (e.op) {
-      case Op::kAdd: return Value::Number(l.number() + r.number());
-      case Op::kSub: return Value::Number(l.number() - r.number());
-      case Op::kMul: return Value::Number(l.number() * r.number());
-      default:
-        if (r.number() == 0) return Value::Error("division by zero", e.offset);
-        return Value::Number(l.number() / r.number());
-    }
+    if (op == Op::kEq || op == Op::kNe) return name + " cannot compare " + Show(l) + " with " + Show(r);
+    if (IsComparison(op)) return name + " cannot order " + Show(l) + " against " + Show(r);
+    const bool additive = op == Op::kAdd || op == Op::kSub;
+    return name + " needs numbers" + (additive ? " (or a date and a duration)" : "") + ", not " + Show(l) +
+           " and " + Show(r);
   }
 
   Value In(const Expr& e) {
@@ -267,12 +225,8 @@ class Evaluator final : public RowProgram::Host {
     Value r = Eval(right);
     if (!r.is_decided()) return r;
     if (r.kind() != Kind::kList) return Value::Error("'in' needs a list, not " + Show(r), e.offset);
-    bool unknown = false;
-    for (const Value& item : r.items()) {
-      if (item.is_unknown()) unknown = true;
-      else if (item.kind() == l.kind() && item.Equals(l)) return Value::Bool(true);
-    }
-    return unknown ? Value::Unknown("a list item is unknown") : Value::Bool(false);
+    const std::optional<bool> in = InList(l, r);
+    return in ? Value::Bool(*in) : Value::Unknown("a list item is unknown");
   }
 
   Value Call(const Expr& e) {
@@ -354,7 +308,8 @@ class Evaluator final : public RowProgram::Host {
 
   // Conditions over every record of a register, asked at the top level, are often asked
   // more than once (a rule's check, partial and records usually share one): the answers of
-  // one that was true or false for every record are kept in the state and replayed.
+  // one that was true or false for every record are kept in the state's RuleAnswers, if one
+  // is alive, and replayed.
   template <typename Visit>
   void ForEachRecord(const RowSet& rows, const Expr& each, Visit& visit) {
     const RowProgram& program = state_.Program(each);
@@ -496,7 +451,7 @@ class Evaluator final : public RowProgram::Host {
     if (bad) return *bad;
     std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
       if (a.first.kind() != b.first.kind()) return a.first.kind() < b.first.kind();
-      return Compare(a.first, b.first) < 0;
+      return Order(a.first, b.first) < 0;
     });
     auto out = std::make_shared<std::vector<Group>>();
     for (auto& [key, members] : groups) out->push_back({key, Select(c, members)});
@@ -611,7 +566,7 @@ Value Evaluator::Aggregate(const Expr& e) {
     default: break;
   }
   std::sort(values.begin(), values.end(), [](const Value& a, const Value& b) {
-    return a.kind() != b.kind() ? a.kind() < b.kind() : Compare(a, b) < 0;
+    return a.kind() != b.kind() ? a.kind() < b.kind() : Order(a, b) < 0;
   });
   values.erase(std::unique(values.begin(), values.end(),
                            [](const Value& a, const Value& b) { return a.kind() == b.kind() && a.Equals(b); }),

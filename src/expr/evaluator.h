@@ -6,10 +6,15 @@
 // does not already decide. Over collections the same holds record by record: a `where`,
 // count, pct, sum... whose condition or value is unknown for any record is unknown as a
 // whole (its reason names the record), so a blank cell is never counted as zero or as a pass.
+//
+// The operators and the reading of a register cell are in operators.h, shared with the
+// compiled form of per-record expressions (row_program.h); the evaluator adds the words of
+// their errors.
 
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -18,6 +23,19 @@
 namespace forcecheck::expr {
 
 class RowProgram;
+
+// A failure of the evaluator itself, never of a rule or of the evidence: a node the checker
+// should have resolved, a kind no engine knows, a value asked of a cell that has none. It is
+// thrown, not given as an error value, so that it can never stand as a rule's outcome:
+// Evaluate in eval/evaluate.h names the rule, and the command ends with exit 3.
+class EngineFailure : public std::logic_error {
+ public:
+  EngineFailure(const std::string& what, uint32_t offset);
+  uint32_t offset() const { return offset_; }  // into the expression's text
+
+ private:
+  uint32_t offset_;
+};
 
 // What an expression can see.
 class Environment {
@@ -61,20 +79,35 @@ class EvalState {
   // target compares all three ways).
   bool blocks() const { return blocks_; }
   void set_blocks(bool on) { blocks_ = on; }
+
   // The answers, a bit per record, of a condition every record of `reg` was found to have a
-  // true or false answer to (evaluated at the top level, so with no other record in scope).
-  // A replay reads nothing from the environment, so answers must be forgotten wherever the
-  // evidence read is collected afresh: Evaluate in eval/evaluate.h forgets them at the start
-  // of each rule, keeping them for its check, partial and records, which share one list of
-  // evidence read.
+  // true or false answer to (evaluated at the top level, so with no other record in scope),
+  // are kept while a RuleAnswers of the state lives, and die with it; with none alive, none
+  // are kept. A replay reads nothing from the environment, so answers must not outlive the
+  // list of evidence read they were found under: Evaluate in eval/evaluate.h holds one
+  // RuleAnswers for each rule, whose check, partial and records share one list.
+  class RuleAnswers {
+   public:
+    // Hides the answers of an outer RuleAnswers of `state` until this one ends.
+    // REQUIRES: `state` outlives it, and RuleAnswers of one state end in reverse order.
+    explicit RuleAnswers(EvalState& state);
+    ~RuleAnswers();
+    RuleAnswers(const RuleAnswers&) = delete;
+    RuleAnswers& operator=(const RuleAnswers&) = delete;
+
+   private:
+    friend class EvalState;
+    EvalState& state_;
+    RuleAnswers* outer_;
+    std::map<std::pair<const Register*, std::string>, std::vector<uint64_t>> answers_;
+  };
   const std::vector<uint64_t>* KnownAnswers(const RowProgram& program, const Register& reg) const;
   void KeepAnswers(const RowProgram& program, const Register& reg, std::vector<uint64_t> bits);
-  void ForgetAnswers() { answers_.clear(); }
 
  private:
   std::map<std::pair<const Register*, int>, std::unique_ptr<ColumnIndex>> indexes_;
   std::map<const Expr*, std::unique_ptr<RowProgram>> programs_;
-  std::map<std::pair<const Register*, std::string>, std::vector<uint64_t>> answers_;
+  RuleAnswers* answers_ = nullptr;  // the innermost alive, or none
   bool compiled_ = true;
   bool blocks_ = true;
 };
@@ -82,6 +115,7 @@ class EvalState {
 // Sub-expression values recorded for `forcecheck explain` (outside any per-record scope).
 using Trace = std::map<const Expr*, Value>;
 
+// Throws EngineFailure (only) for a failure of the evaluator itself.
 Value Evaluate(const Expr& expr, Environment& env, EvalState& state, Trace* trace = nullptr);
 Value Evaluate(const Expr& expr, Environment& env);  // with a state of its own
 

@@ -4,9 +4,11 @@
 // before it does anything. Here each step is done for a whole block: the operands of a step
 // are of one kind in every record (a column has one type; a constant is one value), so the
 // kind is asked once a block and the step is a plain loop over arrays of numbers, dates or
-// texts. Each record's value is decided by exactly the rules of Run's operators
-// (row_program_ops.h), and a record whose value Run would not decide, or for which Run would
-// hand a node back to the host, is left for Run.
+// texts. Each step resolves its operator once for the block (Resolve in operators.h) and runs
+// the same overload on each record's value as Run and the evaluator run on one value, so each
+// record's value is decided by exactly the rules of the language's operators; a record whose
+// value Run would not decide, or for which Run would hand a node back to the host, is left
+// for Run.
 //
 // `and` and `or` keep Run's order: the right side runs only for the records whose left side
 // did not decide (the "live" records), and is skipped when there are none. Which records reach
@@ -22,7 +24,6 @@
 
 namespace forcecheck::expr {
 
-using Kind = Value::Kind;
 constexpr size_t kB = RowProgram::kBlock;
 
 // One value for each record of a block, all of one kind: a place on RunBlock's stack.
@@ -110,26 +111,24 @@ void Take(Out* a, const std::vector<In>& v, const Scope& sc, bool varying, const
   }
 }
 
-// The cells of a column.
+// The cells of a column, read as ReadCell (operators.h) reads one: decided where filled, of
+// the kind the column's type gives, as stored.
 void Gather(Lanes& l, const Scope& sc, bool varying, int column, const BlockRows& at) {
   const Register& reg = *sc.reg;
   const RegisterColumn& col = reg.columns[static_cast<size_t>(column)];
   const Same same;
   Take(l.ok.data(), col.present, sc, varying, at, same);
+  l.kind = KindOf(col.type);
   switch (col.type) {
     case ColumnType::kText: {
-      l.kind = Kind::kText;
       const char* base = reg.data->data();
       Take(l.t.data(), col.texts, sc, varying, at,
            [&](const TextRef& r) { return std::string_view(base + r.offset, r.length); });
       break;
     }
-    case ColumnType::kNumber: l.kind = Kind::kNumber; Take(l.n.data(), col.numbers, sc, varying, at, same); break;
-    case ColumnType::kDate: l.kind = Kind::kDate; Take(l.d.data(), col.dates, sc, varying, at, same); break;
-    case ColumnType::kBool:
-      l.kind = Kind::kBool;
-      Take(l.b.data(), col.flags, sc, varying, at, same);  // 0 or 1, as the loader stores them
-      break;
+    case ColumnType::kNumber: Take(l.n.data(), col.numbers, sc, varying, at, same); break;
+    case ColumnType::kDate: Take(l.d.data(), col.dates, sc, varying, at, same); break;
+    case ColumnType::kBool: Take(l.b.data(), col.flags, sc, varying, at, same); break;  // 0 or 1, as stored
   }
 }
 
@@ -139,115 +138,106 @@ Cell LaneCell(const Lanes& l, size_t i) {
   switch (l.kind) {
     case Kind::kBool: return Cell::Bool(l.b[i] != 0);
     case Kind::kNumber: return Cell::Number(l.n[i]);
-    case Kind::kDate: return Cell::DateCell(Date{l.d[i]});
+    case Kind::kDate: return Cell::DateValue(Date{l.d[i]});
     case Kind::kText: return Cell::Text(l.t[i]);
     case Kind::kDuration: return Cell::Duration(l.amount, l.unit);
     default: return Cell::Bad();
   }
 }
 
-// a == b. Register texts that rules compare are mostly a few bytes (levels, flags, codes),
-// for which a call to memcmp costs more than the comparison.
-inline bool SameText(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  if (a.size() > 16) return a == b;
-  for (size_t k = 0; k < a.size(); ++k) {
-    if (a[k] != b[k]) return false;
-  }
-  return true;
-}
-
-// out = l op r for a comparison, as row_ops::CompareCells. `out` may be `l` or `r`.
+// out = l op r for a comparison, by the overload Resolve gives, as Apply (operators.h) gives it
+// for each lane. `out` may be `l` or `r`.
 void Compare(Lanes& out, Op op, const Lanes& l, const Lanes& r, size_t n) {
-  const Kind k = l.kind;
-  if (k == Kind::kError || r.kind != k) return AllBad(out, n);
+  const Overload how = Resolve(op, l.kind, r.kind);
+  if (how == Overload::kNone) return AllBad(out, n);
   auto set = [&](auto test) {
     for (size_t i = 0; i < n; ++i) out.b[i] = test(i);
     for (size_t i = 0; i < n; ++i) out.ok[i] = l.ok[i] & r.ok[i];
     out.kind = Kind::kBool;
   };
-  // Ordered(op, c) for c = -1, 0, 1 as `cmp` gives it.
-  auto ordered = [&](auto cmp) {
-    switch (op) {
-      case Op::kLt: return set([&](size_t i) { return cmp(i) < 0; });
-      case Op::kLe: return set([&](size_t i) { return cmp(i) <= 0; });
-      case Op::kGt: return set([&](size_t i) { return cmp(i) > 0; });
-      default: return set([&](size_t i) { return cmp(i) >= 0; });
-    }
-  };
-  if (op == Op::kEq || op == Op::kNe) {
+  if (how == Overload::kEqual) {
     const bool want = op == Op::kEq;
-    switch (k) {
-      case Kind::kBool: return set([&](size_t i) { return (l.b[i] == r.b[i]) == want; });
-      case Kind::kNumber: return set([&](size_t i) { return (l.n[i] == r.n[i]) == want; });
-      case Kind::kDate: return set([&](size_t i) { return (l.d[i] == r.d[i]) == want; });
-      case Kind::kText: return set([&](size_t i) { return SameText(l.t[i], r.t[i]) == want; });
-      case Kind::kDuration: {
-        const bool same = l.amount == r.amount && l.unit == r.unit;
+    switch (l.kind) {
+      case Kind::kBool: return set([&](size_t i) { return Equal(l.b[i] != 0, r.b[i] != 0) == want; });
+      case Kind::kNumber: return set([&](size_t i) { return Equal(l.n[i], r.n[i]) == want; });
+      case Kind::kDate: return set([&](size_t i) { return Equal(Date{l.d[i]}, Date{r.d[i]}) == want; });
+      case Kind::kText: return set([&](size_t i) { return Equal(l.t[i], r.t[i]) == want; });
+      default: {  // durations, which are only ever constants
+        const bool same = EqualDurations(l.amount, l.unit, r.amount, r.unit);
         return set([&](size_t) { return same == want; });
       }
-      default: return AllBad(out, n);
     }
   }
-  switch (k) {
-    case Kind::kNumber:
-      return ordered([&](size_t i) { return l.n[i] < r.n[i] ? -1 : static_cast<int>(l.n[i] > r.n[i]); });
-    case Kind::kDate:
-      return ordered([&](size_t i) { return l.d[i] < r.d[i] ? -1 : static_cast<int>(l.d[i] > r.d[i]); });
-    case Kind::kText:
-      return ordered([&](size_t i) {
-        const int c = l.t[i].compare(r.t[i]);
-        return c < 0 ? -1 : static_cast<int>(c > 0);
-      });
-    default: return AllBad(out, n);
+  // Holds<op>(order(i)) for each lane, with op known inside the loop.
+  auto ordered = [&](auto order) {
+    switch (op) {
+      case Op::kLt: return set([&](size_t i) { return Holds<Op::kLt>(order(i)); });
+      case Op::kLe: return set([&](size_t i) { return Holds<Op::kLe>(order(i)); });
+      case Op::kGt: return set([&](size_t i) { return Holds<Op::kGt>(order(i)); });
+      default: return set([&](size_t i) { return Holds<Op::kGe>(order(i)); });
+    }
+  };
+  switch (l.kind) {
+    case Kind::kNumber: return ordered([&](size_t i) { return Order(l.n[i], r.n[i]); });
+    case Kind::kDate: return ordered([&](size_t i) { return Order(Date{l.d[i]}, Date{r.d[i]}); });
+    default: return ordered([&](size_t i) { return Order(l.t[i], r.t[i]); });  // texts
   }
 }
 
-// out = l op r for arithmetic, as row_ops::ArithCells, for the `live` lanes (the others are
-// left undecided: nothing reads them). `out` is `l`.
-void Arith(Lanes& out, Op op, const Lanes& l, const Lanes& r, const uint8_t* live, size_t n) {
-  const bool add = op == Op::kAdd, sub = op == Op::kSub;
-  for (size_t i = 0; i < n; ++i) out.ok[i] = l.ok[i] & r.ok[i] & live[i];
-  if (l.kind == Kind::kDate && r.kind == Kind::kDuration && (add || sub)) {
-    const int amount = add ? r.amount : -r.amount;
-    if (r.unit == 'd' || r.unit == 'w') {
-      // Both within the range of dates, so the sum fits; one outside it is not a date.
-      const int64_t days = (r.unit == 'w' ? 7 : 1) * int64_t{amount};
-      for (size_t i = 0; i < n; ++i) {
-        const int64_t d = l.d[i] + days;
-        out.ok[i] &= static_cast<uint8_t>(d >= kFirstDate.days && d <= kLastDate.days);
-        out.d[i] = out.ok[i] ? static_cast<int32_t>(d) : 0;
-      }
-    } else {
-      // Months and years go through the calendar, the costliest step: only where needed.
-      for (size_t i = 0; i < n; ++i) {
-        if (!out.ok[i]) { out.d[i] = 0; continue; }
-        const std::optional<Date> d = AddDuration(Date{l.d[i]}, amount, r.unit);
-        out.ok[i] = d.has_value();
-        out.d[i] = d ? d->days : 0;
-      }
+// out = date op duration for each lane: no value outside the dates forcecheck represents.
+void ShiftDates(Lanes& out, Op op, const Lanes& l, const Lanes& r, size_t n) {
+  if (r.unit == 'd' || r.unit == 'w') {
+    const int64_t days = DurationDays(Signed(op, r.amount), r.unit);
+    for (size_t i = 0; i < n; ++i) {
+      const std::optional<Date> d = AddDays(Date{l.d[i]}, days);
+      out.ok[i] &= static_cast<uint8_t>(d.has_value());
+      out.d[i] = d ? d->days : 0;
     }
-    out.kind = Kind::kDate;
-    return;
-  }
-  if (l.kind == Kind::kDate && r.kind == Kind::kDate && sub) {
-    for (size_t i = 0; i < n; ++i) out.n[i] = static_cast<double>(l.d[i] - r.d[i]);
-    out.kind = Kind::kNumber;
-    return;
-  }
-  if (l.kind != Kind::kNumber || r.kind != Kind::kNumber) return AllBad(out, n);
-  switch (op) {
-    case Op::kAdd: for (size_t i = 0; i < n; ++i) out.n[i] = l.n[i] + r.n[i]; break;
-    case Op::kSub: for (size_t i = 0; i < n; ++i) out.n[i] = l.n[i] - r.n[i]; break;
-    case Op::kMul: for (size_t i = 0; i < n; ++i) out.n[i] = l.n[i] * r.n[i]; break;
-    default:
-      for (size_t i = 0; i < n; ++i) {
-        out.ok[i] &= static_cast<uint8_t>(r.n[i] != 0);
-        out.n[i] = r.n[i] == 0 ? 0 : l.n[i] / r.n[i];
+  } else {
+    // Months and years go through the calendar, the costliest step: only where needed.
+    for (size_t i = 0; i < n; ++i) {
+      if (!out.ok[i]) {
+        out.d[i] = 0;
+        continue;
       }
-      break;
+      const std::optional<Date> d = ShiftDate(op, Date{l.d[i]}, r.amount, r.unit);
+      out.ok[i] = d.has_value();
+      out.d[i] = d ? d->days : 0;
+    }
   }
-  out.kind = Kind::kNumber;
+  out.kind = Kind::kDate;
+}
+
+// out = l op r for two numbers in each lane.
+template <Op op>
+void NumberLanes(Lanes& out, const Lanes& l, const Lanes& r, size_t n) {
+  for (size_t i = 0; i < n; ++i) out.n[i] = Numbers<op>(l.n[i], r.n[i]);
+  if constexpr (op == Op::kDiv) {
+    for (size_t i = 0; i < n; ++i) out.ok[i] &= static_cast<uint8_t>(!DividesByZero(op, r.n[i]));
+  }
+}
+
+// out = l op r for arithmetic, by the overload Resolve gives, as Apply gives it for each of the
+// `live` lanes (the others are left undecided: nothing reads them). `out` is `l`.
+void Arith(Lanes& out, Op op, const Lanes& l, const Lanes& r, const uint8_t* live, size_t n) {
+  for (size_t i = 0; i < n; ++i) out.ok[i] = l.ok[i] & r.ok[i] & live[i];
+  switch (Resolve(op, l.kind, r.kind)) {
+    case Overload::kShiftDate: return ShiftDates(out, op, l, r, n);
+    case Overload::kDaysBetween:
+      for (size_t i = 0; i < n; ++i) out.n[i] = DaysBetween(Date{l.d[i]}, Date{r.d[i]});
+      out.kind = Kind::kNumber;
+      return;
+    case Overload::kNumbers:
+      switch (op) {
+        case Op::kAdd: NumberLanes<Op::kAdd>(out, l, r, n); break;
+        case Op::kSub: NumberLanes<Op::kSub>(out, l, r, n); break;
+        case Op::kMul: NumberLanes<Op::kMul>(out, l, r, n); break;
+        default: NumberLanes<Op::kDiv>(out, l, r, n); break;
+      }
+      out.kind = Kind::kNumber;
+      return;
+    default: return AllBad(out, n);
+  }
 }
 
 // out = l and r (is_and) or l or r, as Run's kAndJump then kAnd (or kOrJump then kOr): the
@@ -315,12 +305,6 @@ void RowProgram::RunBlock(Frame& frame, Host& host, const std::vector<Scope>& sc
         l.kind = Kind::kBool;
         break;
       }
-      case Code::kTextIs:
-        gather(bs.lanes[sp], in.a, in.b);
-        Broadcast(bs.lanes[sp + 1], literals_[static_cast<size_t>(in.c)], n);
-        Compare(bs.lanes[sp], in.op, bs.lanes[sp], bs.lanes[sp + 1], n);
-        ++sp;
-        break;
       case Code::kColumnsCmp:
         gather(bs.lanes[sp], in.a, in.b);
         gather(bs.lanes[sp + 1], in.c >> 16, in.c & 0xFFFF);
@@ -333,15 +317,10 @@ void RowProgram::RunBlock(Frame& frame, Host& host, const std::vector<Scope>& sc
         Compare(bs.lanes[sp], in.op, bs.lanes[sp], bs.lanes[sp + 1], n);
         ++sp;
         break;
-      case Code::kNot: {
+      case Code::kUnary: {  // as ApplyUnary (operators.h) for each lane
         Lanes& l = bs.lanes[sp - 1];
-        if (l.kind != Kind::kBool) AllBad(l, n);
-        else for (size_t i = 0; i < n; ++i) l.b[i] = !l.b[i];
-        break;
-      }
-      case Code::kNeg: {
-        Lanes& l = bs.lanes[sp - 1];
-        if (l.kind != Kind::kNumber) AllBad(l, n);
+        if (l.kind != OperandKind(in.op)) AllBad(l, n);
+        else if (in.op == Op::kNot) for (size_t i = 0; i < n; ++i) l.b[i] = !l.b[i];
         else for (size_t i = 0; i < n; ++i) l.n[i] = -l.n[i];
         break;
       }
@@ -354,7 +333,7 @@ void RowProgram::RunBlock(Frame& frame, Host& host, const std::vector<Scope>& sc
         Lanes& l = bs.lanes[sp - 1];
         const Value& list = frame.held_[static_cast<size_t>(in.a)];
         for (size_t i = 0; i < n; ++i) {
-          const Cell c = row_ops::InList(LaneCell(l, i), list);
+          const Cell c = row_ops::IsIn(LaneCell(l, i), list);
           l.ok[i] = !c.bad();
           l.b[i] = !c.bad() && c.boolean();
         }

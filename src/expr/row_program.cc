@@ -9,16 +9,15 @@
 
 namespace forcecheck::expr {
 
-using Kind = Value::Kind;
 using namespace row_ops;  // NOLINT(google-build-using-namespace): the program's own operators
 
 Cell Cell::Of(const Value& v) {
   switch (v.kind()) {
     case Kind::kBool: return Bool(v.boolean());
     case Kind::kNumber: return Number(v.number());
-    case Kind::kDate: return DateCell(v.date());
+    case Kind::kDate: return DateValue(v.date());
     case Kind::kText: return Text(v.text());
-    case Kind::kDuration: return Duration(static_cast<int>(v.number()), v.unit());
+    case Kind::kDuration: return Duration(v.amount(), v.unit());
     default: return Bad();
   }
 }
@@ -30,7 +29,7 @@ Value Cell::ToValue() const {
     case Kind::kDate: return Value::DateValue(date());
     case Kind::kText: return Value::Text(std::string(text()));
     case Kind::kDuration: return Value::Duration(d_, unit_);
-    default: return Value::Error("internal: an undecided cell", 0);
+    default: throw EngineFailure("a value asked of an undecided cell", 0);
   }
 }
 
@@ -83,9 +82,6 @@ bool IsColumn(const Expr& e) { return e.kind == Expr::Kind::kPath && e.ref == Re
 bool IsExistsOfColumn(const Expr& e) {
   return e.kind == Expr::Kind::kCall && e.name == "exists" && e.args.size() == 1 && IsColumn(*e.args[0]);
 }
-bool IsComparison(Op op) {
-  return op == Op::kEq || op == Op::kNe || op == Op::kLt || op == Op::kLe || op == Op::kGt || op == Op::kGe;
-}
 }  // namespace
 
 // Emits `e` so that it leaves one cell on a stack `depth` deep.
@@ -116,19 +112,13 @@ void RowProgram::Compile(const Expr& e, size_t depth) {
     emit(Code::kMissing, column.scope, column.column);
   } else if (e.kind == Expr::Kind::kUnary) {
     Compile(*e.args[0], depth);
-    emit(e.op == Op::kNot ? Code::kNot : Code::kNeg);
+    emit(Code::kUnary, 0, 0, e.op);
   } else if (e.kind == Expr::Kind::kBinary && e.op == Op::kIn && !e.indexed_in &&
              (e.args[1]->invariant || e.args[1]->kind == Expr::Kind::kLiteral)) {
     Compile(*e.args[0], depth);
     const int32_t list = slot(*e.args[1]);
     emit(Code::kBind, list);
     emit(Code::kInList, list);
-  } else if (e.kind == Expr::Kind::kBinary && (e.op == Op::kEq || e.op == Op::kNe) && IsColumn(*e.args[0]) &&
-             e.args[1]->kind == Expr::Kind::kLiteral && e.args[1]->literal.kind() == Kind::kText) {
-    // `level_held == 'MV'`, the commonest test in the pack, in one step rather than three.
-    native_ += 2;
-    emit(Code::kTextIs, e.args[0]->scope, e.args[0]->column, e.op, static_cast<int32_t>(literals_.size()));
-    literals_.push_back(Cell::Of(e.args[1]->literal));
   } else if (e.kind == Expr::Kind::kBinary && IsComparison(e.op) && IsColumn(*e.args[0]) && IsColumn(*e.args[1]) &&
              e.args[1]->scope < (1 << 15) && e.args[1]->column < (1 << 16)) {
     // `level_held == required_level`: one step rather than three.
@@ -136,7 +126,8 @@ void RowProgram::Compile(const Expr& e, size_t depth) {
     emit(Code::kColumnsCmp, e.args[0]->scope, e.args[0]->column, e.op, (e.args[1]->scope << 16) | e.args[1]->column);
   } else if (e.kind == Expr::Kind::kBinary && IsComparison(e.op) && IsColumn(*e.args[0]) &&
              (e.args[1]->invariant || e.args[1]->kind == Expr::Kind::kLiteral)) {
-    // `expires < as_of()`, `granted < as_of() - 12mo`: one step rather than three, doing what
+    // `level_held == 'MV'` (the commonest test in the pack), `expires < as_of()`,
+    // `granted < as_of() - 12mo`: one step rather than three, doing what
     // kColumn, kLiteral or kOnce, and kCompare would.
     const Expr& constant = *e.args[1];
     const bool literal = constant.kind == Expr::Kind::kLiteral && !Cell::Of(constant.literal).bad();
@@ -199,19 +190,6 @@ Cell RowProgram::Run(Frame& frame, Host& host, const std::vector<Scope>& scopes)
         *sp++ = ReadCell(*sc.reg, in.b, sc.row);
         break;
       }
-      case Code::kTextIs: {
-        const Scope& sc = scopes[static_cast<size_t>(in.a)];
-        const RegisterColumn& col = sc.reg->columns[static_cast<size_t>(in.b)];
-        const Cell& literal = literals_[static_cast<size_t>(in.c)];
-        if (col.type != ColumnType::kText) {  // as kColumn, kLiteral, kCompare would
-          *sp++ = CompareCells(in.op, ReadCell(*sc.reg, in.b, sc.row), literal);
-        } else if (!col.present[sc.row]) {
-          *sp++ = Cell::Bad();
-        } else {
-          *sp++ = Cell::Bool((sc.reg->Text(static_cast<size_t>(in.b), sc.row) == literal.text()) == (in.op == Op::kEq));
-        }
-        break;
-      }
       case Code::kMissing: {
         const Scope& sc = scopes[static_cast<size_t>(in.a)];
         *sp++ = Cell::Bool(sc.reg->columns[static_cast<size_t>(in.b)].present[sc.row] == 0);
@@ -220,13 +198,13 @@ Cell RowProgram::Run(Frame& frame, Host& host, const std::vector<Scope>& scopes)
       case Code::kColumnsCmp: {
         const Scope& l = scopes[static_cast<size_t>(in.a)];
         const Scope& r = scopes[static_cast<size_t>(in.c >> 16)];
-        *sp++ = CompareCells(in.op, ReadCell(*l.reg, in.b, l.row), ReadCell(*r.reg, in.c & 0xFFFF, r.row));
+        *sp++ = Apply(in.op, ReadCell(*l.reg, in.b, l.row), ReadCell(*r.reg, in.c & 0xFFFF, r.row));
         break;
       }
       case Code::kColumnCmp: {
         const Scope& sc = scopes[static_cast<size_t>(in.a)];
         const Cell r = in.c >= 0 ? constant(in.c) : literals_[static_cast<size_t>(-in.c - 1)];
-        *sp++ = CompareCells(in.op, ReadCell(*sc.reg, in.b, sc.row), r);
+        *sp++ = Apply(in.op, ReadCell(*sc.reg, in.b, sc.row), r);
         break;
       }
       case Code::kExists: {
@@ -234,15 +212,10 @@ Cell RowProgram::Run(Frame& frame, Host& host, const std::vector<Scope>& scopes)
         *sp++ = Cell::Bool(sc.reg->columns[static_cast<size_t>(in.b)].present[sc.row] != 0);
         break;
       }
-      case Code::kNot:
-        sp[-1] = sp[-1].kind() == Kind::kBool ? Cell::Bool(!sp[-1].boolean()) : Cell::Bad();
-        break;
-      case Code::kNeg:
-        sp[-1] = sp[-1].kind() == Kind::kNumber ? Cell::Number(-sp[-1].number()) : Cell::Bad();
-        break;
-      case Code::kCompare: --sp; sp[-1] = CompareCells(in.op, sp[-1], sp[0]); break;
-      case Code::kArith: --sp; sp[-1] = ArithCells(in.op, sp[-1], sp[0]); break;
-      case Code::kInList: sp[-1] = InList(sp[-1], frame.held_[static_cast<size_t>(in.a)]); break;
+      case Code::kUnary: sp[-1] = ApplyUnary(in.op, sp[-1]); break;
+      case Code::kCompare:
+      case Code::kArith: --sp; sp[-1] = Apply(in.op, sp[-1], sp[0]); break;
+      case Code::kInList: sp[-1] = IsIn(sp[-1], frame.held_[static_cast<size_t>(in.a)]); break;
       case Code::kAndJump:
         if (sp[-1].kind() == Kind::kBool && !sp[-1].boolean()) pc = static_cast<size_t>(in.a) - 1;
         break;
@@ -256,13 +229,20 @@ Cell RowProgram::Run(Frame& frame, Host& host, const std::vector<Scope>& scopes)
   return sp[-1];
 }
 
+EvalState::RuleAnswers::RuleAnswers(EvalState& state) : state_(state), outer_(state.answers_) {
+  state.answers_ = this;
+}
+
+EvalState::RuleAnswers::~RuleAnswers() { state_.answers_ = outer_; }
+
 const std::vector<uint64_t>* EvalState::KnownAnswers(const RowProgram& program, const Register& reg) const {
-  auto it = answers_.find({&reg, program.fingerprint()});
-  return it == answers_.end() ? nullptr : &it->second;
+  if (!answers_) return nullptr;
+  auto it = answers_->answers_.find({&reg, program.fingerprint()});
+  return it == answers_->answers_.end() ? nullptr : &it->second;
 }
 
 void EvalState::KeepAnswers(const RowProgram& program, const Register& reg, std::vector<uint64_t> bits) {
-  answers_[{&reg, program.fingerprint()}] = std::move(bits);
+  if (answers_) answers_->answers_[{&reg, program.fingerprint()}] = std::move(bits);
 }
 
 const RowProgram& EvalState::Program(const Expr& each) {

@@ -9,7 +9,8 @@
 // cell, a type mismatch, a division by zero) it gives up on that record, and the evaluator
 // evaluates the record again the ordinary way, which produces the exact value and reason.
 // So the two paths cannot disagree on anything a user sees: the program either agrees with
-// the tree-walking evaluator or defers to it.
+// the tree-walking evaluator or defers to it. Both run the one implementation of the operators
+// and of reading a cell (operators.h).
 //
 // The program is the expression in postfix order, run on a stack of cells, with `and` and
 // `or` jumping over their right side when the left decides (as the evaluator skips it). What
@@ -39,13 +40,15 @@ struct Scope {
 };
 
 // A decided scalar, or "bad" (the record needs the ordinary evaluator). Text is a view into
-// a register, a literal, or a value the frame holds for the duration of the run.
+// a register, a literal, or a value the frame holds for the duration of the run. It has the
+// factories and accessors of a Value of its kinds, so that the operators (operators.h) and code
+// over elements can take either.
 class Cell {
  public:
   static Cell Bad() { return Cell(); }
   static Cell Bool(bool b) { Cell c(Value::Kind::kBool); c.b_ = b; return c; }
   static Cell Number(double n) { Cell c(Value::Kind::kNumber); c.n_ = n; return c; }
-  static Cell DateCell(Date d) { Cell c(Value::Kind::kDate); c.d_ = d.days; return c; }
+  static Cell DateValue(Date d) { Cell c(Value::Kind::kDate); c.d_ = d.days; return c; }
   static Cell Text(std::string_view s) {
     Cell c(Value::Kind::kText);
     c.p_ = s.data();
@@ -62,7 +65,6 @@ class Cell {
   static Cell Of(const Value& v);
 
   bool bad() const { return kind() == Value::Kind::kError; }
-  // The accessors a Value has, so that code over elements can take either.
   Value::Kind kind() const { return static_cast<Value::Kind>(kind_); }
   bool is_unknown() const { return false; }
   bool is_error() const { return bad(); }
@@ -73,7 +75,7 @@ class Cell {
   std::string_view text() const { return std::string_view(p_, len_); }
   int amount() const { return d_; }
   char unit() const { return unit_; }
-  Value ToValue() const;  // REQUIRES: !bad()
+  Value ToValue() const;  // REQUIRES: !bad() (else an EngineFailure, evaluator.h)
 
  private:
   Cell() = default;

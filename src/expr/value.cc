@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/limits.h"
+#include "expr/operators.h"
 
 namespace forcecheck::expr {
 
@@ -40,31 +41,13 @@ size_t Value::CollectionSize() const {
 }
 
 std::optional<Date> AddDuration(Date d, int amount, char unit) {
-  int64_t days = 0;
-  if (unit == 'd' || unit == 'w') {
-    days = int64_t{d.days} + (unit == 'w' ? 7 : 1) * int64_t{amount};
-  } else {
-    // More months than the range of dates holds always leaves it; fewer cannot overflow.
-    const int64_t months = (unit == 'y' ? 12 : 1) * int64_t{amount};
-    constexpr int64_t kMonthsInRange = (int64_t{limits::kLastYear} - limits::kFirstYear + 1) * 12;
-    if (months < -kMonthsInRange || months > kMonthsInRange) return std::nullopt;
-    days = AddMonths(d, static_cast<int>(months)).days;
-  }
-  if (days < kFirstDate.days || days > kLastDate.days) return std::nullopt;
-  return Date{static_cast<int32_t>(days)};
-}
-
-int Compare(const Value& a, const Value& b) {
-  switch (a.kind()) {
-    case Value::Kind::kNumber: return a.number() < b.number() ? -1 : a.number() > b.number();
-    case Value::Kind::kDate: return a.date() < b.date() ? -1 : a.date() > b.date();
-    case Value::Kind::kBool: return static_cast<int>(a.boolean()) - static_cast<int>(b.boolean());
-    case Value::Kind::kText: {
-      const int c = a.text().compare(b.text());
-      return c < 0 ? -1 : c > 0;
-    }
-    default: return 0;
-  }
+  if (unit == 'd' || unit == 'w') return AddDays(d, DurationDays(amount, unit));
+  // More months than the range of dates holds always leaves it; fewer cannot overflow.
+  const int64_t months = (unit == 'y' ? 12 : 1) * int64_t{amount};
+  constexpr int64_t kMonthsInRange = (int64_t{limits::kLastYear} - limits::kFirstYear + 1) * 12;
+  if (months < -kMonthsInRange || months > kMonthsInRange) return std::nullopt;
+  const Date moved = AddMonths(d, static_cast<int>(months));
+  return AddDays(moved, 0);  // nullopt when the months took it out of the range of dates
 }
 
 Value Value::List(std::vector<Value> items) {
@@ -135,24 +118,15 @@ std::string Value::ToString() const {
 }
 
 bool Value::Equals(const Value& o) const {
-  if (kind_ != o.kind_) return false;
-  switch (kind_) {
-    case Kind::kBool: return bool_ == o.bool_;
-    case Kind::kNumber: return number_ == o.number_;
-    case Kind::kText: return text_ == o.text_;
-    case Kind::kDate: return date_ == o.date_;
-    case Kind::kDuration: return number_ == o.number_ && unit_ == o.unit_;
-    case Kind::kList: {
-      const auto& a = items();
-      const auto& b = o.items();
-      if (a.size() != b.size()) return false;
-      for (size_t i = 0; i < a.size(); ++i) {
-        if (!a[i].Equals(b[i])) return false;
-      }
-      return true;
-    }
-    default: return false;
+  if (kind_ != o.kind_ || !Equatable(kind_)) return false;
+  if (kind_ != Kind::kList) return Equal(*this, o);
+  const auto& a = items();
+  const auto& b = o.items();
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].Equals(b[i])) return false;
   }
+  return true;
 }
 
 }  // namespace forcecheck::expr

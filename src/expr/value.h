@@ -3,12 +3,15 @@
 // Values of the rule language. Besides the ordinary kinds there are two that carry no data:
 // *unknown* (the evidence needed is absent: the rule cannot be assessed) and *error* (the
 // evidence has the wrong shape for the rule: the finding says why). Both propagate through
-// operators so that neither can ever be mistaken for a pass.
+// operators so that neither can ever be mistaken for a pass. A failure of the evaluator itself
+// is no value at all but an EngineFailure (evaluator.h). The operators on values are in
+// operators.h.
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.h"
@@ -50,6 +53,8 @@ class Value {
   static Value Bool(bool b) { Value v(Kind::kBool); v.bool_ = b; return v; }
   static Value Number(double n) { Value v(Kind::kNumber); v.number_ = n; return v; }
   static Value Text(std::string s) { return Value(Kind::kText, std::move(s)); }
+  static Value Text(std::string_view s) { return Text(std::string(s)); }
+  static Value Text(const char* s) { return Text(std::string(s)); }
   static Value DateValue(Date d) { Value v(Kind::kDate); v.date_ = d; return v; }
   static Value List(std::vector<Value> items);
   // A mapping in the evidence; `handle` lets the environment look up its fields.
@@ -87,6 +92,7 @@ class Value {
   uint32_t error_offset() const { return offset_; }
   const void* handle() const { return handle_; }
   char unit() const { return unit_; }
+  int amount() const { return static_cast<int>(number_); }  // a duration's, in its unit
   const RowSet& rows() const { return *static_cast<const RowSet*>(payload_.get()); }
   const std::vector<Group>& groups() const {
     return *static_cast<const std::vector<Group>*>(payload_.get());
@@ -102,7 +108,9 @@ class Value {
   // "a number", "text", ... for messages.
   const char* KindName() const;
 
-  bool Equals(const Value& other) const;  // REQUIRES: both decided and of one kind
+  // Whether `other` is of this value's kind and equal to it, as the operator == says
+  // (operators.h); lists item by item. REQUIRES: both decided.
+  bool Equals(const Value& other) const;
 
  private:
   explicit Value(Kind k, std::string s = {}) : kind_(k), text_(std::move(s)) {}
@@ -130,9 +138,14 @@ struct Group {
 // the day of the month, clamped to the month's length (2016-01-31 + 1mo = 2016-02-29).
 // nullopt when the date would fall outside kFirstDate..kLastDate.
 std::optional<Date> AddDuration(Date d, int amount, char unit);
-
-// Orders two decided values of one kind (numbers, dates, text, booleans): <0, 0, >0.
-int Compare(const Value& a, const Value& b);
+// The part of AddDuration for days and weeks, inline for the block engine's loops: `d` moved by
+// `days` days (DurationDays gives them for an amount of days or weeks).
+inline std::optional<Date> AddDays(Date d, int64_t days) {
+  const int64_t moved = int64_t{d.days} + days;
+  if (moved < kFirstDate.days || moved > kLastDate.days) return std::nullopt;
+  return Date{static_cast<int32_t>(moved)};
+}
+constexpr int64_t DurationDays(int amount, char unit) { return (unit == 'w' ? 7 : 1) * int64_t{amount}; }
 
 // Numbers print without a trailing ".0" when whole, and with up to 6 significant decimals.
 std::string FormatNumber(double n);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "expr/parser.h"
 #include "testing/load_text.h"
 
 namespace forcecheck {
@@ -265,6 +266,49 @@ TEST_F(EvaluateTest, EvidenceIsPerRule) {
   ASSERT_EQ(f.size(), 2u);
   ASSERT_EQ(f[1].evidence.size(), 1u);
   EXPECT_EQ(f[1].evidence[0].path, "vetting.planned");
+}
+
+// ---- failures of the evaluator itself ---------------------------------------------------------
+
+// `e` parsed again with its right operand a name the evaluator cannot resolve, as no pack
+// loaded from a file can have (the checker resolves every name).
+void BreakRightOperand(CompiledExpr& e) {
+  expr::ParseResult parsed = expr::Parse(e.text);
+  ASSERT_FALSE(parsed.error);
+  parsed.expr->args[1]->ref = static_cast<expr::Ref>(99);
+  e.ast = std::move(parsed.expr);
+}
+
+// What `evaluate` throws as a failure of the evaluator, or "" when it throws none.
+template <typename F>
+std::string RuleEngineFailureOf(F evaluate) {
+  try {
+    evaluate();
+  } catch (const RuleEngineFailure& failure) {
+    return failure.what();
+  }
+  return "";
+}
+
+// A failure of the evaluator is no outcome of a rule (an error finding would blame the rule or
+// the evidence): Evaluate gives no findings but throws it, naming the rule and the place, and
+// the command line ends with exit 3.
+TEST_F(EvaluateTest, AFailureOfTheEvaluatorNamesTheRuleAndIsNoFinding) {
+  Run(RuleLine("R-01", "vetting.in_place") + RuleLine("R-02", "vetting.planned and vetting.in_place"));
+  BreakRightOperand(pack_.rules[1].check);
+  const EvalOptions options{DateFromCivil(2016, 3, 31)};
+  EXPECT_EQ(RuleEngineFailureOf([&] { Evaluate(pack_, evidence_, options); }),
+            "rule R-02: in 'check' at " + PackFile() + ":22:44: unresolved name 'vetting.in_place'");
+  EXPECT_EQ(RuleEngineFailureOf([&] { EvaluateOne(pack_.rules[1], evidence_, options); }),
+            "rule R-02: in 'check' at " + PackFile() + ":22:44: unresolved name 'vetting.in_place'");
+  EXPECT_EQ(RuleEngineFailureOf([&] { EvaluateOne(pack_.rules[0], evidence_, options); }), "");
+}
+
+TEST_F(EvaluateTest, AFailureOfTheEvaluatorInThePartialNamesThePartial) {
+  Run(RuleLine("R-01", "vetting.backlog == 0", "vetting.planned and vetting.in_place"));
+  BreakRightOperand(*pack_.rules[0].partial);
+  EXPECT_EQ(RuleEngineFailureOf([&] { EvaluateOne(pack_.rules[0], evidence_, EvalOptions{DateFromCivil(2016, 3, 31)}); }),
+            "rule R-01: in 'partial' at " + PackFile() + ":21:77: unresolved name 'vetting.in_place'");
 }
 
 // ---- registers with no records ----------------------------------------------------------------

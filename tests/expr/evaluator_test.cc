@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "expr/parser.h"
+#include "expr/row_program.h"
 
 namespace forcecheck::expr {
 namespace {
@@ -271,6 +272,55 @@ TEST(EvaluatorTest, OrStopsAtTrueLeftSide) {
   FakeEnvironment env;
   EXPECT_EQ(Eval("t or a.b", env).ToString(), "true");
   EXPECT_EQ(env.looked_up, (std::vector<std::string>{"t"}));
+}
+
+// ---- failures of the evaluator itself ----------------------------------------------------------
+
+// What `e` throws as a failure of the evaluator: "OFFSET: MESSAGE", or "" when it throws none.
+std::string EngineFailureOf(const Expr& e) {
+  FakeEnvironment env;
+  try {
+    const Value v = Evaluate(e, env);
+    ADD_FAILURE() << "no failure, but " << v.ToString();
+  } catch (const EngineFailure& failure) {
+    return std::to_string(failure.offset()) + ": " + failure.what();
+  }
+  return "";
+}
+
+// A node no checked expression has (the checker resolves every path to one of the kinds of
+// Ref) is a failure of the evaluator, thrown: never an error value, which would be a rule's
+// outcome.
+TEST(EngineFailureTest, AnUnresolvedNameIsThrownNotAnErrorValue) {
+  ParseResult parsed = Parse("t and a.b");
+  ASSERT_FALSE(parsed.error);
+  Expr& path = *parsed.expr->args[1];
+  path.ref = static_cast<Ref>(99);
+  EXPECT_EQ(EngineFailureOf(*parsed.expr), "6: unresolved name 'a.b'");
+}
+
+TEST(EngineFailureTest, AnUnknownKindOfNodeIsThrown) {
+  ParseResult parsed = Parse("not (1 > 2)");
+  ASSERT_FALSE(parsed.error);
+  parsed.expr->args[0]->kind = static_cast<Expr::Kind>(42);
+  EXPECT_EQ(EngineFailureOf(*parsed.expr), "5: unknown expression kind 42");
+}
+
+// A false right side decides `and` over an error on its left, but not over a failure.
+TEST(EngineFailureTest, LogicDoesNotHideAFailure) {
+  ParseResult parsed = Parse("a.b and f");
+  ASSERT_FALSE(parsed.error);
+  parsed.expr->args[0]->ref = static_cast<Ref>(99);
+  EXPECT_EQ(EngineFailureOf(*parsed.expr), "0: unresolved name 'a.b'");
+}
+
+TEST(EngineFailureTest, AnUndecidedCellHasNoValue) {
+  try {
+    Cell::Bad().ToValue();
+    ADD_FAILURE() << "no failure";
+  } catch (const EngineFailure& failure) {
+    EXPECT_STREQ(failure.what(), "a value asked of an undecided cell");
+  }
 }
 
 // ---- values -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <stdexcept>
@@ -216,10 +217,12 @@ Result RunIn(const Expr& e, EvalState& state, WorldEnvironment& env) {
   return {Describe(v), env.reads};
 }
 
-// Evaluated in a state of its own, compiled or only through the tree evaluator.
+// Evaluated in a state of its own, compiled or only through the tree evaluator, keeping
+// answers as a rule's evaluation does (so a condition asked twice is replayed).
 Result RunAlone(const Expr& e, bool compiled) {
   EvalState state;
   state.set_compiled(compiled);
+  const EvalState::RuleAnswers answers(state);
   WorldEnvironment env;
   return RunIn(e, state, env);
 }
@@ -492,6 +495,7 @@ TEST(RowProgramTest, SimpleConditionsRunNatively) {
     ASSERT_TRUE(e);
     WorldEnvironment env;
     EvalState compiled;
+    const EvalState::RuleAnswers compiled_answers(compiled);
     ASSERT_TRUE(Evaluate(*e, env, compiled).is_decided());
     const RowProgram& program = compiled.Program(Condition(*e));
     EXPECT_GT(program.native_nodes(), 2u);
@@ -501,6 +505,7 @@ TEST(RowProgramTest, SimpleConditionsRunNatively) {
 
     EvalState plain;
     plain.set_compiled(false);
+    const EvalState::RuleAnswers plain_answers(plain);
     ASSERT_TRUE(Evaluate(*e, env, plain).is_decided());
     EXPECT_EQ(plain.KnownAnswers(plain.Program(Condition(*e)), tidy), nullptr);
   }
@@ -517,6 +522,7 @@ TEST(RowProgramTest, HandsBackWhatItCannotRun) {
     ASSERT_TRUE(e);
     WorldEnvironment env;
     EvalState state;
+    const EvalState::RuleAnswers answers(state);
     ASSERT_TRUE(Evaluate(*e, env, state).is_decided());
     const RowProgram& program = state.Program(Condition(*e));
     EXPECT_GE(program.handed_back_nodes(), 1u);
@@ -547,15 +553,20 @@ TEST(RowProgramTest, RunsByBlocksUnlessAConstantReadsTheEvidence) {
 
 // ---- answers shared between expressions -----------------------------------------------------
 
-// Expressions evaluated one after another in one compiled state, as a pack's rules are.
+// Expressions evaluated one after another in one compiled state, as the parts of a rule are
+// (with one RuleAnswers) or a pack's rules (Forget, with one each).
 class SharedState {
  public:
+  SharedState() { answers_.emplace(state_); }
   Result Run(const std::string& source) {
     exprs_.push_back(Compile(source));
     if (!exprs_.back()) return {"(does not compile)", ""};
     return RunIn(*exprs_.back(), state_, env_);
   }
-  void Forget() { state_.ForgetAnswers(); }
+  void Forget() {
+    answers_.reset();
+    answers_.emplace(state_);
+  }
   // Whether answers are kept for the condition of `source` (parsed anew) over `reg`.
   bool Keeps(const std::string& source, const std::string& reg) {
     exprs_.push_back(Compile(source));
@@ -565,6 +576,7 @@ class SharedState {
  private:
   std::vector<std::unique_ptr<Expr>> exprs_;  // outlive the state, which keys programs by node
   EvalState state_;
+  std::optional<EvalState::RuleAnswers> answers_;
   WorldEnvironment env_;
 };
 
@@ -657,10 +669,11 @@ TEST(SharedAnswersTest, KeepsAnswersApartByRegisterAndCondition) {
 }
 
 // A replayed condition is not evaluated again, so it reads nothing from the environment: the
-// state's contract (evaluator.h, KnownAnswers) is that answers are forgotten wherever the
-// evidence read is collected afresh, which the evaluator does at each rule
-// (tests/eval/compiled_agreement_test.cc checks rules sharing a condition). Once forgotten,
-// the condition reads its evidence again, the same evidence in the same order as alone.
+// state keeps answers only while a RuleAnswers lives (evaluator.h, KnownAnswers), and
+// Evaluate holds one for each rule, whose evidence read is collected afresh
+// (tests/eval/compiled_agreement_test.cc checks rules sharing a condition). Once its
+// RuleAnswers has ended, the condition reads its evidence again, the same evidence in the same
+// order as alone.
 TEST(SharedAnswersTest, AReplayedConditionReadsNothingUntilForgotten) {
   const std::string c = "exists(limits.high) and salary > limits.high or mentor in registers.staff.id";
   SharedState shared;
@@ -678,6 +691,55 @@ TEST(SharedAnswersTest, AReplayedConditionReadsNothingUntilForgotten) {
   const Result again = shared.Run(second);
   EXPECT_EQ(again.value, alone.value);
   EXPECT_EQ(again.reads, alone.reads);
+}
+
+// A condition over every record of tidy, evaluated in a state of its own.
+class TidyCondition {
+ public:
+  explicit TidyCondition(const std::string& condition)
+      : e_(Compile("count(registers.tidy where " + condition + ")")), program_(state_.Program(Condition(*e_))) {}
+  EvalState& state() { return state_; }
+  bool Evaluates() { return Evaluate(*e_, env_, state_).is_decided(); }
+  const std::vector<uint64_t>* Known() const { return state_.KnownAnswers(program_, TheWorld().Find("tidy")); }
+  void Keep(std::vector<uint64_t> bits) { state_.KeepAnswers(program_, TheWorld().Find("tidy"), std::move(bits)); }
+
+ private:
+  std::unique_ptr<Expr> e_;  // outlives the state, which keys programs by node
+  EvalState state_;
+  const RowProgram& program_;
+  WorldEnvironment env_;
+};
+
+// Answers live in the RuleAnswers alive when they were found and die with it: a state keeps
+// none with no RuleAnswers alive, so they cannot outlive the rule they were found for.
+TEST(RuleAnswersTest, AnswersDieWithTheirScope) {
+  TidyCondition c("salary > 20");
+  {
+    const EvalState::RuleAnswers answers(c.state());
+    ASSERT_TRUE(c.Evaluates());
+    EXPECT_NE(c.Known(), nullptr);
+  }
+  EXPECT_EQ(c.Known(), nullptr);
+  ASSERT_TRUE(c.Evaluates());
+  EXPECT_EQ(c.Known(), nullptr) << "kept with no RuleAnswers alive";
+  c.Keep({~uint64_t{0}});
+  EXPECT_EQ(c.Known(), nullptr) << "kept with no RuleAnswers alive";
+}
+
+// An inner RuleAnswers starts with none and, when it ends, the outer one's answers are back.
+TEST(RuleAnswersTest, AnInnerScopeHidesTheOuterAnswersUntilItEnds) {
+  TidyCondition c("flagged");
+  const EvalState::RuleAnswers outer(c.state());
+  ASSERT_TRUE(c.Evaluates());
+  const std::vector<uint64_t>* kept = c.Known();
+  ASSERT_NE(kept, nullptr);
+  {
+    const EvalState::RuleAnswers inner(c.state());
+    EXPECT_EQ(c.Known(), nullptr);
+    c.Keep({});
+    EXPECT_NE(c.Known(), kept);
+  }
+  EXPECT_EQ(c.Known(), kept);
 }
 
 }  // namespace

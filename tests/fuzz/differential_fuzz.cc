@@ -154,11 +154,13 @@ class World : public testing::FactsEnvironment {
   const Register& staff_;
 };
 
-// The value and the reads, evaluated in a state of its own.
+// The value and the reads, evaluated in a state of its own that keeps answers as a rule's
+// evaluation does (so a condition asked twice is replayed).
 std::string Run(const expr::Expr& e, const Register& staff, bool compiled, bool blocks) {
   expr::EvalState state;
   state.set_compiled(compiled);
   state.set_blocks(blocks);
+  const expr::EvalState::RuleAnswers answers(state);
   World world(staff);
   const Value v = expr::Evaluate(e, world, state);
   return testing::DescribeValue(v) + "\nread: " + world.reads;
