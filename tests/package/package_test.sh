@@ -2,7 +2,8 @@
 # The Debian package, as a user gets it: built by cpack from the build folder BUILD, unpacked
 # into an empty root with `dpkg -x`, and the West Midlands 2016 example checked with the
 # unpacked program and no --rules. It must find its installed pack and print what the build's
-# own program prints with --rules rules (exit 1, the same text report). Also checks that the
+# own program prints with --rules rules (exit 1, the same text report); so must `lint` and
+# `explain`. Also checks that the
 # package declares the libraries the program links, as dpkg-shlibdeps reads them.
 # Usage, from the source root: tests/package/package_test.sh BUILD
 set -euo pipefail
@@ -62,4 +63,16 @@ if [ -s "$tmp/installed.err" ]; then
   exit 1
 fi
 diff -u "$tmp/built.out" "$tmp/installed.out"
+
+# Every other command takes the pack the same way (cli/inputs.h ParseRulesArgument). A path
+# the answer names is the installed one, written here as the source tree's.
+for cmd in "lint" "explain VET-010 --evidence $evidence"; do
+  # shellcheck disable=SC2086  # the words of $cmd are the arguments
+  "$root/usr/bin/forcecheck" $cmd 2>&1 | sed "s|$root/usr/share/forcecheck/||g" >"$tmp/installed.out" || true
+  "$build/forcecheck" $cmd --rules rules >"$tmp/built.out" 2>&1 || true
+  if ! diff -u "$tmp/built.out" "$tmp/installed.out"; then
+    echo "forcecheck $cmd: the installed pack gave another answer than --rules rules"
+    exit 1
+  fi
+done
 echo "ok: $(basename "$deb") unpacked, example checked with its installed pack"
