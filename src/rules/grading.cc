@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "base/strings.h"
+
 namespace forcecheck {
 namespace {
 
@@ -58,11 +60,9 @@ bool Allowed(Aggregation method, GradeLevel level) {
 }
 
 std::string AggregationNames(GradeLevel level) {
-  std::string out;
-  for (const AggregationMethod& m : kMethods) {
-    if (Allowed(m.id, level)) out += (out.empty() ? "" : ", ") + std::string(m.name);
-  }
-  return out;
+  return JoinNonEmpty(kMethods, ", ", [&](const AggregationMethod& m) {
+    return Allowed(m.id, level) ? std::string(m.name) : std::string();
+  });
 }
 
 std::span<const CauseOfConcernScope> CauseOfConcernScopes() { return kScopes; }
@@ -79,9 +79,7 @@ std::optional<CauseOfConcern> ParseCauseOfConcern(std::string_view name) {
 }
 
 std::string CauseOfConcernNames() {
-  std::string out;
-  for (const CauseOfConcernScope& s : kScopes) out += (out.empty() ? "" : ", ") + std::string(s.name);
-  return out;
+  return JoinNonEmpty(kScopes, ", ", [](const CauseOfConcernScope& s) { return std::string(s.name); });
 }
 
 std::string_view CauseOfConcernName(CauseOfConcern id) {

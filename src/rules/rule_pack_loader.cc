@@ -8,6 +8,7 @@
 #include <set>
 
 #include "base/parallel.h"
+#include "base/strings.h"
 #include "expr/checker.h"
 #include "expr/parser.h"
 #include "io/folder_listing.h"
@@ -21,14 +22,6 @@ namespace forcecheck {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool IsName(const std::string& s) {
-  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
-  for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  }
-  return true;
-}
 
 bool MatchesPattern(const std::string& s, bool upper) {
   if (s.empty()) return false;
@@ -225,7 +218,7 @@ class PackLoader {
       spec.where = LocationOf(doc.path, item);
       spec.id = m.Text("id", true).value_or("");
       CheckUnique(doc, item, "register", spec.id, register_where_);
-      if (!spec.id.empty() && !IsName(spec.id)) {
+      if (!spec.id.empty() && !IsIdentifier(spec.id)) {
         diags_.Error(LocationOf(doc.path, m.Get("id")), "register id '" + spec.id +
                                                             "' must be a name: letters, digits and underscores");
       }
@@ -254,7 +247,7 @@ class PackLoader {
       ColumnSpec c;
       c.name = m.Text("name", true).value_or("");
       CheckUnique(doc, item, "column", c.name, seen);
-      if (!c.name.empty() && !IsName(c.name)) {
+      if (!c.name.empty() && !IsIdentifier(c.name)) {
         diags_.Error(LocationOf(doc.path, m.Get("name")), "column name '" + c.name +
                                                               "' must be a name: letters, digits and underscores");
       }
