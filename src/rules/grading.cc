@@ -2,8 +2,6 @@
 
 #include <array>
 
-#include "base/strings.h"
-
 namespace forcecheck {
 namespace {
 
@@ -30,15 +28,6 @@ constexpr std::array<CauseOfConcernScope, 2> kScopes = {{
 
 }  // namespace
 
-const char* GradeLevelName(GradeLevel level) {
-  switch (level) {
-    case GradeLevel::kArea: return "area";
-    case GradeLevel::kQuestion: return "question";
-    case GradeLevel::kOverall: return "overall";
-  }
-  return "";
-}
-
 std::span<const AggregationMethod> AggregationMethods() { return kMethods; }
 
 const AggregationMethod& MethodOf(Aggregation id) {
@@ -59,10 +48,12 @@ bool Allowed(Aggregation method, GradeLevel level) {
   return level != GradeLevel::kArea || !MethodOf(method).from_child_grades;
 }
 
-std::string AggregationNames(GradeLevel level) {
-  return JoinNonEmpty(kMethods, ", ", [&](const AggregationMethod& m) {
-    return Allowed(m.id, level) ? std::string(m.name) : std::string();
-  });
+std::vector<std::string> AggregationNames(GradeLevel level) {
+  std::vector<std::string> names;
+  for (const AggregationMethod& m : kMethods) {
+    if (Allowed(m.id, level)) names.emplace_back(m.name);
+  }
+  return names;
 }
 
 std::span<const CauseOfConcernScope> CauseOfConcernScopes() { return kScopes; }
@@ -78,8 +69,10 @@ std::optional<CauseOfConcern> ParseCauseOfConcern(std::string_view name) {
   return std::nullopt;
 }
 
-std::string CauseOfConcernNames() {
-  return JoinNonEmpty(kScopes, ", ", [](const CauseOfConcernScope& s) { return std::string(s.name); });
+std::vector<std::string> CauseOfConcernNames() {
+  std::vector<std::string> names;
+  for (const CauseOfConcernScope& s : kScopes) names.emplace_back(s.name);
+  return names;
 }
 
 std::string_view CauseOfConcernName(CauseOfConcern id) {

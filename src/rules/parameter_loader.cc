@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "base/spelling.h"
 #include "base/strings.h"
 #include "rules/parameters.h"
 #include "rules/rule_pack_keys.h"
@@ -70,8 +71,7 @@ void ReadDeclaration(const YamlDocument& doc, const YAML::Node& item, Diagnostic
   if (auto t = m.Text("type", true)) {
     type = ParseParameterType(*t);
     if (!type) {
-      diags.Error(LocationOf(doc.path, m.Get("type")), "unknown parameter type '" + *t + "' (expected one of: " +
-                                                           std::string(kParameterTypeNames) + ")");
+      diags.Error(LocationOf(doc.path, m.Get("type")), UnknownValue("parameter type", *t, NamesIn(kParameterTypes)));
     }
   }
   YAML::Node def = m.Require("default");

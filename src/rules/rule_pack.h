@@ -10,6 +10,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "base/enum_names.h"
+#include "base/strings.h"
 #include "diag/diagnostic.h"
 #include "evidence/register.h"
 #include "expr/ast.h"
@@ -18,9 +20,14 @@
 namespace forcecheck {
 
 enum class Severity { kInfo, kLow, kMedium, kHigh, kCritical };
-const char* SeverityName(Severity s);
-std::optional<Severity> ParseSeverity(std::string_view name);
-inline constexpr std::string_view kSeverityNames = "info, low, medium, high, critical";
+inline constexpr EnumName<Severity> kSeverities[] = {{Severity::kInfo, "info"},
+                                                     {Severity::kLow, "low"},
+                                                     {Severity::kMedium, "medium"},
+                                                     {Severity::kHigh, "high"},
+                                                     {Severity::kCritical, "critical"}};
+inline const char* SeverityName(Severity s) { return NameIn(kSeverities, s); }
+inline std::optional<Severity> ParseSeverity(std::string_view name) { return ParseIn(kSeverities, name); }
+inline const std::string kSeverityNames = Join(NamesIn(kSeverities), ", ");  // "info, low, ..."
 
 // Where a rule's expectation comes from, so that a finding can be defended.
 struct Citation {

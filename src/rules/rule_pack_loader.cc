@@ -8,6 +8,7 @@
 #include <set>
 
 #include "base/parallel.h"
+#include "base/spelling.h"
 #include "base/strings.h"
 #include "expr/checker.h"
 #include "expr/parser.h"
@@ -253,8 +254,7 @@ class PackLoader {
       }
       if (auto t = m.Text("type", true)) {
         if (auto type = ParseColumnType(*t)) c.type = *type;
-        else diags_.Error(LocationOf(doc.path, m.Get("type")), "unknown column type '" + *t +
-                                                                   "' (expected one of: text, number, date, boolean)");
+        else diags_.Error(LocationOf(doc.path, m.Get("type")), UnknownValue("column type", *t, NamesIn(kColumnTypes)));
       }
       c.required = m.Bool("required", false).value_or(false);
       c.description = m.Text("description", false).value_or("");
@@ -299,9 +299,7 @@ class PackLoader {
     r.area_where = LocationOf(doc.path, m.Get("area"));
     if (auto sev = m.Text("severity", true)) {
       if (auto s = ParseSeverity(*sev)) r.severity = *s;
-      else diags_.Error(LocationOf(doc.path, m.Get("severity")),
-                        "unknown severity '" + *sev + "' (expected one of: " +
-                            std::string(kSeverityNames) + ")");
+      else diags_.Error(LocationOf(doc.path, m.Get("severity")), UnknownValue("severity", *sev, NamesIn(kSeverities)));
     }
     if (auto w = m.Number("weight", true)) {
       r.weight = *w;
@@ -330,12 +328,14 @@ class PackLoader {
   void ReadCauseOfConcern(const YamlDocument& doc, MappingReader& m, Rule& r) {
     const YAML::Node node = m.Get("cause_of_concern");
     if (!node.IsDefined()) return;
-    const std::string written = node.IsScalar() ? "'" + ReadScalar(node).text + "'" : DescribeNode(node);
+    const char* what = "cause-of-concern scope";
     if (auto scope = node.IsScalar() ? ParseCauseOfConcern(node.Scalar()) : std::nullopt) {
       r.cause_of_concern = *scope;
+    } else if (node.IsScalar()) {
+      diags_.Error(LocationOf(doc.path, node), UnknownValue(what, ReadScalar(node).text, CauseOfConcernNames()));
     } else {
-      diags_.Error(LocationOf(doc.path, node), "unknown cause-of-concern scope " + written +
-                                                   " (expected one of: " + CauseOfConcernNames() + ")");
+      diags_.Error(LocationOf(doc.path, node), std::string("unknown ") + what + " " + DescribeNode(node) +
+                                                   "; expected one of " + QuotedList(CauseOfConcernNames()));
     }
   }
 
