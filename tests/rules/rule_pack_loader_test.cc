@@ -402,6 +402,20 @@ TEST_F(RulePackLoaderTest, ReportsUnknownSeverity) {
                                 "                ^\n");
 }
 
+TEST_F(RulePackLoaderTest, ReportsMisspeltColumnTypeWithTheNameMeant) {
+  EXPECT_EQ(LoadWithRules("rules:\n" + RuleYaml("VET-001") +
+                          "registers:\n"
+                          "  - id: cases\n"
+                          "    title: Cases\n"
+                          "    key: case_id\n"
+                          "    columns:\n"
+                          "      - { name: case_id, type: txet, required: true }\n"),
+            std::nullopt);
+  EXPECT_EQ(Errors(), Rules() + ":17:32: error: unknown column type 'txet'; did you mean 'text'?\n"
+                                "        - { name: case_id, type: txet, required: true }\n"
+                                "                                 ^\n");
+}
+
 TEST_F(RulePackLoaderTest, ReportsMisspeltSeverityWithTheNameMeant) {
   std::string rule = RuleYaml("VET-001");
   rule.replace(rule.find("severity: high"), 14, "severity: hihg");
