@@ -40,7 +40,9 @@ inline constexpr EnumName<MutantFate> kMutantFates[] = {{MutantFate::kKilled, "k
                                                         {MutantFate::kSurvived, "survived"},
                                                         {MutantFate::kNotCompiled, "not compiled"}};
 inline const char* MutantFateName(MutantFate fate) { return NameIn(kMutantFates, fate); }
-inline std::optional<MutantFate> ParseMutantFate(std::string_view name) { return ParseIn(kMutantFates, name); }
+inline std::optional<MutantFate> ParseMutantFate(std::string_view name) {
+  return ParseIn(kMutantFates, name);
+}
 
 struct MutantResult {
   const Rule* rule = nullptr;  // points into the pack

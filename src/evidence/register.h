@@ -27,7 +27,9 @@ inline constexpr EnumName<ColumnType> kColumnTypes[] = {{ColumnType::kText, "tex
                                                         {ColumnType::kDate, "date"},
                                                         {ColumnType::kBool, "boolean"}};
 inline const char* ColumnTypeName(ColumnType t) { return NameIn(kColumnTypes, t); }
-inline std::optional<ColumnType> ParseColumnType(std::string_view name) { return ParseIn(kColumnTypes, name); }
+inline std::optional<ColumnType> ParseColumnType(std::string_view name) {
+  return ParseIn(kColumnTypes, name);
+}
 
 struct ColumnSpec {
   std::string name;          // as in the CSV header

@@ -24,10 +24,13 @@ namespace forcecheck {
 // the overall (the pillar).
 enum class GradeLevel { kArea, kQuestion, kOverall };
 // As the keys of `pack.grading.aggregation` name them.
-inline constexpr EnumName<GradeLevel> kGradeLevels[] = {
-    {GradeLevel::kArea, "area"}, {GradeLevel::kQuestion, "question"}, {GradeLevel::kOverall, "overall"}};
+inline constexpr EnumName<GradeLevel> kGradeLevels[] = {{GradeLevel::kArea, "area"},
+                                                        {GradeLevel::kQuestion, "question"},
+                                                        {GradeLevel::kOverall, "overall"}};
 inline const char* GradeLevelName(GradeLevel level) { return NameIn(kGradeLevels, level); }
-inline std::optional<GradeLevel> ParseGradeLevel(std::string_view name) { return ParseIn(kGradeLevels, name); }
+inline std::optional<GradeLevel> ParseGradeLevel(std::string_view name) {
+  return ParseIn(kGradeLevels, name);
+}
 
 enum class Aggregation { kScore, kMedian, kWorst };
 
@@ -75,7 +78,9 @@ std::string_view CauseOfConcernName(CauseOfConcern id);
 enum class NotAssessedPolicy { kExclude, kFail };
 inline constexpr EnumName<NotAssessedPolicy> kNotAssessedPolicies[] = {
     {NotAssessedPolicy::kExclude, "exclude"}, {NotAssessedPolicy::kFail, "fail"}};
-inline const char* NotAssessedPolicyName(NotAssessedPolicy p) { return NameIn(kNotAssessedPolicies, p); }
+inline const char* NotAssessedPolicyName(NotAssessedPolicy p) {
+  return NameIn(kNotAssessedPolicies, p);
+}
 inline std::optional<NotAssessedPolicy> ParseNotAssessedPolicy(std::string_view name) {
   return ParseIn(kNotAssessedPolicies, name);
 }

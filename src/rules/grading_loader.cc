@@ -21,8 +21,8 @@ void ReadMethod(const YamlDocument& doc, MappingReader& m, GradeLevel level, Dia
   if (!method) {
     diags.Error(at, UnknownValue("aggregation method", *name, AggregationNames(level)));
   } else if (!Allowed(*method, level)) {
-    diags.Error(at, "aggregation method '" + *name + "' grades from the grades below, and an " + key +
-                        " has none; expected one of " + QuotedList(AggregationNames(level)));
+    diags.Error(at, "aggregation method '" + *name + "' grades from the grades below, and an " +
+                        key + " has none; expected one of " + QuotedList(AggregationNames(level)));
   } else {
     out = *method;
   }
@@ -71,9 +71,12 @@ void ReadGrading(const YamlDocument& doc, const YAML::Node& node, Diagnostics& d
     }
   }
   if (auto na = m.Text("not_assessed", false)) {
-    if (auto policy = ParseNotAssessedPolicy(*na)) g.not_assessed = *policy;
-    else diags.Error(LocationOf(doc.path, m.Get("not_assessed")),
-                     UnknownValue("not-assessed policy", *na, NamesIn(kNotAssessedPolicies)));
+    if (auto policy = ParseNotAssessedPolicy(*na)) {
+      g.not_assessed = *policy;
+    } else {
+      diags.Error(LocationOf(doc.path, m.Get("not_assessed")),
+                  UnknownValue("not-assessed policy", *na, NamesIn(kNotAssessedPolicies)));
+    }
   }
   if (auto c = m.Number("min_coverage", false)) {
     g.min_coverage = *c;

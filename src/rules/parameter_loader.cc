@@ -71,7 +71,8 @@ void ReadDeclaration(const YamlDocument& doc, const YAML::Node& item, Diagnostic
   if (auto t = m.Text("type", true)) {
     type = ParseParameterType(*t);
     if (!type) {
-      diags.Error(LocationOf(doc.path, m.Get("type")), UnknownValue("parameter type", *t, NamesIn(kParameterTypes)));
+      diags.Error(LocationOf(doc.path, m.Get("type")),
+                  UnknownValue("parameter type", *t, NamesIn(kParameterTypes)));
     }
   }
   YAML::Node def = m.Require("default");

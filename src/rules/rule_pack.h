@@ -26,7 +26,9 @@ inline constexpr EnumName<Severity> kSeverities[] = {{Severity::kInfo, "info"},
                                                      {Severity::kHigh, "high"},
                                                      {Severity::kCritical, "critical"}};
 inline const char* SeverityName(Severity s) { return NameIn(kSeverities, s); }
-inline std::optional<Severity> ParseSeverity(std::string_view name) { return ParseIn(kSeverities, name); }
+inline std::optional<Severity> ParseSeverity(std::string_view name) {
+  return ParseIn(kSeverities, name);
+}
 inline const std::string kSeverityNames = Join(NamesIn(kSeverities), ", ");  // "info, low, ..."
 
 // Where a rule's expectation comes from, so that a finding can be defended.
@@ -172,6 +174,7 @@ struct RulePack {
   // Equal packs read the same in every field (expressions by text and place, not tree).
   bool operator==(const RulePack&) const = default;
 };
-static_assert(!std::is_copy_constructible_v<RulePack> && std::is_nothrow_move_constructible_v<RulePack>);
+static_assert(!std::is_copy_constructible_v<RulePack> &&
+              std::is_nothrow_move_constructible_v<RulePack>);
 
 }  // namespace forcecheck

@@ -253,8 +253,12 @@ class PackLoader {
                                                               "' must be a name: letters, digits and underscores");
       }
       if (auto t = m.Text("type", true)) {
-        if (auto type = ParseColumnType(*t)) c.type = *type;
-        else diags_.Error(LocationOf(doc.path, m.Get("type")), UnknownValue("column type", *t, NamesIn(kColumnTypes)));
+        if (auto type = ParseColumnType(*t)) {
+          c.type = *type;
+        } else {
+          diags_.Error(LocationOf(doc.path, m.Get("type")),
+                       UnknownValue("column type", *t, NamesIn(kColumnTypes)));
+        }
       }
       c.required = m.Bool("required", false).value_or(false);
       c.description = m.Text("description", false).value_or("");
@@ -298,8 +302,12 @@ class PackLoader {
     r.area = m.Text("area", true).value_or("");
     r.area_where = LocationOf(doc.path, m.Get("area"));
     if (auto sev = m.Text("severity", true)) {
-      if (auto s = ParseSeverity(*sev)) r.severity = *s;
-      else diags_.Error(LocationOf(doc.path, m.Get("severity")), UnknownValue("severity", *sev, NamesIn(kSeverities)));
+      if (auto s = ParseSeverity(*sev)) {
+        r.severity = *s;
+      } else {
+        diags_.Error(LocationOf(doc.path, m.Get("severity")),
+                     UnknownValue("severity", *sev, NamesIn(kSeverities)));
+      }
     }
     if (auto w = m.Number("weight", true)) {
       r.weight = *w;
@@ -332,10 +340,12 @@ class PackLoader {
     if (auto scope = node.IsScalar() ? ParseCauseOfConcern(node.Scalar()) : std::nullopt) {
       r.cause_of_concern = *scope;
     } else if (node.IsScalar()) {
-      diags_.Error(LocationOf(doc.path, node), UnknownValue(what, ReadScalar(node).text, CauseOfConcernNames()));
+      diags_.Error(LocationOf(doc.path, node),
+                   UnknownValue(what, ReadScalar(node).text, CauseOfConcernNames()));
     } else {
-      diags_.Error(LocationOf(doc.path, node), std::string("unknown ") + what + " " + DescribeNode(node) +
-                                                   "; expected one of " + QuotedList(CauseOfConcernNames()));
+      diags_.Error(LocationOf(doc.path, node), std::string("unknown ") + what + " " +
+                                                   DescribeNode(node) + "; expected one of " +
+                                                   QuotedList(CauseOfConcernNames()));
     }
   }
 

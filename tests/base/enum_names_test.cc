@@ -45,7 +45,8 @@ TEST(EnumNamesTest, EveryTableNamesEachValueOnce) {
 }
 
 TEST(EnumNamesTest, NamesAreTheOnesFilesAndReportsUse) {
-  EXPECT_EQ(NamesIn(kSeverities), (std::vector<std::string>{"info", "low", "medium", "high", "critical"}));
+  EXPECT_EQ(NamesIn(kSeverities),
+            (std::vector<std::string>{"info", "low", "medium", "high", "critical"}));
   EXPECT_EQ(kSeverityNames, "info, low, medium, high, critical");
   EXPECT_STREQ(OutcomeName(Outcome::kNotAssessed), "not assessed");
   EXPECT_STREQ(OutcomeId(Outcome::kNotAssessed), "not_assessed");
@@ -65,8 +66,9 @@ TEST(EnumNamesTest, NamesAreTheOnesFilesAndReportsUse) {
 TEST(EnumNamesTest, UnknownValueSuggestsOrLists) {
   EXPECT_EQ(UnknownValue("severity", "hihg", NamesIn(kSeverities)),
             "unknown severity 'hihg'; did you mean 'high'?");
-  EXPECT_EQ(UnknownValue("column type", "integer", NamesIn(kColumnTypes)),
-            "unknown column type 'integer'; expected one of 'text', 'number', 'date' and 'boolean'");
+  EXPECT_EQ(
+      UnknownValue("column type", "integer", NamesIn(kColumnTypes)),
+      "unknown column type 'integer'; expected one of 'text', 'number', 'date' and 'boolean'");
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ namespace {
 TEST(LayeringTest, OnlyTheLoadersHeadersNameYamlCpp) {
   const std::filesystem::path src = std::filesystem::path(FORCECHECK_SOURCE_DIR) / "src";
   const std::vector<std::string> allowed = {
-      "yaml/yaml_file.h", "yaml/yaml_limits.h", "rules/grading_loader.h",
+      "yaml/yaml_file.h",         "yaml/yaml_limits.h",        "rules/grading_loader.h",
       "rules/parameter_loader.h", "evidence/runaway_quotes.h", "evidence/evidence_schema_check.h"};
   int headers = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(src)) {
