@@ -77,4 +77,10 @@ std::string SuggestName(std::string_view word, const std::vector<std::string>& c
   return std::string("; ") + expected + " " + QuotedList(candidates);
 }
 
+std::string UnknownValue(std::string_view what, std::string_view written,
+                         const std::vector<std::string>& names) {
+  return "unknown " + std::string(what) + " '" + std::string(written) + "'" +
+         SuggestName(written, names);
+}
+
 }  // namespace forcecheck

@@ -35,4 +35,10 @@ std::string QuotedList(const std::vector<std::string>& names, const char* last =
 std::string SuggestName(std::string_view word, const std::vector<std::string>& candidates,
                         const char* expected = "expected one of");
 
+// The one wording of a loader's error for a value it does not know:
+// "unknown severity 'hihg'; did you mean 'high'?", or, when none is close,
+// "unknown severity 'x'; expected one of 'info', 'low', 'medium', 'high' and 'critical'".
+std::string UnknownValue(std::string_view what, std::string_view written,
+                         const std::vector<std::string>& names);
+
 }  // namespace forcecheck

@@ -127,8 +127,8 @@ std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& ev
   };
   // The evidence file's YAML does not depend on the pack: it is parsed while the pack loads.
   Diagnostics diags, parse_diags;
-  std::future<std::optional<YamlDocument>> parsed =
-      std::async(std::launch::async, [&] { return ParseYamlFile(evidence, parse_diags); });
+  std::future<ParsedEvidence> parsed =
+      std::async(std::launch::async, [&] { return ParseEvidence(evidence, parse_diags); });
   std::optional<RulePack> pack = LoadRulePack(rules, diags);
   spdlog::debug("loaded rule pack {} ({:.1f} ms)", rules, ms());
   EvidenceOptions options;
@@ -137,7 +137,7 @@ std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& ev
   if (pack) options.schema = pack->evidence_schema;
   std::vector<ParameterOverride> overrides;
   if (pack) overrides = LoadOverrides(*pack, input.parameters, diags);
-  std::optional<YamlDocument> doc = parsed.get();
+  ParsedEvidence doc = parsed.get();
   diags.Append(std::move(parse_diags));
   std::optional<Evidence> ev = LoadEvidence(std::move(doc), options, diags);
   spdlog::debug("loaded evidence {} and {} registers ({:.1f} ms)", evidence,

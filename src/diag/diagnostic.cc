@@ -14,15 +14,6 @@ std::string SourceLocation::ToString() const {
   return s;
 }
 
-const char* LevelName(Level level) {
-  switch (level) {
-    case Level::kError: return "error";
-    case Level::kWarning: return "warning";
-    case Level::kNote: return "note";
-  }
-  return "error";
-}
-
 void Diagnostics::Error(SourceLocation where, std::string message) {
   all_.push_back({Level::kError, std::move(where), std::move(message)});
   ++errors_;

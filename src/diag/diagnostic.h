@@ -6,9 +6,13 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "base/enum_names.h"
 
 namespace forcecheck {
 
@@ -24,6 +28,8 @@ struct SourceLocation {
 };
 
 enum class Level { kError, kWarning, kNote };
+inline constexpr EnumName<Level> kLevels[] = {
+    {Level::kError, "error"}, {Level::kWarning, "warning"}, {Level::kNote, "note"}};
 
 // "rules/vetting.yaml:12:18: error: unknown function 'exist'" — the form compilers print, so
 // editors and CI logs can jump to it.
@@ -68,6 +74,7 @@ class Diagnostics {
   size_t errors_ = 0;
 };
 
-const char* LevelName(Level level);
+inline const char* LevelName(Level level) { return NameIn(kLevels, level); }
+inline std::optional<Level> ParseLevel(std::string_view name) { return ParseIn(kLevels, name); }
 
 }  // namespace forcecheck

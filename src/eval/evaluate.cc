@@ -237,21 +237,6 @@ void DecidePartial(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& 
 
 }  // namespace
 
-const char* OutcomeName(Outcome o) {
-  switch (o) {
-    case Outcome::kPass: return "pass";
-    case Outcome::kPartial: return "partial";
-    case Outcome::kFail: return "fail";
-    case Outcome::kNotAssessed: return "not assessed";
-    case Outcome::kError: return "error";
-  }
-  return "error";
-}
-
-const char* OutcomeId(Outcome o) {
-  return o == Outcome::kNotAssessed ? "not_assessed" : OutcomeName(o);
-}
-
 Finding EvaluateOne(const Rule& rule, const Evidence& evidence, const EvalOptions& options) {
   EvidenceEnvironment env(evidence, options);
   expr::EvalState state;

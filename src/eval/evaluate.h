@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "base/enum_names.h"
 #include "diag/diagnostic.h"
 #include "evidence/evidence.h"
 #include "expr/evaluator.h"
@@ -17,8 +18,21 @@
 namespace forcecheck {
 
 enum class Outcome { kPass, kPartial, kFail, kNotAssessed, kError };
-const char* OutcomeName(Outcome o);  // "pass", "partial", "fail", "not assessed", "error"
-const char* OutcomeId(Outcome o);    // "pass", "partial", "fail", "not_assessed", "error"
+// As reports print an outcome to people.
+inline constexpr EnumName<Outcome> kOutcomeNames[] = {{Outcome::kPass, "pass"},
+                                                      {Outcome::kPartial, "partial"},
+                                                      {Outcome::kFail, "fail"},
+                                                      {Outcome::kNotAssessed, "not assessed"},
+                                                      {Outcome::kError, "error"}};
+// As files name one: rule tests' `expect:`, machine-readable reports, HTML classes.
+inline constexpr EnumName<Outcome> kOutcomeIds[] = {{Outcome::kPass, "pass"},
+                                                    {Outcome::kPartial, "partial"},
+                                                    {Outcome::kFail, "fail"},
+                                                    {Outcome::kNotAssessed, "not_assessed"},
+                                                    {Outcome::kError, "error"}};
+inline const char* OutcomeName(Outcome o) { return NameIn(kOutcomeNames, o); }
+inline const char* OutcomeId(Outcome o) { return NameIn(kOutcomeIds, o); }
+inline std::optional<Outcome> ParseOutcome(std::string_view id) { return ParseIn(kOutcomeIds, id); }
 
 // One piece of evidence a rule looked at.
 struct EvidenceRef {

@@ -14,9 +14,12 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "base/enum_names.h"
 #include "eval/evaluate.h"
 #include "evidence/evidence.h"
 #include "rules/rule_pack.h"
@@ -33,6 +36,13 @@ struct MutationCase {
 };
 
 enum class MutantFate { kKilled, kSurvived, kNotCompiled };
+inline constexpr EnumName<MutantFate> kMutantFates[] = {{MutantFate::kKilled, "killed"},
+                                                        {MutantFate::kSurvived, "survived"},
+                                                        {MutantFate::kNotCompiled, "not compiled"}};
+inline const char* MutantFateName(MutantFate fate) { return NameIn(kMutantFates, fate); }
+inline std::optional<MutantFate> ParseMutantFate(std::string_view name) {
+  return ParseIn(kMutantFates, name);
+}
 
 struct MutantResult {
   const Rule* rule = nullptr;  // points into the pack

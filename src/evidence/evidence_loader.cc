@@ -8,6 +8,7 @@
 #include "base/limits.h"
 #include "base/parallel.h"
 #include "base/spelling.h"
+#include "base/strings.h"
 #include "evidence/evidence_schema_check.h"
 #include "evidence/register_loader.h"
 #include "evidence/runaway_quotes.h"
@@ -22,16 +23,6 @@ namespace {
 // (The schema check counts alike: see evidence_schema_check.cc.)
 constexpr size_t kMaxNodes = 1'000'000;
 constexpr int kMaxDepth = limits::kYamlDepth;
-
-bool IsName(const std::string& s) {
-  if (s.empty()) return false;
-  auto start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
-  if (!start(s[0])) return false;
-  for (char c : s) {
-    if (!start(c) && !(c >= '0' && c <= '9')) return false;
-  }
-  return true;
-}
 
 class Loader {
  public:
@@ -234,7 +225,7 @@ class Loader {
       MappingReader m(doc_.path, n, diags_, "section '" + path + "'");
       for (size_t i = 0; i < m.entries().size(); ++i) {
         const auto& [key, value] = m.entries()[i];
-        if (!IsName(key)) {
+        if (!IsIdentifier(key)) {
           diags_.Error(Where(m.key_nodes()[i]),
                        "'" + key + "' is not a valid evidence name: use letters, digits and "
                        "underscores, starting with a letter or underscore");
@@ -296,28 +287,45 @@ class Loader {
 
 }  // namespace
 
-// The schema is checked beside the reading of the registers, which takes longest; what it
-// finds is reported after the loader's own errors (see ReportSchemaFindings).
-std::optional<Evidence> LoadEvidence(const std::string& path, const EvidenceOptions& options,
-                                     Diagnostics& diags) {
-  return LoadEvidence(ParseYamlFile(path, diags), options, diags);
+struct ParsedEvidence::File {
+  YamlDocument doc;
+};
+ParsedEvidence::ParsedEvidence() = default;
+ParsedEvidence::ParsedEvidence(ParsedEvidence&&) noexcept = default;
+ParsedEvidence& ParsedEvidence::operator=(ParsedEvidence&&) noexcept = default;
+ParsedEvidence::~ParsedEvidence() = default;
+
+ParsedEvidence ParseEvidence(const std::string& path, Diagnostics& diags) {
+  ParsedEvidence parsed;
+  if (std::optional<YamlDocument> doc = ParseYamlFile(path, diags)) {
+    parsed.file_ = std::make_unique<ParsedEvidence::File>(ParsedEvidence::File{std::move(*doc)});
+  }
+  return parsed;
 }
 
-std::optional<Evidence> LoadEvidence(std::optional<YamlDocument> doc, const EvidenceOptions& options,
+std::optional<Evidence> LoadEvidence(const std::string& path, const EvidenceOptions& options,
                                      Diagnostics& diags) {
-  if (!doc) return std::nullopt;
+  return LoadEvidence(ParseEvidence(path, diags), options, diags);
+}
+
+// The schema is checked beside the reading of the registers, which takes longest; what it
+// finds is reported after the loader's own errors (see ReportSchemaFindings).
+std::optional<Evidence> LoadEvidence(ParsedEvidence parsed, const EvidenceOptions& options,
+                                     Diagnostics& diags) {
+  if (!parsed.ok()) return std::nullopt;
+  const YamlDocument& doc = parsed.file_->doc;
   Diagnostics schema_diags;
   SchemaFindings found;
   auto check_schema = [&] {
-    if (!options.schema.empty()) found = ValidateAgainstSchema(*doc, options.schema, schema_diags);
+    if (!options.schema.empty()) found = ValidateAgainstSchema(doc, options.schema, schema_diags);
   };
-  Loader loader(*doc, options, diags, check_schema);
+  Loader loader(doc, options, diags, check_schema);
   std::optional<Evidence> ev = loader.Run();
-  if (!CheckRunawayQuotes(*doc, diags)) ev.reset();
+  if (!CheckRunawayQuotes(doc, diags)) ev.reset();
   if (!loader.alongside_ran()) check_schema();
   const size_t errors_before = diags.error_count();
   diags.Append(std::move(schema_diags));
-  if (!options.schema.empty()) ReportSchemaFindings(*doc, options.schema, found, diags);
+  if (!options.schema.empty()) ReportSchemaFindings(doc, options.schema, found, diags);
   if (diags.error_count() > errors_before) return std::nullopt;
   return ev;
 }

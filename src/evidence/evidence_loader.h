@@ -2,12 +2,13 @@
 
 // Loads a force's evidence file (format: docs/formats.md, schemas/evidence.schema.json).
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "evidence/evidence.h"
-#include "yaml/yaml_file.h"
 
 namespace forcecheck {
 
@@ -27,9 +28,32 @@ struct EvidenceOptions {
 // `diags`; the result is nullopt when any of them is an error.
 std::optional<Evidence> LoadEvidence(const std::string& path, const EvidenceOptions& options,
                                      Diagnostics& diags);
-// As above, from the file as ParseYamlFile read it (nullopt: it could not be, and that was
-// reported), so that the parsing can run beside other work.
-std::optional<Evidence> LoadEvidence(std::optional<YamlDocument> doc, const EvidenceOptions& options,
+// An evidence file read and parsed but not yet checked (ParseEvidence), so that the parsing,
+// most of the cost, can run beside other work. What it holds is the loader's business: yaml-cpp
+// stays inside it.
+class ParsedEvidence {
+ public:
+  ParsedEvidence();
+  ParsedEvidence(ParsedEvidence&&) noexcept;
+  ParsedEvidence& operator=(ParsedEvidence&&) noexcept;
+  ~ParsedEvidence();
+
+  // False when the file could not be read or parsed (which ParseEvidence reported).
+  bool ok() const { return file_ != nullptr; }
+
+ private:
+  friend ParsedEvidence ParseEvidence(const std::string& path, Diagnostics& diags);
+  friend std::optional<Evidence> LoadEvidence(ParsedEvidence parsed, const EvidenceOptions& options,
+                                              Diagnostics& diags);
+  struct File;
+  std::unique_ptr<File> file_;
+};
+
+// Reads and parses `path`; a file that cannot be is reported to `diags` (ok() is false).
+ParsedEvidence ParseEvidence(const std::string& path, Diagnostics& diags);
+// As LoadEvidence(path, ...), from the file ParseEvidence read (not ok: nullopt, as it was
+// reported).
+std::optional<Evidence> LoadEvidence(ParsedEvidence parsed, const EvidenceOptions& options,
                                      Diagnostics& diags);
 // As above, for evidence without registers.
 std::optional<Evidence> LoadEvidence(const std::string& path, Diagnostics& diags);

@@ -19,6 +19,7 @@
 
 #include "base/limits.h"
 #include "base/spelling.h"
+#include "base/strings.h"
 #include "io/text_file.h"
 
 namespace forcecheck {
@@ -211,14 +212,6 @@ void SchemaAt(const Json& root, const Json& s, const std::vector<Step>& steps, s
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
-std::string JoinWords(const std::vector<std::string>& words, const char* last) {
-  std::string out;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += (i + 1 == words.size()) ? std::string(" ") + last + " " : ", ";
-    out += words[i];
-  }
-  return out;
-}
 
 // "a boolean or null", from the "type" keywords of the schema objects.
 std::string ExpectedTypes(const std::vector<const Json*>& schemas) {

@@ -16,13 +16,20 @@
 #include <vector>
 
 #include "base/date.h"
+#include "base/enum_names.h"
 #include "diag/diagnostic.h"
 
 namespace forcecheck {
 
 enum class ColumnType { kText, kNumber, kDate, kBool };
-const char* ColumnTypeName(ColumnType t);
-std::optional<ColumnType> ParseColumnType(std::string_view name);
+inline constexpr EnumName<ColumnType> kColumnTypes[] = {{ColumnType::kText, "text"},
+                                                        {ColumnType::kNumber, "number"},
+                                                        {ColumnType::kDate, "date"},
+                                                        {ColumnType::kBool, "boolean"}};
+inline const char* ColumnTypeName(ColumnType t) { return NameIn(kColumnTypes, t); }
+inline std::optional<ColumnType> ParseColumnType(std::string_view name) {
+  return ParseIn(kColumnTypes, name);
+}
 
 struct ColumnSpec {
   std::string name;          // as in the CSV header

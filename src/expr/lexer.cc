@@ -4,13 +4,12 @@
 #include <cmath>
 
 #include "base/limits.h"
+#include "base/strings.h"
 
 namespace forcecheck::expr {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool IsIdentChar(char c) { return IsIdentStart(c) || IsDigit(c); }
 
 struct Keyword {
   std::string_view text;
@@ -68,15 +67,15 @@ class Lexer {
       if (!IsDigit(s_[pos_ + i])) return false;
     }
     return s_[pos_ + 4] == '-' && s_[pos_ + 7] == '-' &&
-           (pos_ + 10 == s_.size() || !IsIdentChar(s_[pos_ + 10]));
+           (pos_ + 10 == s_.size() || !IsIdentifierChar(s_[pos_ + 10]));
   }
 
   std::optional<ExprError> Next(Token& t) {
     const size_t start = pos_;
     const char c = s_[pos_];
     if (IsDigit(c)) return Numeric(t);
-    if (IsIdentStart(c)) {
-      while (pos_ < s_.size() && IsIdentChar(s_[pos_])) ++pos_;
+    if (IsIdentifierStart(c)) {
+      while (pos_ < s_.size() && IsIdentifierChar(s_[pos_])) ++pos_;
       if (pos_ - start > limits::kIdentifierBytes) {
         // Not echoed: the name itself may be the problem.
         return Err(start, "name too long (" + std::to_string(pos_ - start) + " bytes; the limit is " +
@@ -144,14 +143,14 @@ class Lexer {
                             std::to_string(static_cast<int64_t>(limits::kNumberMagnitude)) + ")");
     }
     t.kind = TokenKind::kNumber;
-    if (pos_ < s_.size() && IsIdentStart(s_[pos_])) return Duration(t, start);
+    if (pos_ < s_.size() && IsIdentifierStart(s_[pos_])) return Duration(t, start);
     return std::nullopt;
   }
 
   // A whole number followed at once by a unit: 42d, 6w, 6mo, 10y.
   std::optional<ExprError> Duration(Token& t, size_t start) {
     const size_t unit_start = pos_;
-    while (pos_ < s_.size() && IsIdentChar(s_[pos_])) ++pos_;
+    while (pos_ < s_.size() && IsIdentifierChar(s_[pos_])) ++pos_;
     const std::string_view unit = s_.substr(unit_start, pos_ - unit_start);
     if (unit == "d") t.unit = 'd';
     else if (unit == "w") t.unit = 'w';

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
 #include "report/escape.h"
 #include "report/report.h"
 
@@ -41,11 +42,9 @@ std::string OutcomeText(const Finding& f) {
 std::string Gap(const Finding& f) {
   if (f.outcome == Outcome::kError) return f.rule->gap + " (could not be checked: " + f.reason + ")";
   if (f.outcome != Outcome::kNotAssessed) return f.rule->gap;
-  std::string missing;
-  for (const EvidenceRef& e : f.evidence) {
-    if (!e.present) missing += (missing.empty() ? "" : ", ") + e.path;
-  }
-  return "Evidence needed: " + missing;
+  return "Evidence needed: " + JoinNonEmpty(f.evidence, ", ", [](const EvidenceRef& e) {
+           return e.present ? std::string() : e.path;
+         });
 }
 
 std::string Source(const Rule& r) {

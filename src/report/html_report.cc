@@ -15,10 +15,10 @@
 // links only through SafeLinkTarget. No data is ever written inside <script>; the one string
 // inside <style> is the user's --marking, through CssString, for printing on every page.
 
-#include <cstdio>
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
 #include "report/digest.h"
 #include "report/escape.h"
 #include "report/html_assets.h"
@@ -28,12 +28,6 @@ namespace forcecheck {
 namespace {
 
 std::string H(std::string_view s) { return XmlEscape(s); }
-
-std::string Fixed1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 std::string Capitalised(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
@@ -137,8 +131,8 @@ class HtmlWriter {
       legend += std::string("<li class=\"o-") + OutcomeId(o) + "\">" + text + "</li>";
       if (n == 0) continue;
       const double w = 1000.0 * n / total;
-      bars += std::string("<rect class=\"o-") + OutcomeId(o) + "\" x=\"" + Fixed1(x) + "\" width=\"" +
-              Fixed1(w) + "\" height=\"28\"><title>" + text + "</title></rect>";
+      bars += std::string("<rect class=\"o-") + OutcomeId(o) + "\" x=\"" + FormatScore(x) + "\" width=\"" +
+              FormatScore(w) + "\" height=\"28\"><title>" + text + "</title></rect>";
       x += w;
     }
     return "<svg class=\"stack\" viewBox=\"0 0 1000 28\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"" +
@@ -150,7 +144,7 @@ class HtmlWriter {
     out_ += "<section class=\"overall\" aria-label=\"overall result\">\n";
     out_ += std::string("<div class=\"grade-card tone-") + GradeTone(r_, o) + "\"><span class=\"label\">Overall grade</span>" +
             "<span class=\"grade\">" + H(GradeWord(o)) + "</span><span class=\"score\">" +
-            (o.score ? "score " + Fixed1(*o.score) + " of 100" : "no score") + "</span></div>\n";
+            (o.score ? "score " + FormatScore(*o.score) + " of 100" : "no score") + "</span></div>\n";
     out_ += "<div>\n<p class=\"explanation\">" + H(Capitalised(o.explanation)) + ".</p>\n" + OutcomeBar(o.counts) +
             "</div>\n</section>\n";
   }
@@ -158,14 +152,14 @@ class HtmlWriter {
   // A 0..100 score bar with a dashed line at each band's lower bound.
   std::string ScoreBar(const GradeResult& g) const {
     std::string s = "<svg class=\"bar\" viewBox=\"0 0 100 14\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"" +
-                    (g.score ? "score " + Fixed1(*g.score) + " of 100" : std::string("no score")) +
+                    (g.score ? "score " + FormatScore(*g.score) + " of 100" : std::string("no score")) +
                     "\"><rect class=\"track\" width=\"100\" height=\"14\"/>";
     if (g.score) {
-      s += std::string("<rect class=\"tone-") + GradeTone(r_, g) + "\" width=\"" + Fixed1(*g.score) + "\" height=\"14\"/>";
+      s += std::string("<rect class=\"tone-") + GradeTone(r_, g) + "\" width=\"" + FormatScore(*g.score) + "\" height=\"14\"/>";
     }
     for (const GradeBand& b : r_.scorecard.scale->bands) {
       if (b.min <= 0 || b.min >= 100) continue;
-      s += "<line class=\"band\" x1=\"" + Fixed1(b.min) + "\" x2=\"" + Fixed1(b.min) +
+      s += "<line class=\"band\" x1=\"" + FormatScore(b.min) + "\" x2=\"" + FormatScore(b.min) +
            "\" y1=\"0\" y2=\"14\" vector-effect=\"non-scaling-stroke\"/>";
     }
     return s + "</svg>";
@@ -175,7 +169,7 @@ class HtmlWriter {
     const OutcomeCounts& c = g.counts;
     out_ += std::string("<tr class=\"") + kind + "\"><th scope=\"row\">" + H(g.title) + "</th>";
     out_ += std::string("<td><span class=\"pill tone-") + GradeTone(r_, g) + "\">" + H(GradeWord(g)) + "</span></td>";
-    out_ += "<td class=\"num\">" + (g.score ? Fixed1(*g.score) : std::string("&ndash;")) + "</td>";
+    out_ += "<td class=\"num\">" + (g.score ? FormatScore(*g.score) : std::string("&ndash;")) + "</td>";
     out_ += "<td class=\"barcell\">" + ScoreBar(g) + "</td>";
     out_ += "<td class=\"counts\">" + std::to_string(c.pass) + " / " + std::to_string(c.partial) + " / " +
             std::to_string(c.fail) + " / " + std::to_string(c.error) + " / " + std::to_string(c.not_assessed) +
@@ -194,9 +188,8 @@ class HtmlWriter {
       }
     }
     out_ += "</tbody>\n</table>\n<p class=\"note\">Grade bands on the " + H(c.scale->id) + " scale: ";
-    std::string bands;
-    for (const GradeBand& b : c.scale->bands) bands += (bands.empty() ? "" : "; ") + H(b.grade) + " from " + Fixed1(b.min);
-    out_ += bands + ". Partly met rules earn " + Fixed1(c.grading.partial_credit * 100) + "% credit; rules not assessed or in error " +
+    const std::string bands = JoinNonEmpty(c.scale->bands, "; ", [](const GradeBand& b) { return H(b.grade) + " from " + FormatScore(b.min); });
+    out_ += bands + ". Partly met rules earn " + FormatScore(c.grading.partial_credit * 100) + "% credit; rules not assessed or in error " +
             (c.grading.not_assessed == NotAssessedPolicy::kExclude ? "are left out of scores" : "count as failed") +
             ". " + H(Capitalised(GradingSentence(c.grading))) + ".</p>\n</section>\n";
   }

@@ -216,7 +216,7 @@ std::string RenderJson(const Report& report) {
                 {"cause_of_concern_cap", c.scale->cause_of_concern_cap.empty()
                                              ? Json(nullptr) : Json(c.scale->cause_of_concern_cap)}};
   j["scoring"] = {{"partial_credit", c.grading.partial_credit},
-                  {"not_assessed", c.grading.not_assessed == NotAssessedPolicy::kExclude ? "exclude" : "fail"},
+                  {"not_assessed", NotAssessedPolicyName(c.grading.not_assessed)},
                   {"min_coverage", c.grading.min_coverage},
                   {"min_rules", c.grading.min_rules},
                   {"aggregation", {{"area", MethodOf(c.grading.area).name},

@@ -15,7 +15,6 @@
 // suites (the schema gives it no skipped attribute). There is no time or timestamp: the same
 // input gives the same bytes. Every string goes through XmlEscape.
 
-#include <cstdio>
 #include <string>
 
 #include "report/escape.h"
@@ -43,12 +42,7 @@ std::string Property(const std::string& name, const std::string& value) {
   return "      <property" + Attr("name", name) + Attr("value", value) + "/>\n";
 }
 
-std::string ScoreText(const GradeResult& g) {
-  if (!g.score) return "";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.1f", *g.score);
-  return buf;
-}
+std::string ScoreText(const GradeResult& g) { return FormatScore(g.score, ""); }
 
 // The body of a failure, error or skipped element: everything a reader needs to act.
 std::string Details(const Finding& f) {

@@ -13,7 +13,6 @@
 // Every string from the pack or the evidence goes through MarkdownEscape, and every link
 // through SafeLinkTarget, so data cannot break the table, open HTML or add links of its own.
 
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -31,12 +30,7 @@ const char* ToneIcon(const char* tone) {
   return "⚪";
 }
 
-std::string ScoreText(const GradeResult& g) {
-  if (!g.score) return "–";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%.1f", *g.score);
-  return buf;
-}
+std::string ScoreText(const GradeResult& g) { return FormatScore(g.score, "–"); }
 
 std::string GradeText(const Report& r, const GradeResult& g) {
   return std::string(ToneIcon(GradeTone(r, g))) + " " + (g.graded() ? MarkdownEscape(g.grade) : "not graded");

@@ -31,6 +31,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
 #include "report/digest.h"
 #include "report/escape.h"
 #include "report/report.h"
@@ -148,8 +149,7 @@ std::string Message(const Finding& f) {
     case Outcome::kPass: m = r.id + " not assessed: " + Sentence(f.reason); break;
   }
   if (f.outcome == Outcome::kNotAssessed) return m;
-  std::string ev;
-  for (const EvidenceRef& e : f.evidence) ev += (ev.empty() ? "" : "; ") + EvidenceText(e);
+  const std::string ev = JoinNonEmpty(f.evidence, "; ", EvidenceText);
   return ev.empty() ? m : m + " Evidence: " + ev + ".";
 }
 

@@ -52,9 +52,8 @@ class TextWriter {
 
   static std::string Score(const GradeResult& g) {
     if (!g.score) return "  -  ";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%5.1f", *g.score);
-    return buf;
+    const std::string score = FormatScore(*g.score);  // right-aligned in 5 columns
+    return std::string(score.size() < 5 ? 5 - score.size() : 0, ' ') + score;
   }
 
   std::string GradeWord(const GradeResult& g) const {

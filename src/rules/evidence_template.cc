@@ -21,13 +21,13 @@
 
 #include "rules/evidence_template.h"
 
-#include <cctype>
 #include <map>
 #include <sstream>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
 #include "expr/ast.h"
 #include "io/text_file.h"
 
@@ -47,14 +47,6 @@ struct Field {
   std::map<std::string, Field> children;
   bool section = false;
 };
-
-bool IsName(const std::string& s) {
-  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
-  for (char c : s) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-  }
-  return true;
-}
 
 // Evidence paths read anywhere in `e`, added to `readers` under `rule`.
 void CollectReads(const expr::Expr& e, const std::string& rule,
@@ -89,11 +81,7 @@ std::string JudgementType(const Json& schema) {
     }
   }
   if (values.empty()) values = {"met", "partly_met", "not_met"};
-  std::string t = "judgement, one of";
-  for (size_t i = 0; i < values.size(); ++i) {
-    t += (i == 0 ? " " : i + 1 == values.size() ? " or " : ", ") + values[i];
-  }
-  return t + " (unquoted)";
+  return "judgement, one of " + JoinWords(values, "or") + " (unquoted)";
 }
 
 std::string TypeOf(const Json& node, const Json& schema) {
@@ -147,7 +135,7 @@ bool FromSchema(const Json& root, const Json& node, const std::string& prefix, F
                 const std::string& schema, Diagnostics& diags) {
   into.section = true;
   for (const auto& [key, child] : node["properties"].items()) {
-    if (!IsName(key)) {
+    if (!IsIdentifier(key)) {
       diags.Error({schema}, "the evidence schema describes a field '" + prefix + key +
                                 "' whose name is not an evidence key (letters, digits, underscores)");
       return false;
@@ -205,11 +193,6 @@ void Comment(std::ostream& out, const std::string& lead, std::string text, size_
   if (!line.empty()) out << lead << std::string(indent, ' ') << line << "\n";
 }
 
-std::string Join(const std::vector<std::string>& ids) {
-  std::string joined;
-  for (const std::string& id : ids) joined += (joined.empty() ? "" : ", ") + id;
-  return joined;
-}
 
 std::string Quoted(const std::string& s) {
   std::string q = "\"";
@@ -233,14 +216,14 @@ void WriteFields(std::ostream& out, const Field& section, int depth, EvidenceTem
     if (depth == 1) out << "\n";
     if (!f.description.empty()) Comment(out, indent + "# ", f.description);
     if (f.section && !f.children.empty()) {
-      if (!f.readers.empty()) Comment(out, indent + "# ", "Read as a whole by " + Join(f.readers) + ".");
+      if (!f.readers.empty()) Comment(out, indent + "# ", "Read as a whole by " + Join(f.readers, ", ") + ".");
       out << indent << key << ":\n";
       WriteFields(out, f, depth + 1, t);
       continue;
     }
     std::string facts = "Type: " + (f.type.empty() ? std::string("section") : f.type) + ".";
     if (!f.unit.empty()) facts += " Unit: " + f.unit + ".";
-    facts += f.readers.empty() ? " Read by no rule of this pack." : " Read by " + Join(f.readers) + ".";
+    facts += f.readers.empty() ? " Read by no rule of this pack." : " Read by " + Join(f.readers, ", ") + ".";
     Comment(out, indent + "# ", facts);
     out << indent << key << ": null\n";
     ++t.facts;

@@ -28,15 +28,6 @@ constexpr std::array<CauseOfConcernScope, 2> kScopes = {{
 
 }  // namespace
 
-const char* GradeLevelName(GradeLevel level) {
-  switch (level) {
-    case GradeLevel::kArea: return "area";
-    case GradeLevel::kQuestion: return "question";
-    case GradeLevel::kOverall: return "overall";
-  }
-  return "";
-}
-
 std::span<const AggregationMethod> AggregationMethods() { return kMethods; }
 
 const AggregationMethod& MethodOf(Aggregation id) {
@@ -57,12 +48,12 @@ bool Allowed(Aggregation method, GradeLevel level) {
   return level != GradeLevel::kArea || !MethodOf(method).from_child_grades;
 }
 
-std::string AggregationNames(GradeLevel level) {
-  std::string out;
+std::vector<std::string> AggregationNames(GradeLevel level) {
+  std::vector<std::string> names;
   for (const AggregationMethod& m : kMethods) {
-    if (Allowed(m.id, level)) out += (out.empty() ? "" : ", ") + std::string(m.name);
+    if (Allowed(m.id, level)) names.emplace_back(m.name);
   }
-  return out;
+  return names;
 }
 
 std::span<const CauseOfConcernScope> CauseOfConcernScopes() { return kScopes; }
@@ -78,10 +69,10 @@ std::optional<CauseOfConcern> ParseCauseOfConcern(std::string_view name) {
   return std::nullopt;
 }
 
-std::string CauseOfConcernNames() {
-  std::string out;
-  for (const CauseOfConcernScope& s : kScopes) out += (out.empty() ? "" : ", ") + std::string(s.name);
-  return out;
+std::vector<std::string> CauseOfConcernNames() {
+  std::vector<std::string> names;
+  for (const CauseOfConcernScope& s : kScopes) names.emplace_back(s.name);
+  return names;
 }
 
 std::string_view CauseOfConcernName(CauseOfConcern id) {

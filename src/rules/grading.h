@@ -14,13 +14,23 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "base/enum_names.h"
 
 namespace forcecheck {
 
 // The three levels a pack grades, each from the one below: rules -> areas -> questions ->
 // the overall (the pillar).
 enum class GradeLevel { kArea, kQuestion, kOverall };
-const char* GradeLevelName(GradeLevel level);  // "area", "question", "overall"
+// As the keys of `pack.grading.aggregation` name them.
+inline constexpr EnumName<GradeLevel> kGradeLevels[] = {{GradeLevel::kArea, "area"},
+                                                        {GradeLevel::kQuestion, "question"},
+                                                        {GradeLevel::kOverall, "overall"}};
+inline const char* GradeLevelName(GradeLevel level) { return NameIn(kGradeLevels, level); }
+inline std::optional<GradeLevel> ParseGradeLevel(std::string_view name) {
+  return ParseIn(kGradeLevels, name);
+}
 
 enum class Aggregation { kScore, kMedian, kWorst };
 
@@ -37,8 +47,8 @@ struct AggregationMethod {
 std::span<const AggregationMethod> AggregationMethods();
 const AggregationMethod& MethodOf(Aggregation id);
 std::optional<Aggregation> ParseAggregation(std::string_view name);
-// The methods that may grade `level`, as "score, median, worst".
-std::string AggregationNames(GradeLevel level);
+// The names of the methods that may grade `level`: score, median, worst.
+std::vector<std::string> AggregationNames(GradeLevel level);
 bool Allowed(Aggregation method, GradeLevel level);
 
 // Whose cause of concern a rule encodes. A national one is a recommendation of a national
@@ -59,12 +69,21 @@ std::span<const CauseOfConcernScope> CauseOfConcernScopes();
 // REQUIRES: id != kNone.
 const CauseOfConcernScope& ScopeOf(CauseOfConcern id);
 std::optional<CauseOfConcern> ParseCauseOfConcern(std::string_view name);
-// "national, force"
-std::string CauseOfConcernNames();
+// national, force
+std::vector<std::string> CauseOfConcernNames();
 // A rule's scope name for machine-readable reports ("national", "force"); "" for kNone.
 std::string_view CauseOfConcernName(CauseOfConcern id);
 
+// What a rule not assessed (or in error) counts for: `pack.grading.not_assessed`.
 enum class NotAssessedPolicy { kExclude, kFail };
+inline constexpr EnumName<NotAssessedPolicy> kNotAssessedPolicies[] = {
+    {NotAssessedPolicy::kExclude, "exclude"}, {NotAssessedPolicy::kFail, "fail"}};
+inline const char* NotAssessedPolicyName(NotAssessedPolicy p) {
+  return NameIn(kNotAssessedPolicies, p);
+}
+inline std::optional<NotAssessedPolicy> ParseNotAssessedPolicy(std::string_view name) {
+  return ParseIn(kNotAssessedPolicies, name);
+}
 
 struct Grading {
   std::string scale;                  // default scale id

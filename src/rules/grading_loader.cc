@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "base/spelling.h"
 #include "rules/rule_pack_keys.h"
 
 namespace forcecheck {
@@ -18,11 +19,10 @@ void ReadMethod(const YamlDocument& doc, MappingReader& m, GradeLevel level, Dia
   const SourceLocation at = LocationOf(doc.path, m.Get(key));
   std::optional<Aggregation> method = ParseAggregation(*name);
   if (!method) {
-    diags.Error(at, "unknown aggregation method '" + *name + "' for '" + key + "' (expected one of: " +
-                        AggregationNames(level) + ")");
+    diags.Error(at, UnknownValue("aggregation method", *name, AggregationNames(level)));
   } else if (!Allowed(*method, level)) {
-    diags.Error(at, "aggregation method '" + *name + "' grades from the grades below, and an " + key +
-                        " has none (expected one of: " + AggregationNames(level) + ")");
+    diags.Error(at, "aggregation method '" + *name + "' grades from the grades below, and an " +
+                        key + " has none; expected one of " + QuotedList(AggregationNames(level)));
   } else {
     out = *method;
   }
@@ -71,10 +71,12 @@ void ReadGrading(const YamlDocument& doc, const YAML::Node& node, Diagnostics& d
     }
   }
   if (auto na = m.Text("not_assessed", false)) {
-    if (*na == "exclude") g.not_assessed = NotAssessedPolicy::kExclude;
-    else if (*na == "fail") g.not_assessed = NotAssessedPolicy::kFail;
-    else diags.Error(LocationOf(doc.path, m.Get("not_assessed")),
-                     "'not_assessed' must be 'exclude' or 'fail', not '" + *na + "'");
+    if (auto policy = ParseNotAssessedPolicy(*na)) {
+      g.not_assessed = *policy;
+    } else {
+      diags.Error(LocationOf(doc.path, m.Get("not_assessed")),
+                  UnknownValue("not-assessed policy", *na, NamesIn(kNotAssessedPolicies)));
+    }
   }
   if (auto c = m.Number("min_coverage", false)) {
     g.min_coverage = *c;

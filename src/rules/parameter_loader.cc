@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "base/spelling.h"
+#include "base/strings.h"
 #include "rules/parameters.h"
 #include "rules/rule_pack_keys.h"
 
@@ -10,14 +12,6 @@ namespace {
 
 using expr::Type;
 using expr::Value;
-
-bool IsName(const std::string& s) {
-  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
-  for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  }
-  return true;
-}
 
 const char* Wanted(Type type) {
   switch (type) {
@@ -63,7 +57,7 @@ void ReadDeclaration(const YamlDocument& doc, const YAML::Node& item, Diagnostic
   Parameter p;
   p.where = LocationOf(doc.path, item);
   p.id = m.Text("id", true).value_or("");
-  if (!p.id.empty() && !IsName(p.id)) {
+  if (!p.id.empty() && !IsIdentifier(p.id)) {
     diags.Error(LocationOf(doc.path, m.Get("id")),
                 "parameter id '" + p.id + "' must be a name: letters, digits and underscores");
   } else if (!p.id.empty()) {
@@ -77,8 +71,8 @@ void ReadDeclaration(const YamlDocument& doc, const YAML::Node& item, Diagnostic
   if (auto t = m.Text("type", true)) {
     type = ParseParameterType(*t);
     if (!type) {
-      diags.Error(LocationOf(doc.path, m.Get("type")), "unknown parameter type '" + *t + "' (expected one of: " +
-                                                           std::string(kParameterTypeNames) + ")");
+      diags.Error(LocationOf(doc.path, m.Get("type")),
+                  UnknownValue("parameter type", *t, NamesIn(kParameterTypes)));
     }
   }
   YAML::Node def = m.Require("default");

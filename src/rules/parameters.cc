@@ -12,26 +12,6 @@ namespace forcecheck {
 using expr::Type;
 using expr::Value;
 
-std::optional<Type> ParseParameterType(std::string_view name) {
-  if (name == "number") return Type::kNumber;
-  if (name == "duration") return Type::kDuration;
-  if (name == "date") return Type::kDate;
-  if (name == "text") return Type::kText;
-  if (name == "boolean") return Type::kBool;
-  return std::nullopt;
-}
-
-const char* ParameterTypeName(Type type) {
-  switch (type) {
-    case Type::kNumber: return "number";
-    case Type::kDuration: return "duration";
-    case Type::kDate: return "date";
-    case Type::kText: return "text";
-    case Type::kBool: return "boolean";
-    default: return "value";
-  }
-}
-
 namespace {
 
 std::optional<double> ParseFiniteNumber(std::string_view text) {

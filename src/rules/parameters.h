@@ -10,16 +10,29 @@
 #include <string_view>
 #include <vector>
 
+#include "base/enum_names.h"
 #include "diag/diagnostic.h"
 #include "expr/value.h"
 #include "rules/rule_pack.h"
 
 namespace forcecheck {
 
-// "number", "duration", "date", "text", "boolean": the types a parameter may have.
-inline constexpr std::string_view kParameterTypeNames = "number, duration, date, text, boolean";
-std::optional<expr::Type> ParseParameterType(std::string_view name);
-const char* ParameterTypeName(expr::Type type);
+// The types a parameter may have, as `type:` names them in a pack.
+inline constexpr EnumName<expr::Type> kParameterTypes[] = {{expr::Type::kNumber, "number"},
+                                                           {expr::Type::kDuration, "duration"},
+                                                           {expr::Type::kDate, "date"},
+                                                           {expr::Type::kText, "text"},
+                                                           {expr::Type::kBool, "boolean"}};
+inline std::optional<expr::Type> ParseParameterType(std::string_view name) {
+  return ParseIn(kParameterTypes, name);
+}
+// "value" for a type no parameter may have.
+inline const char* ParameterTypeName(expr::Type type) {
+  for (const EnumName<expr::Type>& entry : kParameterTypes) {
+    if (entry.value == type) return entry.name;
+  }
+  return "value";
+}
 
 // A value of `type` written as text, as on the command line: 90, 0.5, 6mo, 42d, 2016-03-31,
 // true, or any text. nullopt when the text is not a value of the type.

@@ -3,7 +3,6 @@
 namespace forcecheck {
 
 namespace {
-constexpr const char* kSeverities[] = {"info", "low", "medium", "high", "critical"};
 
 template <typename T>
 const T* FindById(const std::vector<T>& items, std::string_view id) {
@@ -13,15 +12,6 @@ const T* FindById(const std::vector<T>& items, std::string_view id) {
   return nullptr;
 }
 }  // namespace
-
-const char* SeverityName(Severity s) { return kSeverities[static_cast<int>(s)]; }
-
-std::optional<Severity> ParseSeverity(std::string_view name) {
-  for (int i = 0; i < 5; ++i) {
-    if (name == kSeverities[i]) return static_cast<Severity>(i);
-  }
-  return std::nullopt;
-}
 
 std::string Citation::ToString() const {
   std::string s = document;

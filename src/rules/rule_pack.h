@@ -7,8 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
+#include "base/enum_names.h"
+#include "base/strings.h"
 #include "diag/diagnostic.h"
 #include "evidence/register.h"
 #include "expr/ast.h"
@@ -17,9 +20,16 @@
 namespace forcecheck {
 
 enum class Severity { kInfo, kLow, kMedium, kHigh, kCritical };
-const char* SeverityName(Severity s);
-std::optional<Severity> ParseSeverity(std::string_view name);
-inline constexpr std::string_view kSeverityNames = "info, low, medium, high, critical";
+inline constexpr EnumName<Severity> kSeverities[] = {{Severity::kInfo, "info"},
+                                                     {Severity::kLow, "low"},
+                                                     {Severity::kMedium, "medium"},
+                                                     {Severity::kHigh, "high"},
+                                                     {Severity::kCritical, "critical"}};
+inline const char* SeverityName(Severity s) { return NameIn(kSeverities, s); }
+inline std::optional<Severity> ParseSeverity(std::string_view name) {
+  return ParseIn(kSeverities, name);
+}
+inline const std::string kSeverityNames = Join(NamesIn(kSeverities), ", ");  // "info, low, ..."
 
 // Where a rule's expectation comes from, so that a finding can be defended.
 struct Citation {
@@ -119,7 +129,28 @@ struct Parameter {
   bool operator==(const Parameter& o) const;  // every field: list a new one there too
 };
 
+// A loaded pack, and the thing most of the program points into. The pointer graph:
+//
+//   RulePack owns everything it holds by value; each CompiledExpr shares ownership of its
+//   syntax tree (shared_ptr), which nothing outside the pack keeps.
+//   Into the elements of its vectors point: the trees' register references (expr::Expr::reg,
+//   set by the checker), each loaded Register's `spec` (evidence/register.h), Finding::rule
+//   and MutantResult::rule (eval), Scorecard::scale (score), RuleExpectation::rule and
+//   ParameterSetting::parameter (rules).
+//   Into the pack object itself points ReportInput::pack, for the length of one WriteReport.
+//
+// Each of these lives no longer than the pack. A move keeps them valid: moving a vector moves
+// its heap buffer, so the elements, and with them every address above but ReportInput::pack,
+// stay where they were. A copy would not (the copy's trees would still point at the
+// original's registers), so RulePack is move-only. REQUIRES: no vector is resized once
+// anything points into it (the loader finishes the pack before handing it out).
 struct RulePack {
+  RulePack() = default;
+  RulePack(RulePack&&) = default;
+  RulePack& operator=(RulePack&&) = default;
+  RulePack(const RulePack&) = delete;
+  RulePack& operator=(const RulePack&) = delete;
+
   std::string id;
   std::string title;
   std::string version;
@@ -143,5 +174,7 @@ struct RulePack {
   // Equal packs read the same in every field (expressions by text and place, not tree).
   bool operator==(const RulePack&) const = default;
 };
+static_assert(!std::is_copy_constructible_v<RulePack> &&
+              std::is_nothrow_move_constructible_v<RulePack>);
 
 }  // namespace forcecheck

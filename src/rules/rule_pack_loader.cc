@@ -8,6 +8,8 @@
 #include <set>
 
 #include "base/parallel.h"
+#include "base/spelling.h"
+#include "base/strings.h"
 #include "expr/checker.h"
 #include "expr/parser.h"
 #include "io/folder_listing.h"
@@ -21,14 +23,6 @@ namespace forcecheck {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool IsName(const std::string& s) {
-  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
-  for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  }
-  return true;
-}
 
 bool MatchesPattern(const std::string& s, bool upper) {
   if (s.empty()) return false;
@@ -225,7 +219,7 @@ class PackLoader {
       spec.where = LocationOf(doc.path, item);
       spec.id = m.Text("id", true).value_or("");
       CheckUnique(doc, item, "register", spec.id, register_where_);
-      if (!spec.id.empty() && !IsName(spec.id)) {
+      if (!spec.id.empty() && !IsIdentifier(spec.id)) {
         diags_.Error(LocationOf(doc.path, m.Get("id")), "register id '" + spec.id +
                                                             "' must be a name: letters, digits and underscores");
       }
@@ -254,14 +248,17 @@ class PackLoader {
       ColumnSpec c;
       c.name = m.Text("name", true).value_or("");
       CheckUnique(doc, item, "column", c.name, seen);
-      if (!c.name.empty() && !IsName(c.name)) {
+      if (!c.name.empty() && !IsIdentifier(c.name)) {
         diags_.Error(LocationOf(doc.path, m.Get("name")), "column name '" + c.name +
                                                               "' must be a name: letters, digits and underscores");
       }
       if (auto t = m.Text("type", true)) {
-        if (auto type = ParseColumnType(*t)) c.type = *type;
-        else diags_.Error(LocationOf(doc.path, m.Get("type")), "unknown column type '" + *t +
-                                                                   "' (expected one of: text, number, date, boolean)");
+        if (auto type = ParseColumnType(*t)) {
+          c.type = *type;
+        } else {
+          diags_.Error(LocationOf(doc.path, m.Get("type")),
+                       UnknownValue("column type", *t, NamesIn(kColumnTypes)));
+        }
       }
       c.required = m.Bool("required", false).value_or(false);
       c.description = m.Text("description", false).value_or("");
@@ -305,10 +302,12 @@ class PackLoader {
     r.area = m.Text("area", true).value_or("");
     r.area_where = LocationOf(doc.path, m.Get("area"));
     if (auto sev = m.Text("severity", true)) {
-      if (auto s = ParseSeverity(*sev)) r.severity = *s;
-      else diags_.Error(LocationOf(doc.path, m.Get("severity")),
-                        "unknown severity '" + *sev + "' (expected one of: " +
-                            std::string(kSeverityNames) + ")");
+      if (auto s = ParseSeverity(*sev)) {
+        r.severity = *s;
+      } else {
+        diags_.Error(LocationOf(doc.path, m.Get("severity")),
+                     UnknownValue("severity", *sev, NamesIn(kSeverities)));
+      }
     }
     if (auto w = m.Number("weight", true)) {
       r.weight = *w;
@@ -337,12 +336,16 @@ class PackLoader {
   void ReadCauseOfConcern(const YamlDocument& doc, MappingReader& m, Rule& r) {
     const YAML::Node node = m.Get("cause_of_concern");
     if (!node.IsDefined()) return;
-    const std::string written = node.IsScalar() ? "'" + ReadScalar(node).text + "'" : DescribeNode(node);
+    const char* what = "cause-of-concern scope";
     if (auto scope = node.IsScalar() ? ParseCauseOfConcern(node.Scalar()) : std::nullopt) {
       r.cause_of_concern = *scope;
+    } else if (node.IsScalar()) {
+      diags_.Error(LocationOf(doc.path, node),
+                   UnknownValue(what, ReadScalar(node).text, CauseOfConcernNames()));
     } else {
-      diags_.Error(LocationOf(doc.path, node), "unknown cause-of-concern scope " + written +
-                                                   " (expected one of: " + CauseOfConcernNames() + ")");
+      diags_.Error(LocationOf(doc.path, node), std::string("unknown ") + what + " " +
+                                                   DescribeNode(node) + "; expected one of " +
+                                                   QuotedList(CauseOfConcernNames()));
     }
   }
 

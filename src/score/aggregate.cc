@@ -1,16 +1,15 @@
 #include "score/aggregate.h"
 
 #include <algorithm>
-#include <cstdio>
+
+#include "score/score.h"
 
 namespace forcecheck {
 namespace {
 
 std::string Points(double d) {
   if (d > 0 && d < 0.05) return "less than 0.1";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", d);
-  return buf;
+  return FormatScore(d);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 
+#include "base/strings.h"
 #include "expr/value.h"
 #include "score/aggregate.h"
 
@@ -24,19 +25,10 @@ namespace {
 
 std::string Percent(double share) { return expr::FormatNumber(std::round(share * 100)) + "%"; }
 
-std::string OneDecimal(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 bool Assessed(Outcome o) { return o == Outcome::kPass || o == Outcome::kPartial || o == Outcome::kFail; }
 
-std::string Ids(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
-  return out;
-}
+std::string Ids(const std::vector<std::string>& ids) { return Join(ids, ", "); }
 
 std::string Plural(const std::vector<std::string>& ids, const std::string& one, const std::string& many) {
   return ids.size() > 1 ? many : one;
@@ -126,12 +118,12 @@ class Scorer {
     }
     if (!why_not.empty()) {
       if (!alone) return "not graded: " + basis + "; " + why_not;
-      return "score " + (g.score ? OneDecimal(*g.score) : std::string("none")) + " (" + basis +
+      return "score " + (g.score ? FormatScore(*g.score) : std::string("none")) + " (" + basis +
              ") is not graded alone: " + why_not;
     }
     g.band_grade = scale_.GradeFor(*g.score);
     const std::string distance = BandDistance(scale_, *g.score);
-    return "score " + OneDecimal(*g.score) + " (" + basis + ")" + (alone ? " alone would earn " : " earns ") +
+    return "score " + FormatScore(*g.score) + " (" + basis + ")" + (alone ? " alone would earn " : " earns ") +
            g.band_grade + (distance.empty() ? "" : ": " + distance);
   }
 
@@ -150,8 +142,7 @@ class Scorer {
       return "not graded: " + of + "; the " + std::string(method.name) + " needs at least half";
     }
     g.grade = GradeFromChildren(method.id, scale_, grades);
-    std::string list;
-    for (const std::string& grade : grades) list += (list.empty() ? "" : ", ") + grade;
+    std::string list = Join(grades, ", ");
     if (grades.size() < total) list += "; " + of;
     return "the " + std::string(method.name) + " of the " + noun + " grades (" + list + ") is " + g.grade;
   }
@@ -185,6 +176,16 @@ std::vector<const GradeResult*> Within(const std::vector<GradeResult>& groups, c
 }
 
 }  // namespace
+
+std::string FormatScore(double score) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", score);
+  return buf;
+}
+
+std::string FormatScore(const std::optional<double>& score, std::string_view absent) {
+  return score ? FormatScore(*score) : std::string(absent);
+}
 
 Scorecard Score(const RulePack& pack, const std::vector<Finding>& findings, const Scale& scale) {
   Scorecard card;

@@ -21,6 +21,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eval/evaluate.h"
@@ -59,6 +60,12 @@ struct Scorecard {
   std::vector<GradeResult> questions;  // in the pack's question order
   GradeResult overall;
 };
+
+// A score (0..100) as every report and explanation writes it: one decimal ("72.5", "100.0").
+// Band minimums, differences of scores and credit in percent are written the same way.
+std::string FormatScore(double score);
+// As above, or `absent` when there is no score.
+std::string FormatScore(const std::optional<double>& score, std::string_view absent);
 
 // REQUIRES: `scale` belongs to `pack`; findings come from Evaluate on `pack`.
 Scorecard Score(const RulePack& pack, const std::vector<Finding>& findings, const Scale& scale);

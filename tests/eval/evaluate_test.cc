@@ -4,6 +4,7 @@
 
 #include "expr/parser.h"
 #include "testing/load_text.h"
+#include "testing/test_pack.h"
 
 namespace forcecheck {
 namespace {
@@ -14,20 +15,7 @@ using testing::RenderAll;
 using testing::TempDir;
 
 // A pack header of 20 lines; rules follow from line 21, one per line.
-constexpr const char* kPackHeader = R"(pack:
-  id: test-pack
-  title: Test pack
-  version: 0.1.0
-  scales:
-    - id: four
-      title: Four steps
-      bands:
-        - { grade: outstanding, min: 90 }
-        - { grade: good, min: 65 }
-        - { grade: requires improvement, min: 40 }
-        - { grade: inadequate, min: 0 }
-      cause_of_concern_cap: requires improvement
-  questions:
+const std::string kPackHeader = std::string(testing::kTestPackHead) + testing::FourStepScales() + R"(  questions:
     - id: ethics
       title: Ethics
   areas:

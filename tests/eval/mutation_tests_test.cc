@@ -48,9 +48,7 @@ std::unique_ptr<LoadedTests> Load(const std::string& dir, const TempDir& scratch
 std::string Show(const MutationReport& report) {
   std::string out;
   for (const MutantResult& m : report.mutants) {
-    const char* fate = m.fate == MutantFate::kKilled     ? "killed"
-                       : m.fate == MutantFate::kSurvived ? "survived"
-                                                         : "not compiled";
+    const char* fate = MutantFateName(m.fate);
     std::string where = m.where.ToString();
     where = where.substr(where.find("weak-pack/"));
     out += std::string(fate) + " " + m.rule->id + " " + where + ": " + m.description + " (" + m.key + ")\n";

@@ -44,8 +44,9 @@ TEST(JsonReportTest, PrintsExactlyAsTheWholeDocumentWould) {
     return nlohmann::ordered_json::parse(text).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   };
   TempDir dir;
-  for (auto [pack, evidence] : {std::pair{testing::kMiniPack, testing::kMiniEvidence},
-                                std::pair{testing::kHostilePack, testing::kHostileEvidence}}) {
+  using Texts = std::pair<std::string_view, std::string_view>;
+  for (auto [pack, evidence] : {Texts{testing::kMiniPack, testing::kMiniEvidence},
+                                Texts{testing::kHostilePack, testing::kHostileEvidence}}) {
     auto built = BuildReport(dir, pack, evidence);
     ASSERT_TRUE(built);
     ASSERT_FALSE(built->report.findings.empty());

@@ -26,24 +26,16 @@
 #include "rules/rule_pack_loader.h"
 #include "score/score.h"
 #include "testing/temp_dir.h"
+#include "testing/test_pack.h"
 
 namespace forcecheck::testing {
 
-inline constexpr std::string_view kMiniPack = R"yaml(pack:
+inline const std::string kMiniPack = R"yaml(pack:
   id: mini
   title: Mini pack
   version: 1.2.3
   grading: { scale: four, partial_credit: 0.5, not_assessed: exclude, min_coverage: 0.5 }
-  scales:
-    - id: four
-      title: Four steps
-      bands:
-        - { grade: outstanding, min: 90 }
-        - { grade: good, min: 65 }
-        - { grade: requires improvement, min: 40 }
-        - { grade: inadequate, min: 0 }
-      cause_of_concern_cap: requires improvement
-  questions:
+)yaml" + FourStepScales() + R"yaml(  questions:
     - { id: ethical, title: "Does the workforce behave ethically?" }
     - { id: workforce, title: "Is the workforce treated fairly?" }
   areas:

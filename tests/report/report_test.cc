@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "testing/load_text.h"
+#include "testing/test_pack.h"
 
 namespace forcecheck {
 namespace {
@@ -13,20 +14,7 @@ using testing::LoadEvidenceText;
 using testing::LoadPackText;
 using testing::TempDir;
 
-constexpr const char* kPack = R"(pack:
-  id: test-pack
-  title: Test pack
-  version: 0.1.0
-  scales:
-    - id: four
-      title: Four steps
-      bands:
-        - { grade: outstanding, min: 90 }
-        - { grade: good, min: 65 }
-        - { grade: requires improvement, min: 40 }
-        - { grade: inadequate, min: 0 }
-      cause_of_concern_cap: requires improvement
-  questions:
+const std::string kPack = std::string(testing::kTestPackHead) + testing::FourStepScales() + R"(  questions:
     - { id: ethics, title: Ethics }
     - { id: fairness, title: Fairness }
   areas:

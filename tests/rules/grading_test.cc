@@ -46,10 +46,11 @@ TEST(GradingTest, ParsesEveryMethodAndScopeByItsName) {
 }
 
 TEST(GradingTest, OnlyScoreGradesAnArea) {
-  EXPECT_EQ(AggregationNames(GradeLevel::kArea), "score");
-  EXPECT_EQ(AggregationNames(GradeLevel::kQuestion), "score, median, worst");
-  EXPECT_EQ(AggregationNames(GradeLevel::kOverall), "score, median, worst");
-  EXPECT_EQ(CauseOfConcernNames(), "national, force");
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(AggregationNames(GradeLevel::kArea), Names({"score"}));
+  EXPECT_EQ(AggregationNames(GradeLevel::kQuestion), Names({"score", "median", "worst"}));
+  EXPECT_EQ(AggregationNames(GradeLevel::kOverall), Names({"score", "median", "worst"}));
+  EXPECT_EQ(CauseOfConcernNames(), Names({"national", "force"}));
 }
 
 TEST(GradingTest, OnlyAForceCauseOfConcernCaps) {
@@ -76,15 +77,11 @@ TEST(GradingTest, PackSchemaListsTheSameNames) {
   const nlohmann::json& levels =
       schema["definitions"]["pack"]["properties"]["grading"]["properties"]["aggregation"]["properties"];
   for (GradeLevel level : {GradeLevel::kArea, GradeLevel::kQuestion, GradeLevel::kOverall}) {
-    std::string names;
-    for (const auto& n : levels[GradeLevelName(level)]["enum"]) names += (names.empty() ? "" : ", ") + n.get<std::string>();
-    EXPECT_EQ(names, AggregationNames(level)) << GradeLevelName(level);
+    EXPECT_EQ(levels[GradeLevelName(level)]["enum"].get<std::vector<std::string>>(), AggregationNames(level))
+        << GradeLevelName(level);
   }
-  std::string scopes;
-  for (const auto& n : schema["definitions"]["rule"]["properties"]["cause_of_concern"]["enum"]) {
-    scopes += (scopes.empty() ? "" : ", ") + n.get<std::string>();
-  }
-  EXPECT_EQ(scopes, CauseOfConcernNames());
+  EXPECT_EQ(schema["definitions"]["rule"]["properties"]["cause_of_concern"]["enum"].get<std::vector<std::string>>(),
+            CauseOfConcernNames());
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "eval/evaluate.h"
 #include "testing/load_text.h"
+#include "testing/test_pack.h"
 
 namespace forcecheck {
 namespace {
@@ -17,11 +18,7 @@ using testing::TempDir;
 
 // A pack header with a `parameters:` list at line 5; `parameters` gives its items.
 std::string PackWith(const std::string& parameters, const std::string& check = "vetting.backlog <= params.tolerance") {
-  return "pack:\n"
-         "  id: test-pack\n"
-         "  title: Test pack\n"
-         "  version: 0.1.0\n"
-         "  parameters:\n" +
+  return std::string(testing::kTestPackHead) + "  parameters:\n" +
          parameters +
          "  scales:\n"
          "    - {id: four, title: Four, bands: [{grade: good, min: 50}, {grade: poor, min: 0}]}\n"
@@ -100,8 +97,8 @@ TEST_F(ParameterLoaderTest, ReportsDuplicateId) {
 
 TEST_F(ParameterLoaderTest, ReportsUnknownType) {
   EXPECT_EQ(Errors("    - {id: tolerance, type: integer, default: 10, local_choice: true, description: d}\n"),
-            Pack() + ":6:29: error: unknown parameter type 'integer' (expected one of: number, duration, date, "
-                     "text, boolean)\n" +
+            Pack() + ":6:29: error: unknown parameter type 'integer'; expected one of 'number', 'duration', "
+                     "'date', 'text' and 'boolean'\n" +
                      Quote("    - {id: tolerance, type: integer, default: 10, local_choice: true, description: d}", 29));
 }
 

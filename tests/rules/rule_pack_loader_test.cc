@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "testing/temp_dir.h"
+#include "testing/test_pack.h"
 
 namespace forcecheck {
 namespace {
@@ -11,19 +12,7 @@ using testing::RenderAll;
 using testing::TempDir;
 
 // pack.yaml of a directory pack: one scale, one question, one area (lines 1 to 18).
-constexpr const char* kPackYaml = R"(pack:
-  id: test-pack
-  title: Test pack
-  version: 0.1.0
-  scales:
-    - id: four
-      title: Four steps
-      bands:
-        - { grade: outstanding, min: 90 }
-        - { grade: good, min: 65 }
-        - { grade: requires improvement, min: 40 }
-        - { grade: inadequate, min: 0 }
-  questions:
+const std::string kPackYaml = std::string(testing::kTestPackHead) + testing::FourStepScales(false) + R"(  questions:
     - id: ethics
       title: Ethics
   areas:
@@ -251,8 +240,8 @@ TEST_F(RulePackLoaderTest, ReportsWrongTypes) {
                           Rules() + ":6:13: error: 'weight' must be a number, not text\n"
                                     "      weight: heavy\n"
                                     "              ^\n" +
-                          Rules() + ":12:23: error: unknown cause-of-concern scope 'yes' "
-                                    "(expected one of: national, force)\n"
+                          Rules() + ":12:23: error: unknown cause-of-concern scope 'yes'; "
+                                    "expected one of 'national' and 'force'\n"
                                     "      cause_of_concern: yes\n"
                                     "                        ^\n");
 }
@@ -262,12 +251,12 @@ TEST_F(RulePackLoaderTest, ReportsCauseOfConcernWithoutScope) {
   EXPECT_EQ(LoadWithRules("rules:\n" + RuleYaml("VET-001") + "    cause_of_concern: true\n" +
                           RuleYaml("VET-002") + "    cause_of_concern: [force]\n"),
             std::nullopt);
-  EXPECT_EQ(Errors(), Rules() + ":12:23: error: unknown cause-of-concern scope 'true' "
-                                "(expected one of: national, force)\n"
+  EXPECT_EQ(Errors(), Rules() + ":12:23: error: unknown cause-of-concern scope 'true'; "
+                                "expected one of 'national' and 'force'\n"
                                 "      cause_of_concern: true\n"
                                 "                        ^\n" +
-                          Rules() + ":23:23: error: unknown cause-of-concern scope a list "
-                                    "(expected one of: national, force)\n"
+                          Rules() + ":23:23: error: unknown cause-of-concern scope a list; "
+                                    "expected one of 'national' and 'force'\n"
                                     "      cause_of_concern: [force]\n"
                                     "                        ^\n");
 }
@@ -407,9 +396,32 @@ TEST_F(RulePackLoaderTest, ReportsUnknownSeverity) {
   std::string rule = RuleYaml("VET-001");
   rule.replace(rule.find("severity: high"), 14, "severity: severe");
   EXPECT_EQ(LoadWithRules("rules:\n" + rule), std::nullopt);
-  EXPECT_EQ(Errors(), Rules() + ":5:15: error: unknown severity 'severe' (expected one of: info, "
-                                "low, medium, high, critical)\n"
+  EXPECT_EQ(Errors(), Rules() + ":5:15: error: unknown severity 'severe'; expected one of 'info', "
+                                "'low', 'medium', 'high' and 'critical'\n"
                                 "      severity: severe\n"
+                                "                ^\n");
+}
+
+TEST_F(RulePackLoaderTest, ReportsMisspeltColumnTypeWithTheNameMeant) {
+  EXPECT_EQ(LoadWithRules("rules:\n" + RuleYaml("VET-001") +
+                          "registers:\n"
+                          "  - id: cases\n"
+                          "    title: Cases\n"
+                          "    key: case_id\n"
+                          "    columns:\n"
+                          "      - { name: case_id, type: txet, required: true }\n"),
+            std::nullopt);
+  EXPECT_EQ(Errors(), Rules() + ":17:32: error: unknown column type 'txet'; did you mean 'text'?\n"
+                                "        - { name: case_id, type: txet, required: true }\n"
+                                "                                 ^\n");
+}
+
+TEST_F(RulePackLoaderTest, ReportsMisspeltSeverityWithTheNameMeant) {
+  std::string rule = RuleYaml("VET-001");
+  rule.replace(rule.find("severity: high"), 14, "severity: hihg");
+  EXPECT_EQ(LoadWithRules("rules:\n" + rule), std::nullopt);
+  EXPECT_EQ(Errors(), Rules() + ":5:15: error: unknown severity 'hihg'; did you mean 'high'?\n"
+                                "      severity: hihg\n"
                                 "                ^\n");
 }
 
@@ -550,8 +562,8 @@ TEST_F(RulePackLoaderTest, ReportsBadGradingValues) {
   EXPECT_EQ(Errors(), Pack() + ":6:21: error: 'partial_credit' must be between 0 and 1\n"
                                "      partial_credit: 2\n"
                                "                      ^\n" +
-                          Pack() + ":7:19: error: 'not_assessed' must be 'exclude' or 'fail', not "
-                                   "'ignore'\n"
+                          Pack() + ":7:19: error: unknown not-assessed policy 'ignore'; expected one of "
+                                   "'exclude' and 'fail'\n"
                                    "      not_assessed: ignore\n"
                                    "                    ^\n" +
                           Pack() + ":8:19: error: 'min_coverage' must be between 0 and 1\n"
@@ -569,12 +581,12 @@ TEST_F(RulePackLoaderTest, ReportsUnknownAggregationMethodListingTheMethods) {
   dir_.Write("pack.yaml", pack);
   dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
   EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
-  EXPECT_EQ(Errors(), Pack() + ":7:17: error: unknown aggregation method 'mean' for 'question' (expected "
-                               "one of: score, median, worst)\n"
+  EXPECT_EQ(Errors(), Pack() + ":7:17: error: unknown aggregation method 'mean'; expected one of "
+                               "'score', 'median' and 'worst'\n"
                                "        question: mean\n"
                                "                  ^\n" +
-                          Pack() + ":8:16: error: unknown aggregation method 'mode' for 'overall' "
-                                   "(expected one of: score, median, worst)\n"
+                          Pack() + ":8:16: error: unknown aggregation method 'mode'; expected one of "
+                                   "'score', 'median' and 'worst'\n"
                                    "        overall: mode\n"
                                    "                 ^\n");
 }
@@ -587,7 +599,7 @@ TEST_F(RulePackLoaderTest, ReportsAggregationFromChildGradesForAnArea) {
   dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
   EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
   EXPECT_EQ(Errors(), Pack() + ":6:26: error: aggregation method 'median' grades from the grades below, and "
-                               "an area has none (expected one of: score)\n"
+                               "an area has none; expected one of 'score'\n"
                                "      aggregation: { area: median, colour: red }\n"
                                "                           ^\n" +
                           Pack() + ":6:34: error: unknown key 'colour' in 'aggregation'; expected one of "

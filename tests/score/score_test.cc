@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "testing/load_text.h"
+#include "testing/test_pack.h"
 
 namespace forcecheck {
 namespace {
@@ -13,20 +14,7 @@ using testing::TempDir;
 // Three questions; `ethics` has two areas, `workforce` three. `grading` is spliced in before
 // `scales`.
 std::string PackYaml(const std::string& grading, const std::string& rules) {
-  return "pack:\n"
-         "  id: test-pack\n"
-         "  title: Test pack\n"
-         "  version: 0.1.0\n" +
-         grading +
-         "  scales:\n"
-         "    - id: four\n"
-         "      title: Four steps\n"
-         "      bands:\n"
-         "        - { grade: outstanding, min: 90 }\n"
-         "        - { grade: good, min: 65 }\n"
-         "        - { grade: requires improvement, min: 40 }\n"
-         "        - { grade: inadequate, min: 0 }\n"
-         "      cause_of_concern_cap: requires improvement\n"
+  return std::string(testing::kTestPackHead) + grading + testing::FourStepScales() +
          "  questions:\n"
          "    - { id: ethics, title: Ethics }\n"
          "    - { id: fairness, title: Fairness }\n"
@@ -410,6 +398,16 @@ TEST_F(ScoreTest, ScoreOnBandBoundaryEarnsTheBand) {
   Scorecard card = ScoreOutcomes({O::kPass, O::kFail});
   EXPECT_DOUBLE_EQ(*card.areas[0].score, 65);
   EXPECT_EQ(card.areas[0].grade, "good");
+}
+
+// Every report and explanation writes a score this way: one decimal.
+TEST(FormatScoreTest, WritesOneDecimal) {
+  EXPECT_EQ(FormatScore(0.0), "0.0");
+  EXPECT_EQ(FormatScore(72.54), "72.5");
+  EXPECT_EQ(FormatScore(72.56), "72.6");
+  EXPECT_EQ(FormatScore(100.0), "100.0");
+  EXPECT_EQ(FormatScore(std::optional<double>(), "-"), "-");
+  EXPECT_EQ(FormatScore(std::optional<double>(65), ""), "65.0");
 }
 
 TEST(OutcomeCountsTest, AddsEachOutcome) {
