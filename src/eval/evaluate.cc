@@ -221,17 +221,14 @@ void DecidePartial(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& 
     for (const EvidenceRef& have : f.evidence) seen = seen || have.path == r.path;
     if (!seen) f.evidence.push_back(std::move(r));
   }
-  if (partial.is_error()) {
-    Undecided(partial, *rule.partial, "partial", f);
-  } else if (partial.kind() == Value::Kind::kBool && partial.boolean()) {
-    f.outcome = Outcome::kPartial;
-    f.reason = "the check is not met, but the rule is partly met";
+  if (partial.kind() == Value::Kind::kBool) {
+    if (partial.boolean()) f.outcome = Outcome::kPartial;
+    f.reason = partial.boolean() ? "the check is not met, but the rule is partly met"
+                                 : "the check is not met, nor partly met";
   } else if (partial.is_unknown()) {
     f.reason = "the check is not met; whether it is partly met is unknown: " + AbsentList(f.evidence);
-  } else if (partial.kind() != Value::Kind::kBool) {
+  } else {  // an error, or a value that is no answer
     Undecided(partial, *rule.partial, "partial", f);
-  } else {
-    f.reason = "the check is not met, nor partly met";
   }
 }
 

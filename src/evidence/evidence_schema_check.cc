@@ -181,7 +181,7 @@ void SchemaAt(const Json& root, const Json& s, const std::vector<Step>& steps, s
   if (depth > 64 || !s.is_object()) return;
   if (auto ref = s.find("$ref"); ref != s.end() && ref->is_string()) {
     const std::string r = ref->get<std::string>();
-    if (r.rfind("#", 0) == 0) {
+    if (r.rfind('#', 0) == 0) {
       try {
         SchemaAt(root, root.at(Json::json_pointer(r.substr(1))), steps, i, out, depth + 1);
       } catch (const std::exception&) {

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 #include "report/report.h"
@@ -94,7 +95,7 @@ class TextWriter {
     Line(std::string("scoring: partial credit ") + credit + "; rules not assessed or in error " +
          (g.not_assessed == NotAssessedPolicy::kExclude ? "are left out of scores"
                                                          : "count as failed") +
-         "; a grade by score needs " + std::to_string(static_cast<int>(g.min_coverage * 100 + 0.5)) +
+         "; a grade by score needs " + std::to_string(std::lround(g.min_coverage * 100)) +
          "% of the weight" + (g.min_rules > 1 ? " and " + std::to_string(g.min_rules) + " rules" : "") + " assessed");
     Line("grades: " + GradingSentence(g));
     Parameters();

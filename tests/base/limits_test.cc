@@ -39,7 +39,7 @@ std::vector<std::string> DocumentedLimits() {
   int table_line = 0;
   for (std::string line; std::getline(in, line);) {
     if (line.rfind("## ", 0) == 0) in_section = line == "## Limits";
-    if (!in_section || line.rfind("|", 0) != 0) continue;
+    if (!in_section || line.rfind('|', 0) != 0) continue;
     if (++table_line <= 2) continue;
     const std::vector<std::string> cells = Cells(line);
     rows.push_back(cells.at(0) + " | " + (cells.size() > 1 ? cells[1] : ""));

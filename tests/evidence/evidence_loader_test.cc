@@ -19,7 +19,7 @@ class EvidenceLoaderTest : public ::testing::Test {
 
   std::string Errors() const { return RenderAll(diags_); }
 
-  const EvidenceNode& At(const Evidence& ev, std::vector<std::string> path) {
+  const EvidenceNode& At(const Evidence& ev, const std::vector<std::string>& path) {
     const EvidenceNode* n = ev.Find(path);
     if (!n) {
       ADD_FAILURE() << "no evidence at " << ::testing::PrintToString(path);

@@ -87,7 +87,7 @@ constexpr const char* kSchema = R"json({
 
 class EvidenceSchemaTest : public ::testing::Test {
  protected:
-  std::optional<Evidence> Load(const std::string& text, std::string schema = "") {
+  std::optional<Evidence> Load(const std::string& text, const std::string& schema = "") {
     path_ = dir_.Write("evidence.yaml", text);
     EvidenceOptions options;
     options.schema = schema.empty() ? schema_ : schema;

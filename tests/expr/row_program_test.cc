@@ -328,6 +328,7 @@ const std::vector<std::string>& Corpus() {
       "count(registers.tidy where dept == limits.high)",
       "count(registers.tidy where salary > params.target and limits.on)",
       // Nested wheres naming the outer record through `as`, indexed and not.
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one expression, split for width
       "count(registers.tidy as t where any(registers.cases as c where c.officer == t.id and exists(c.cost) and "
       "c.cost > t.salary))",
       "count(registers.tidy as t where count(registers.cases as c where c.officer == t.id) > 1)",

@@ -66,7 +66,7 @@ TEST(MarkdownReportTest, DataCannotBreakTheTableOrInjectHtml) {
   std::istringstream lines(md);
   int rows = 0;
   for (std::string line; std::getline(lines, line);) {
-    if (line.rfind("|", 0) != 0) continue;
+    if (line.rfind('|', 0) != 0) continue;
     EXPECT_EQ(CellBars(line), 9) << line;
     ++rows;
   }

@@ -18,7 +18,7 @@ std::string Slurp(const std::string& relative) {
 
 // Markdown text with its line breaks and emphasis gone, so a sentence can be found however
 // the document wraps it.
-std::string Flat(std::string s) {
+std::string Flat(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '\n' || c == ' ') {
