@@ -28,8 +28,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -44,7 +44,6 @@
 #include "eval/evaluate.h"
 #include "evidence/evidence_loader.h"
 #include "expr/value.h"
-#include "rules/rule_pack_loader.h"
 #include "report/report.h"
 #include "rules/rule_pack_loader.h"
 #include "score/score.h"
@@ -87,16 +86,23 @@ std::string TextCell(const RegisterSpec& spec, const ColumnSpec& col, size_t row
 // which take words from a general vocabulary.
 const std::vector<const char*>* Vocabulary(const ColumnSpec& col) {
   static const std::vector<const char*> kLevels = {"RV", "MV", "MV-SC", "MV-DV"};
-  static const std::vector<const char*> kRoles = {"officer", "officer", "officer", "staff", "staff", "pcso",
-                                                  "special", "volunteer"};
-  static const std::vector<const char*> kDepartments = {"Response", "Neighbourhood", "CID", "Public Protection",
-                                                        "Custody", "Contact Centre", "Professional Standards",
-                                                        "Roads Policing", "Intelligence", "Finance"};
-  static const std::vector<const char*> kCategories = {"other", "other", "other", "vawg", "misogyny",
-                                                       "sexual_misconduct", "apsp"};
-  static const std::vector<const char*> kOutcomes = {"no_case_to_answer", "management_action", "reflective_practice",
-                                                     "written_warning", "final_written_warning", "dismissed",
-                                                     "not_proven"};
+  static const std::vector<const char*> kRoles = {"officer", "officer", "officer", "staff",
+                                                  "staff",   "pcso",    "special", "volunteer"};
+  static const std::vector<const char*> kDepartments = {"Response",
+                                                        "Neighbourhood",
+                                                        "CID",
+                                                        "Public Protection",
+                                                        "Custody",
+                                                        "Contact Centre",
+                                                        "Professional Standards",
+                                                        "Roads Policing",
+                                                        "Intelligence",
+                                                        "Finance"};
+  static const std::vector<const char*> kCategories = {
+      "other", "other", "other", "vawg", "misogyny", "sexual_misconduct", "apsp"};
+  static const std::vector<const char*> kOutcomes = {
+      "no_case_to_answer",     "management_action", "reflective_practice", "written_warning",
+      "final_written_warning", "dismissed",         "not_proven"};
   if (col.name == "role") return &kRoles;
   if (col.name == "department") return &kDepartments;
   if (col.name == "category") return &kCategories;
@@ -113,37 +119,62 @@ const std::vector<const char*>* Vocabulary(const ColumnSpec& col) {
 void VettingRecord(std::mt19937& rng, Date as_of, std::map<std::string, std::string>& cells) {
   std::uniform_int_distribution<int> pct(0, 99);
   const bool designated = pct(rng) < 15;
-  const int required = designated ? 1 + (pct(rng) < 20) + (pct(rng) < 5) : (pct(rng) < 10);  // ladder index
+  const int required =
+      designated ? 1 + (pct(rng) < 20) + (pct(rng) < 5) : (pct(rng) < 10);  // ladder index
   int held = required;
   const int roll = pct(rng);
-  if (roll < 3) held = -1;                       // no clearance
-  else if (roll < 6 && required > 0) held = required - 1;
-  else if (roll < 10 && required < 3) held = required + 1;
+  if (roll < 3)
+    held = -1;  // no clearance
+  else if (roll < 6 && required > 0)
+    held = required - 1;
+  else if (roll < 10 && required < 3)
+    held = required + 1;
   static const char* kLadder[] = {"RV", "MV", "MV-SC", "MV-DV"};
   cells["designated_post"] = designated ? "true" : "false";
   cells["required_level"] = kLadder[required];
   if (held < 0) return;
   const int years = held == 0 ? 10 : 7;
   const Date granted{as_of.days - std::uniform_int_distribution<int>(0, 365 * years + 200)(rng)};
-  const int longer = pct(rng) < 2 ? 1 : 0;       // expiry set past the renewal period
+  const int longer = pct(rng) < 2 ? 1 : 0;  // expiry set past the renewal period
   cells["level_held"] = kLadder[held];
   cells["granted"] = granted.ToString();
   cells["expires"] = expr::AddDuration(granted, years + longer, 'y')->ToString();
   if (pct(rng) >= 4) {
-    cells["last_aftercare_review"] = Date{as_of.days - std::uniform_int_distribution<int>(0, 420)(rng)}.ToString();
+    cells["last_aftercare_review"] =
+        Date{as_of.days - std::uniform_int_distribution<int>(0, 420)(rng)}.ToString();
   }
 }
 
 // Writes one register's CSV with `rows` records; returns its size in bytes.
-size_t WriteRegister(const RegisterSpec& spec, size_t rows, const fs::path& file, std::mt19937& rng) {
+size_t WriteRegister(const RegisterSpec& spec, size_t rows, const fs::path& file,
+                     std::mt19937& rng) {
   std::ofstream out(file, std::ios::binary);
   for (size_t c = 0; c < spec.columns.size(); ++c) out << (c ? "," : "") << spec.columns[c].name;
   out << "\r\n";
-  static const char* kWords[] = {"Acme Ltd", "Northgate Services", "Blue Lamp Supplies", "Central Security",
-                                 "Midland Fleet", "Harbour Catering", "\"Smith, Jones & Co\"", "Vantage IT",
-                                 "Response", "CID", "Public Protection", "Custody", "Contact Centre",
-                                 "Professional Standards", "MV", "RV", "SC", "NPPV2", "NPPV3", "apsp",
-                                 "vawg", "other", "misogyny", "sexual_misconduct"};
+  static const char* kWords[] = {"Acme Ltd",
+                                 "Northgate Services",
+                                 "Blue Lamp Supplies",
+                                 "Central Security",
+                                 "Midland Fleet",
+                                 "Harbour Catering",
+                                 "\"Smith, Jones & Co\"",
+                                 "Vantage IT",
+                                 "Response",
+                                 "CID",
+                                 "Public Protection",
+                                 "Custody",
+                                 "Contact Centre",
+                                 "Professional Standards",
+                                 "MV",
+                                 "RV",
+                                 "SC",
+                                 "NPPV2",
+                                 "NPPV3",
+                                 "apsp",
+                                 "vawg",
+                                 "other",
+                                 "misogyny",
+                                 "sexual_misconduct"};
   const Date as_of = *ParseDate(kAsOf);
   std::uniform_int_distribution<int> word(0, std::size(kWords) - 1), days(-3650, 3650), pct(0, 99);
   std::uniform_real_distribution<double> money(5, 5000);
@@ -160,8 +191,10 @@ size_t WriteRegister(const RegisterSpec& spec, size_t rows, const fs::path& file
     for (size_t c = 0; c < spec.columns.size(); ++c) {
       const ColumnSpec& col = spec.columns[c];
       if (c) line += ',';
-      if (spec.id == "vetting" && (vetting.count(col.name) || col.name == "level_held" || col.type == ColumnType::kDate)) {
-        if (auto it = vetting.find(col.name); it != vetting.end()) line += it->second;  // else blank: none held
+      if (spec.id == "vetting" &&
+          (vetting.count(col.name) || col.name == "level_held" || col.type == ColumnType::kDate)) {
+        if (auto it = vetting.find(col.name); it != vetting.end())
+          line += it->second;  // else blank: none held
         continue;
       }
       if (!col.required && pct(rng) < 3) continue;  // a blank cell
@@ -182,10 +215,12 @@ size_t WriteRegister(const RegisterSpec& spec, size_t rows, const fs::path& file
         case ColumnType::kDate: {
           // A date that follows another (a case closed, a review completed, an entry
           // audited) comes after the record's first date, within two years.
-          const bool follows = first_date && (col.name == "closed" || col.name == "completed_on" ||
-                                              col.name == "audited_on" || col.name == "last_reviewed");
-          const Date d = follows ? Date{first_date->days + std::uniform_int_distribution<int>(0, 720)(rng)}
-                                 : Date{as_of.days + days(rng)};
+          const bool follows =
+              first_date && (col.name == "closed" || col.name == "completed_on" ||
+                             col.name == "audited_on" || col.name == "last_reviewed");
+          const Date d =
+              follows ? Date{first_date->days + std::uniform_int_distribution<int>(0, 720)(rng)}
+                      : Date{as_of.days + days(rng)};
           if (!first_date) first_date = d;
           line += d.ToString();
           break;
@@ -223,7 +258,8 @@ std::string FactsOf(const std::string& example) {
   const std::string all = text.str();
   const size_t at = all.find("\nevidence:");
   if (at == std::string::npos) {
-    std::fprintf(stderr, "forcecheck_bench: no facts in %s; the evidence holds registers only\n", example.c_str());
+    std::fprintf(stderr, "forcecheck_bench: no facts in %s; the evidence holds registers only\n",
+                 example.c_str());
     return "evidence: {}\n";
   }
   return all.substr(at + 1);
@@ -343,8 +379,8 @@ std::optional<std::pair<double, double>> RunCli(const std::string& cli, const st
     dup2(null, 1);
     dup2(null, 2);
     const std::string ev = evidence.string();
-    std::vector<const char*> args = {cli.c_str(), "check", "--rules", rules.c_str(), "--evidence", ev.c_str(),
-                                     "--format", "json"};
+    std::vector<const char*> args = {cli.c_str(),  "check",    "--rules",  rules.c_str(),
+                                     "--evidence", ev.c_str(), "--format", "json"};
     args.push_back(nullptr);
     execv(cli.c_str(), const_cast<char* const*>(args.data()));
     _exit(127);
@@ -367,16 +403,21 @@ int main(int argc, char** argv) {
   std::string facts_from = "examples/synthetic-struggling/evidence.yaml";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i], value = argv[i + 1];
-    if (flag == "--rules") rules = value;
-    else if (flag == "--facts") facts_from = value;
-    else if (flag == "--keep") keep = value;
-    else if (flag == "--people") people = std::stoul(value);
+    if (flag == "--rules")
+      rules = value;
+    else if (flag == "--facts")
+      facts_from = value;
+    else if (flag == "--keep")
+      keep = value;
+    else if (flag == "--people")
+      people = std::stoul(value);
     else if (flag == "--sizes") {
       sizes.clear();
       std::stringstream ss(value);
       for (std::string item; std::getline(ss, item, ',');) sizes.push_back(std::stoul(item));
     } else {
-      std::fprintf(stderr, "usage: forcecheck_bench [--rules DIR] [--facts FILE] [--sizes N,N,...] [--people N] [--keep DIR]\n");
+      std::fprintf(stderr, "usage: forcecheck_bench [--rules DIR] [--facts FILE] [--sizes N,N,...] "
+                           "[--people N] [--keep DIR]\n");
       return 2;
     }
   }
@@ -387,8 +428,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "forcecheck_bench: the pack at %s declares no registers\n", rules.c_str());
     return 2;
   }
-  const fs::path root = keep.empty() ? fs::temp_directory_path() / ("forcecheck-bench-" + std::to_string(getpid()))
-                                     : fs::path(keep);
+  const fs::path root =
+      keep.empty() ? fs::temp_directory_path() / ("forcecheck-bench-" + std::to_string(getpid()))
+                   : fs::path(keep);
   const std::string facts = FactsOf(facts_from);
   std::vector<double> loads;  // loading the pack, in this process
   for (int rep = 0; rep < kRepeats; ++rep) {
@@ -399,17 +441,20 @@ int main(int argc, char** argv) {
   }
   std::sort(loads.begin(), loads.end());
   std::printf("pack %s %s: %zu rules, %zu registers; machine: %ld cores\n", pack->id.c_str(),
-              pack->version.c_str(), pack->rules.size(), pack->registers.size(), sysconf(_SC_NPROCESSORS_ONLN));
+              pack->version.c_str(), pack->rules.size(), pack->registers.size(),
+              sysconf(_SC_NPROCESSORS_ONLN));
   std::printf("pack load: %.1f ms (median of %d)\n\n", loads[loads.size() / 2], kRepeats);
-  std::printf("%10s %7s %8s %9s %6s %8s %9s %9s %12s %8s %10s\n", "records", "CSV MB", "pack ms", "ingest ms",
-              "MB/s", "eval ms", "report ms", "total ms", "forcecheck ms", "peak MB", "peak/input");
+  std::printf("%10s %7s %8s %9s %6s %8s %9s %9s %12s %8s %10s\n", "records", "CSV MB", "pack ms",
+              "ingest ms", "MB/s", "eval ms", "report ms", "total ms", "forcecheck ms", "peak MB",
+              "peak/input");
   // The sizes, then one force of `people` people (0 to skip), as (records, people) runs.
   std::vector<std::pair<size_t, size_t>> runs;
   for (size_t size : sizes) runs.emplace_back(size, 0);
   if (people > 0) runs.emplace_back(0, people);
   const std::string cli = (fs::path(argv[0]).parent_path() / "forcecheck").string();
   for (const auto& [size, force_people] : runs) {
-    const fs::path dir = root / (force_people ? "force-" + std::to_string(force_people) : std::to_string(size));
+    const fs::path dir =
+        root / (force_people ? "force-" + std::to_string(force_people) : std::to_string(size));
     Generated g = Generate(*pack, facts, size, force_people, dir);
     std::vector<Figures> phases;
     for (int rep = 0; rep < kRepeats; ++rep) {
@@ -420,14 +465,16 @@ int main(int argc, char** argv) {
       }
       phases.push_back(*f);
     }
-    std::sort(phases.begin(), phases.end(), [](const Figures& a, const Figures& b) { return a.total_ms < b.total_ms; });
+    std::sort(phases.begin(), phases.end(),
+              [](const Figures& a, const Figures& b) { return a.total_ms < b.total_ms; });
     const Figures& f = phases[phases.size() / 2];  // the median run
     std::vector<double> walls;
     double peak_mb = 0;
     for (int rep = 0; rep < kRepeats; ++rep) {
       std::optional<std::pair<double, double>> run = RunCli(cli, rules, g.evidence);
       if (!run) {
-        std::fprintf(stderr, "forcecheck_bench: %s failed at %zu records\n", cli.c_str(), g.records);
+        std::fprintf(stderr, "forcecheck_bench: %s failed at %zu records\n", cli.c_str(),
+                     g.records);
         return 3;
       }
       walls.push_back(run->first);
@@ -435,10 +482,12 @@ int main(int argc, char** argv) {
     }
     std::sort(walls.begin(), walls.end());
     const double mb = static_cast<double>(g.bytes) / 1e6;
-    std::printf("%10zu %7.1f %8.1f %9.1f %6.0f %8.1f %9.1f %9.1f %12.1f %8.1f %9.2fx%s\n", g.records, mb,
-                f.pack_ms, f.ingest_ms, mb / (f.ingest_ms / 1000), f.eval_ms, f.report_ms, f.total_ms,
-                walls[walls.size() / 2], peak_mb, peak_mb / mb,
-                force_people ? ("   <- one force of " + std::to_string(force_people) + " people").c_str() : "");
+    std::printf("%10zu %7.1f %8.1f %9.1f %6.0f %8.1f %9.1f %9.1f %12.1f %8.1f %9.2fx%s\n",
+                g.records, mb, f.pack_ms, f.ingest_ms, mb / (f.ingest_ms / 1000), f.eval_ms,
+                f.report_ms, f.total_ms, walls[walls.size() / 2], peak_mb, peak_mb / mb,
+                force_people
+                    ? ("   <- one force of " + std::to_string(force_people) + " people").c_str()
+                    : "");
     std::fflush(stdout);
   }
   if (keep.empty()) fs::remove_all(root);

@@ -39,7 +39,8 @@ std::optional<Date> ParseCanonicalDate(std::string_view t) {
   if (d1 > 9 || d2 > 9) return std::nullopt;
   // Byte i of `pairs` is the number written by digits i and i + 1 (at most 99: no carries).
   const uint64_t pairs = x * 10 + (x >> 8);
-  const unsigned y = static_cast<unsigned>(pairs & 0xFF) * 100 + static_cast<unsigned>((pairs >> 16) & 0xFF);
+  const unsigned y =
+      static_cast<unsigned>(pairs & 0xFF) * 100 + static_cast<unsigned>((pairs >> 16) & 0xFF);
   const unsigned m = static_cast<unsigned>((pairs >> 40) & 0xFF), d = d1 * 10 + d2;
   // The month's length, with 29 for February, and only a 29 February asks about leap years.
   static constexpr unsigned char kLongest[] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -68,7 +68,8 @@ void ParallelFor(size_t n, const std::function<void(size_t i, size_t worker)>& w
 std::vector<size_t> LargestFirst(const std::vector<uint64_t>& sizes) {
   std::vector<size_t> order(sizes.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return sizes[a] > sizes[b]; });
   return order;
 }
 

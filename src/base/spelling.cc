@@ -28,8 +28,10 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
     size_t row_min = current[0];
     for (size_t j = 1; j <= m; ++j) {
       const bool same = Lower(a[i - 1]) == Lower(b[j - 1]);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same ? 0 : 1)});
-      if (i > 1 && j > 1 && Lower(a[i - 1]) == Lower(b[j - 2]) && Lower(a[i - 2]) == Lower(b[j - 1])) {
+      current[j] =
+          std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same ? 0 : 1)});
+      if (i > 1 && j > 1 && Lower(a[i - 1]) == Lower(b[j - 2]) &&
+          Lower(a[i - 2]) == Lower(b[j - 1])) {
         current[j] = std::min(current[j], before[j - 2] + 1);
       }
       row_min = std::min(row_min, current[j]);
@@ -41,7 +43,8 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
   return std::min(previous[m], limit + 1);
 }
 
-std::optional<std::string> ClosestName(std::string_view word, const std::vector<std::string>& candidates) {
+std::optional<std::string> ClosestName(std::string_view word,
+                                       const std::vector<std::string>& candidates) {
   const size_t limit = Threshold(word.size());
   std::optional<std::string> best;
   size_t best_distance = limit + 1;
@@ -56,13 +59,17 @@ std::optional<std::string> ClosestName(std::string_view word, const std::vector<
   return best;
 }
 
-std::string QuotedList(const std::vector<std::string>& names, const char* last_word, size_t max_shown) {
+std::string QuotedList(const std::vector<std::string>& names, const char* last_word,
+                       size_t max_shown) {
   const size_t shown = std::min(names.size(), max_shown);
   const size_t rest = names.size() - shown;
   std::string out;
   for (size_t i = 0; i < shown; ++i) {
     const bool last = rest == 0 && i + 1 == shown;
-    out += (i == 0 ? "" : last ? std::string(" ") + last_word + " " : std::string(", ")) + "'" + names[i] + "'";
+    out += (i == 0 ? ""
+            : last ? std::string(" ") + last_word + " "
+                   : std::string(", ")) +
+           "'" + names[i] + "'";
   }
   if (rest > 0) out += " and " + std::to_string(rest) + " more";
   return out;

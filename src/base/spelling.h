@@ -21,7 +21,8 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
 // enough: no edit (case aside) for words of 1 or 2 characters, at most 1 edit up to 4
 // characters, 2 up to 8, then 3. A candidate equal
 // to `word` is never suggested. Ties go to the earlier candidate.
-std::optional<std::string> ClosestName(std::string_view word, const std::vector<std::string>& candidates);
+std::optional<std::string> ClosestName(std::string_view word,
+                                       const std::vector<std::string>& candidates);
 
 // "'a', 'b' and 'c'" (or with `last` "or"): names quoted and joined, for lists of what is
 // allowed. When there are more than `max_shown`, the first `max_shown` are named and the rest

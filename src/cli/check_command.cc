@@ -50,6 +50,8 @@ struct CheckOptions {
 po::options_description Describe() {
   po::options_description d("options");
   DescribeRulesOption(d);
+  // One option a line, as --help prints them:
+  // clang-format off
   d.add_options()
       ("evidence,e", po::value<std::string>()->value_name("FILE"),
        "the force's evidence file (required)")
@@ -64,7 +66,10 @@ po::options_description Describe() {
        "assessed: info, low, medium, high, critical, or none")
       ("scale", po::value<std::string>()->value_name("ID"),
        "grading scale to use (default: the pack's grading.scale)");
+  // clang-format on
   DescribeInputOptions(d);
+  // One option a line, as --help prints them:
+  // clang-format off
   d.add_options()
       ("marking", po::value<std::string>()->value_name("TEXT"),
        "protective marking shown at the top and bottom of the html and markdown reports, "
@@ -73,6 +78,7 @@ po::options_description Describe() {
        "colour the text report: auto (a terminal, unless NO_COLOR is set and not empty), always, never")
       ("verbose,v", "log what forcecheck does to standard error")
       ("help,h", "show this help");
+  // clang-format on
   return d;
 }
 
@@ -85,7 +91,8 @@ std::string ParseFormat(const std::string& name, ReportFormat& format) {
   std::vector<std::string> names;
   for (const ReportFormatSpec& f : ReportFormats()) names.emplace_back(f.name);
   const std::string suggestion = DidYouMean(name, names);
-  return "unknown format '" + name + "'" + (suggestion.empty() ? " (formats: " + ReportFormatNames() + ")" : suggestion);
+  return "unknown format '" + name + "'" +
+         (suggestion.empty() ? " (formats: " + ReportFormatNames() + ")" : suggestion);
 }
 
 // One --report: FORMAT=FILE, or a FILE whose name ends as one of the formats' files do.
@@ -96,16 +103,19 @@ std::string ParseReport(const std::string& spec, ReportRequest& request) {
     if (!f) {
       std::string endings;
       for (const ReportFormatSpec& format : ReportFormats()) {
-        for (std::string_view e : format.extensions) endings += (endings.empty() ? "" : ", ") + std::string(e);
+        for (std::string_view e : format.extensions)
+          endings += (endings.empty() ? "" : ", ") + std::string(e);
       }
-      return "--report takes FORMAT=FILE, or a FILE whose name ends in one of " + endings + ", not '" + spec + "'";
+      return "--report takes FORMAT=FILE, or a FILE whose name ends in one of " + endings +
+             ", not '" + spec + "'";
     }
     request = {*f, spec};
     return {};
   }
   std::optional<ReportFormat> f = ParseReportFormat(spec.substr(0, eq));
   if (!f || eq + 1 == spec.size()) {
-    return "--report takes FORMAT=FILE with FORMAT one of " + ReportFormatNames() + ", not '" + spec + "'";
+    return "--report takes FORMAT=FILE with FORMAT one of " + ReportFormatNames() + ", not '" +
+           spec + "'";
   }
   request = {*f, spec.substr(eq + 1)};
   return {};
@@ -122,13 +132,15 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   opts.evidence = vm["evidence"].as<std::string>();
   opts.verbose = vm.count("verbose") > 0;
   ReportRequest main{ReportFormat::kText, vm.count("output") ? vm["output"].as<std::string>() : ""};
-  if (std::string problem = ParseFormat(vm["format"].as<std::string>(), main.format); !problem.empty()) {
+  if (std::string problem = ParseFormat(vm["format"].as<std::string>(), main.format);
+      !problem.empty()) {
     return problem;
   }
   opts.reports.push_back(main);
   if (vm.count("report")) {
     for (const std::string& spec : vm["report"].as<std::vector<std::string>>()) {
-      if (std::string problem = ParseReport(spec, opts.reports.emplace_back()); !problem.empty()) return problem;
+      if (std::string problem = ParseReport(spec, opts.reports.emplace_back()); !problem.empty())
+        return problem;
     }
   }
   const std::string fail_on = vm["fail-on"].as<std::string>();
@@ -137,16 +149,21 @@ std::string Parse(const std::vector<std::string>& args, CheckOptions& opts, bool
   } else if (auto s = ParseSeverity(fail_on)) {
     opts.fail_on = *s;
   } else {
-    return "--fail-on takes one of " + std::string(kSeverityNames) + ", none; not '" + fail_on + "'";
+    return "--fail-on takes one of " + std::string(kSeverityNames) + ", none; not '" + fail_on +
+           "'";
   }
   if (std::string problem = ParseInputOptions(vm, opts.inputs); !problem.empty()) return problem;
   if (vm.count("scale")) opts.scale = vm["scale"].as<std::string>();
   if (vm.count("marking")) opts.marking = vm["marking"].as<std::string>();
   const std::string color = vm["color"].as<std::string>();
-  if (color == "always") opts.color = true;
-  else if (color == "never") opts.color = false;
-  else if (color == "auto") opts.color = isatty(STDOUT_FILENO) && !NoColor();
-  else return "--color takes auto, always or never, not '" + color + "'";
+  if (color == "always")
+    opts.color = true;
+  else if (color == "never")
+    opts.color = false;
+  else if (color == "auto")
+    opts.color = isatty(STDOUT_FILENO) && !NoColor();
+  else
+    return "--color takes auto, always or never, not '" + color + "'";
   return {};
 }
 
@@ -163,8 +180,7 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
   const auto start = Clock::now();
   auto ms = [&] { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); };
 
-  std::optional<Inputs> in =
-      LoadInputs(opts.rules, opts.evidence, opts.inputs, err);
+  std::optional<Inputs> in = LoadInputs(opts.rules, opts.evidence, opts.inputs, err);
   if (!in) return kExitInput;
   // Every input has been read: no report may replace one of them, whatever its name.
   std::vector<std::string> paths;
@@ -195,7 +211,8 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
   report.as_of = opts.inputs.as_of.value_or(evidence->as_of);
   report.tool_version = kVersion;
   report.parameters = in->parameters;
-  report.findings = Evaluate(*pack, *evidence, EvalOptions{report.as_of, ParameterValues(in->parameters)});
+  report.findings =
+      Evaluate(*pack, *evidence, EvalOptions{report.as_of, ParameterValues(in->parameters)});
   report.scorecard = Score(*pack, report.findings, *scale);
   spdlog::debug("evaluated {} rules ({:.1f} ms)", report.findings.size(), ms());
 
@@ -207,7 +224,8 @@ int Check(const CheckOptions& opts, std::ostream& out, std::ostream& err) {
   }
   std::vector<OutputFile> files;
   for (size_t i = 0; i < opts.reports.size(); ++i) {
-    if (!opts.reports[i].path.empty()) files.push_back({opts.reports[i].path, std::move(rendered[i])});
+    if (!opts.reports[i].path.empty())
+      files.push_back({opts.reports[i].path, std::move(rendered[i])});
   }
   if (!WriteFiles(files, "report", diags)) {
     diags.RenderAll(err);

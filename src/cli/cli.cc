@@ -19,10 +19,12 @@ const std::vector<Command>& Commands() {
        RunExplain},
       {"functions", "list the rule language's functions, how each is called and what it gives",
        RunFunctions},
-      {"init", "write an evidence template for a rule pack, every fact described and unknown", RunInit},
+      {"init", "write an evidence template for a rule pack, every fact described and unknown",
+       RunInit},
       {"lint", "check a rule pack's expressions, registers and evidence paths without evidence",
        RunLint},
-      {"test", "run a rule pack's tests (DIR/tests/*.yaml) and report which rules lack them", RunTest},
+      {"test", "run a rule pack's tests (DIR/tests/*.yaml) and report which rules lack them",
+       RunTest},
   };
   return kCommands;
 }
@@ -30,7 +32,8 @@ const std::vector<Command>& Commands() {
 namespace {
 
 void Usage(std::ostream& out) {
-  out << "forcecheck " << kVersion << ": a rules-based compliance checker for police force policies\n\n"
+  out << "forcecheck " << kVersion
+      << ": a rules-based compliance checker for police force policies\n\n"
       << "usage: forcecheck <command> [options]\n"
       << "       forcecheck --help | --version\n\n"
       << "commands:\n";
@@ -87,7 +90,8 @@ int RunCli(int argc, const char* const* argv, std::ostream& out, std::ostream& e
     }
     std::vector<std::string> names;
     for (const Command& c : Commands()) names.emplace_back(c.name);
-    return UsageError("", "unknown command '" + first + "'" + SuggestName(first, names, "the commands are"), err);
+    return UsageError(
+        "", "unknown command '" + first + "'" + SuggestName(first, names, "the commands are"), err);
   } catch (const std::exception& e) {
     err << "forcecheck: internal error: " << e.what() << "\n";
     return kExitInternal;

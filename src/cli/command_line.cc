@@ -34,8 +34,8 @@ std::string Suggestion(const std::string& option, const po::options_description&
 }  // namespace
 
 std::string ParseArgs(const std::vector<std::string>& args, const po::options_description& visible,
-                      const po::options_description& hidden, const po::positional_options_description& positional,
-                      po::variables_map& vm) {
+                      const po::options_description& hidden,
+                      const po::positional_options_description& positional, po::variables_map& vm) {
   po::options_description all;
   all.add(visible).add(hidden);
   try {
@@ -51,7 +51,8 @@ std::string ParseArgs(const std::vector<std::string>& args, const po::options_de
 
 std::string ParseArgs(const std::vector<std::string>& args, const po::options_description& visible,
                       po::variables_map& vm) {
-  return ParseArgs(args, visible, po::options_description(), po::positional_options_description(), vm);
+  return ParseArgs(args, visible, po::options_description(), po::positional_options_description(),
+                   vm);
 }
 
 }  // namespace forcecheck

@@ -29,11 +29,13 @@ std::string DidYouMean(std::string_view word, const std::vector<std::string>& ca
 // Reads `args` against the `visible` options (those --help lists) and the `hidden` ones (the
 // names of positional arguments) into `vm`. Returns the usage problem, or "" when there is
 // none; an unknown option is named with the visible option it most likely misspells.
-std::string ParseArgs(const std::vector<std::string>& args, const boost::program_options::options_description& visible,
+std::string ParseArgs(const std::vector<std::string>& args,
+                      const boost::program_options::options_description& visible,
                       const boost::program_options::options_description& hidden,
                       const boost::program_options::positional_options_description& positional,
                       boost::program_options::variables_map& vm);
-std::string ParseArgs(const std::vector<std::string>& args, const boost::program_options::options_description& visible,
+std::string ParseArgs(const std::vector<std::string>& args,
+                      const boost::program_options::options_description& visible,
                       boost::program_options::variables_map& vm);
 
 }  // namespace forcecheck

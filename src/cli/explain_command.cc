@@ -37,8 +37,10 @@ void PrintTree(const expr::Expr& e, const std::string& text, const expr::Trace& 
   std::string slice;
   for (char c : text.substr(e.offset, e.length)) {
     const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    if (!space) slice += c;
-    else if (!slice.empty() && slice.back() != ' ') slice += ' ';
+    if (!space)
+      slice += c;
+    else if (!slice.empty() && slice.back() != ' ')
+      slice += ' ';
   }
   constexpr size_t kMaxSlice = 90;
   if (slice.size() > kMaxSlice) slice = slice.substr(0, kMaxSlice - 3) + "...";
@@ -56,7 +58,8 @@ void PrintTree(const expr::Expr& e, const std::string& text, const expr::Trace& 
   if (per_element) return;
   for (size_t i = 0; i < e.args.size(); ++i) {
     const bool inner = (e.kind == expr::Expr::Kind::kWhere || e.kind == expr::Expr::Kind::kBy ||
-                        (e.kind == expr::Expr::Kind::kCall && e.aggregate)) && i > 0;
+                        (e.kind == expr::Expr::Kind::kCall && e.aggregate)) &&
+                       i > 0;
     if (e.args[i]) PrintTree(*e.args[i], text, trace, depth + 1, inner, out);
   }
 }
@@ -90,10 +93,13 @@ struct ExplainOptions {
 po::options_description Describe() {
   po::options_description d("options");
   DescribeRulesOption(d);
+  // One option a line, as --help prints them:
+  // clang-format off
   d.add_options()
       ("evidence,e", po::value<std::string>()->value_name("FILE"), "the evidence file (required)")
       ("records", po::value<std::string>()->default_value("10")->value_name("N"),
        "how many flagged records to list");
+  // clang-format on
   DescribeInputOptions(d);
   d.add_options()("help,h", "show this help");
   return d;
@@ -106,7 +112,8 @@ std::string Parse(const std::vector<std::string>& args, ExplainOptions& opts, bo
   po::positional_options_description positional;
   positional.add("rule", 1);
   po::variables_map vm;
-  if (std::string problem = ParseArgs(args, Describe(), hidden, positional, vm); !problem.empty()) return problem;
+  if (std::string problem = ParseArgs(args, Describe(), hidden, positional, vm); !problem.empty())
+    return problem;
   help = vm.count("help") > 0;
   if (help) return {};
   if (!vm.count("rule")) return "the rule's id is required";
@@ -116,7 +123,8 @@ std::string Parse(const std::vector<std::string>& args, ExplainOptions& opts, bo
   opts.evidence = vm["evidence"].as<std::string>();
   const std::optional<size_t> records = ParseCount(vm["records"].as<std::string>());
   if (!records) {
-    return "--records takes a number of records from 0 to 999999999, not '" + vm["records"].as<std::string>() + "'";
+    return "--records takes a number of records from 0 to 999999999, not '" +
+           vm["records"].as<std::string>() + "'";
   }
   opts.records = *records;
   return ParseInputOptions(vm, opts.inputs);
@@ -158,19 +166,23 @@ int Explain(const ExplainOptions& opts, std::ostream& out, std::ostream& err) {
   for (int i : read) {
     const ParameterSetting& p = in->parameters[static_cast<size_t>(i)];
     out << "parameter: params." << p.parameter->id << " = " << FormatParameterValue(p.value)
-        << (p.overridden ? " (set by " + p.origin + "; default " + FormatParameterValue(p.parameter->default_value) + ")"
+        << (p.overridden ? " (set by " + p.origin + "; default " +
+                               FormatParameterValue(p.parameter->default_value) + ")"
                          : " (default)")
         << "\n";
   }
   for (const EvidenceRef& e : f.evidence) {
-    out << "evidence: " << e.path << " = " << e.value << (e.where.file.empty() ? "" : " at " + e.where.ToString()) << "\n";
+    out << "evidence: " << e.path << " = " << e.value
+        << (e.where.file.empty() ? "" : " at " + e.where.ToString()) << "\n";
   }
   if (f.records_total > 0) {
     const size_t shown = std::min(opts.records, f.records.size());
     out << "records: " << f.records_total
-        << (f.records_total > shown ? " (the first " + std::to_string(shown) + " below)" : "") << "\n";
+        << (f.records_total > shown ? " (the first " + std::to_string(shown) + " below)" : "")
+        << "\n";
     for (size_t i = 0; i < shown; ++i) {
-      out << "  " << f.records[i].where.ToString() << (f.records[i].key.empty() ? "" : "  " + f.records[i].key) << "\n";
+      out << "  " << f.records[i].where.ToString()
+          << (f.records[i].key.empty() ? "" : "  " + f.records[i].key) << "\n";
     }
   }
   return kExitOk;
@@ -183,7 +195,8 @@ int RunExplain(const std::vector<std::string>& args, std::ostream& out, std::ost
   bool help = false;
   const std::string problem = Parse(args, opts, help);
   if (help) {
-    out << "usage: forcecheck explain RULE [--rules DIR|FILE] --evidence FILE [options]\n\n" << Describe() << "\n"
+    out << "usage: forcecheck explain RULE [--rules DIR|FILE] --evidence FILE [options]\n\n"
+        << Describe() << "\n"
         << InputEnvironmentHelp();
     return kExitOk;
   }

@@ -34,7 +34,8 @@ std::string Parse(const std::vector<std::string>& args, bool& help) {
 
 void PrintFunctions(std::ostream& out) {
   size_t width = 0;
-  for (const expr::Function& f : expr::AllFunctions()) width = std::max(width, expr::SignatureText(f).size());
+  for (const expr::Function& f : expr::AllFunctions())
+    width = std::max(width, expr::SignatureText(f).size());
   for (const expr::Function& f : expr::AllFunctions()) {
     const std::string signature = expr::SignatureText(f);
     out << signature << std::string(width + 2 - signature.size(), ' ') << f.summary << "\n";
@@ -48,7 +49,8 @@ int RunFunctions(const std::vector<std::string>& args, std::ostream& out, std::o
   const std::string problem = Parse(args, help);
   if (help) {
     out << "usage: forcecheck functions\n\n"
-        << "lists the functions of the rule language (C is a collection: a register, a list or the\n"
+        << "lists the functions of the rule language (C is a collection: a register, a list or "
+           "the\n"
         << "groups of a 'by'), each with how it is called and what it gives\n\n"
         << Describe();
     return kExitOk;

@@ -32,10 +32,12 @@ Date Today() {
 // Reports why the template may not be written to `output`: it exists (without --overwrite),
 // or it is no place for a file (report/write_file.h: a rule pack's file or folder, the evidence
 // schema, a directory, a device).
-void RefuseOutput(const std::string& output, const std::string& rules, bool overwrite, Diagnostics& diags) {
+void RefuseOutput(const std::string& output, const std::string& rules, bool overwrite,
+                  Diagnostics& diags) {
   std::error_code ec;
   if (!overwrite && fs::exists(fs::symlink_status(output, ec))) {
-    diags.Error({output}, "cannot write the template: the file exists; pass --overwrite to replace it");
+    diags.Error({output},
+                "cannot write the template: the file exists; pass --overwrite to replace it");
     return;
   }
   CheckDestinations({output}, InputFolders(rules), "template", diags);
@@ -51,6 +53,8 @@ struct InitOptions {
 po::options_description Describe() {
   po::options_description d("options");
   DescribeRulesOption(d);
+  // One option a line, as --help prints them:
+  // clang-format off
   d.add_options()
       ("output,o", po::value<std::string>()->value_name("FILE"),
        "write the template to FILE instead of standard output")
@@ -59,6 +63,7 @@ po::options_description Describe() {
       ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
        "the date the evidence will describe (default: today)")
       ("help,h", "show this help");
+  // clang-format on
   return d;
 }
 
@@ -77,7 +82,8 @@ std::string Parse(const std::vector<std::string>& args, InitOptions& opts, bool&
   opts.template_options.as_of = as_of.value_or(Today());
   if (vm.count("force")) {
     opts.template_options.force = vm["force"].as<std::string>();
-    if (opts.template_options.force.empty()) return "--force takes the force's name, not an empty string";
+    if (opts.template_options.force.empty())
+      return "--force takes the force's name, not an empty string";
   }
   return {};
 }
@@ -104,8 +110,8 @@ int Init(const InitOptions& opts, std::ostream& out, std::ostream& err) {
     PrintErrorCount(refusals, "no template written", err);
     return kExitInput;
   }
-  out << "wrote " << *opts.output << ": an evidence template for " << pack->id << " " << pack->version
-      << " with " << t->facts << " facts in " << t->sections << " sections and "
+  out << "wrote " << *opts.output << ": an evidence template for " << pack->id << " "
+      << pack->version << " with " << t->facts << " facts in " << t->sections << " sections and "
       << pack->registers.size() << " registers, every fact null until filled in\n";
   return kExitOk;
 }
@@ -117,7 +123,8 @@ int RunInit(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   bool help = false;
   const std::string problem = Parse(args, opts, help);
   if (help) {
-    out << "usage: forcecheck init [--rules DIR|FILE] [--output FILE [--overwrite]] [--force NAME]\n"
+    out << "usage: forcecheck init [--rules DIR|FILE] [--output FILE [--overwrite]] [--force "
+           "NAME]\n"
         << "                       [--as-of YYYY-MM-DD]\n\n"
         << "Writes an evidence template for the pack: every fact its evidence schema describes,\n"
         << "set to null (not yet known) with its meaning, type, unit and the rules that read it,\n"

@@ -59,19 +59,24 @@ std::vector<ParameterOverride> LoadOverrides(const RulePack& pack, const Paramet
                                              Diagnostics& diags) {
   std::vector<ParameterOverride> overrides;
   if (!options.file.empty()) {
-    if (auto from_file = LoadParameterFile(options.file, pack, diags)) overrides = std::move(*from_file);
+    if (auto from_file = LoadParameterFile(options.file, pack, diags))
+      overrides = std::move(*from_file);
   }
-  for (ParameterOverride& o : ParseSetOptions(pack, options.sets, diags)) overrides.push_back(std::move(o));
+  for (ParameterOverride& o : ParseSetOptions(pack, options.sets, diags))
+    overrides.push_back(std::move(o));
   return overrides;
 }
 
 }  // namespace
 
 void DescribeRulesOption(po::options_description& d) {
+  // One option a line, as --help prints them:
+  // clang-format off
   d.add_options()
       ("rules,r", po::value<std::string>()->value_name("DIR|FILE"),
        "the rule pack: a directory with pack.yaml, or one file (default: the pack installed "
        "with forcecheck, when there is one)");
+  // clang-format on
 }
 
 std::string ParseRulesArgument(const po::variables_map& vm, std::string& rules) {
@@ -84,6 +89,8 @@ std::string ParseRulesArgument(const po::variables_map& vm, std::string& rules) 
 }
 
 void DescribeInputOptions(po::options_description& d) {
+  // One option a line, as --help prints them:
+  // clang-format off
   d.add_options()
       ("as-of", po::value<std::string>()->value_name("YYYY-MM-DD"),
        "evaluate as at this date instead of the evidence's as_of")
@@ -96,13 +103,16 @@ void DescribeInputOptions(po::options_description& d) {
       // forcecheck keeps nothing between runs (a result depends on the pack, the evidence and
       // the options alone); the option of the pack cache it once had is still accepted.
       ("no-cache", "has no effect: forcecheck keeps no cache; accepted so existing scripts run");
+  // clang-format on
 }
 
-std::string ParseDateOption(const po::variables_map& vm, const char* name, std::optional<Date>& date) {
+std::string ParseDateOption(const po::variables_map& vm, const char* name,
+                            std::optional<Date>& date) {
   if (!vm.count(name)) return {};
   const std::string text = vm[name].as<std::string>();
   date = ParseDate(text);
-  if (!date) return "--" + std::string(name) + " takes a date written YYYY-MM-DD, not '" + text + "'";
+  if (!date)
+    return "--" + std::string(name) + " takes a date written YYYY-MM-DD, not '" + text + "'";
   return {};
 }
 
@@ -123,7 +133,8 @@ std::optional<Inputs> LoadInputs(const std::string& rules, const std::string& ev
                                  const InputOptions& input, std::ostream& err) {
   const auto start = std::chrono::steady_clock::now();
   auto ms = [&] {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
   };
   // The evidence file's YAML does not depend on the pack: it is parsed while the pack loads.
   Diagnostics diags, parse_diags;

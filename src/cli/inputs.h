@@ -56,7 +56,8 @@ std::string ParseRulesArgument(const boost::program_options::variables_map& vm, 
 // and --no-cache (a no-op).
 void DescribeInputOptions(boost::program_options::options_description& d);
 // Fills `options` from what DescribeInputOptions declared; returns the usage problem, or "".
-std::string ParseInputOptions(const boost::program_options::variables_map& vm, InputOptions& options);
+std::string ParseInputOptions(const boost::program_options::variables_map& vm,
+                              InputOptions& options);
 // Sets `date` from the option `name` when it was given; returns the usage problem, or "".
 std::string ParseDateOption(const boost::program_options::variables_map& vm, const char* name,
                             std::optional<Date>& date);

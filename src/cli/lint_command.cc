@@ -43,9 +43,11 @@ int Lint(const std::string& rules, std::ostream& out, std::ostream& err) {
     return kExitInput;
   }
   out << pack->id << " " << pack->version << ": " << pack->rules.size() << " rules in "
-      << pack->areas.size() << " areas, " << pack->registers.size() << " registers; no problems found"
-      << (pack->evidence_schema.empty() ? " (no evidence schema named, so evidence paths were not checked)"
-                                        : " (evidence paths checked against " + pack->evidence_schema + ")")
+      << pack->areas.size() << " areas, " << pack->registers.size()
+      << " registers; no problems found"
+      << (pack->evidence_schema.empty()
+              ? " (no evidence schema named, so evidence paths were not checked)"
+              : " (evidence paths checked against " + pack->evidence_schema + ")")
       << "\n";
   return kExitOk;
 }

@@ -77,7 +77,8 @@ class ScratchDir {
       if (!mkdtemp(tmpl.data())) return {};
       path_ = tmpl;
     }
-    const std::string file = (fs::path(path_) / ("case-" + std::to_string(++count_) + ".yaml")).string();
+    const std::string file =
+        (fs::path(path_) / ("case-" + std::to_string(++count_) + ".yaml")).string();
     std::ofstream(file, std::ios::binary) << text;
     return file;
   }
@@ -132,7 +133,8 @@ void PrintResult(const Result& r, std::ostream& out) {
 
 // Rules without a passing or a failing case (fail, partial and error count as failing), in pack
 // order, each with what it lacks. Returns how many rules are covered both ways.
-size_t PrintCoverage(const RulePack& pack, const std::vector<RuleTestFile>& files, std::ostream& out) {
+size_t PrintCoverage(const RulePack& pack, const std::vector<RuleTestFile>& files,
+                     std::ostream& out) {
   std::map<const Rule*, std::pair<bool, bool>> seen;  // rule -> (passing case, failing case)
   for (const RuleTestFile& f : files) {
     for (const RuleTestCase& c : f.cases) {
@@ -152,7 +154,9 @@ size_t PrintCoverage(const RulePack& pack, const std::vector<RuleTestFile>& file
       continue;
     }
     out << "untested  " << rule.id << "  "
-        << (!pass && !fail ? "no passing case, no failing case" : !pass ? "no passing case" : "no failing case")
+        << (!pass && !fail ? "no passing case, no failing case"
+            : !pass        ? "no passing case"
+                           : "no failing case")
         << "\n";
   }
   out << covered << " of " << pack.rules.size() << " rules have a passing and a failing case\n";
@@ -177,17 +181,17 @@ std::string JUnit(const RulePack& pack, const std::vector<Result>& results) {
     x << "  <testsuite name=\"" << XmlEscape(rule.id) << "\" tests=\"" << mine.size()
       << "\" failures=\"" << rule_failures << "\">\n";
     for (const Result* r : mine) {
-      x << "    <testcase classname=\"" << XmlEscape(rule.id) << "\" name=\"" << XmlEscape(r->test->name)
-        << "\" file=\"" << XmlEscape(r->expectation->where.file) << "\" line=\"" << r->expectation->where.line
-        << "\"";
+      x << "    <testcase classname=\"" << XmlEscape(rule.id) << "\" name=\""
+        << XmlEscape(r->test->name) << "\" file=\"" << XmlEscape(r->expectation->where.file)
+        << "\" line=\"" << r->expectation->where.line << "\"";
       if (r->met()) {
         x << "/>\n";
         continue;
       }
       const std::string message = std::string("expected ") + r->expectation->outcome + ", got " +
                                   OutcomeId(r->finding.outcome);
-      x << ">\n      <failure message=\"" << XmlEscape(message) << "\">" << XmlEscape(message + ": " + r->finding.reason)
-        << "</failure>\n    </testcase>\n";
+      x << ">\n      <failure message=\"" << XmlEscape(message) << "\">"
+        << XmlEscape(message + ": " + r->finding.reason) << "</failure>\n    </testcase>\n";
     }
     x << "  </testsuite>\n";
   }
@@ -203,20 +207,20 @@ std::string ScoreText(const MutationReport& report) {
 
 // The mutation section after the summary line. Returns whether the score meets `threshold`.
 bool PrintMutants(const MutationReport& report, double threshold, std::ostream& out) {
-  out << "\nmutants: " << report.made() << " made, " << report.Count(MutantFate::kKilled) << " killed, "
-      << report.Count(MutantFate::kSurvived) << " survived, " << report.Count(MutantFate::kNotCompiled)
-      << " not compiled\n";
+  out << "\nmutants: " << report.made() << " made, " << report.Count(MutantFate::kKilled)
+      << " killed, " << report.Count(MutantFate::kSurvived) << " survived, "
+      << report.Count(MutantFate::kNotCompiled) << " not compiled\n";
   for (const MutantResult& m : report.mutants) {
     if (m.fate != MutantFate::kSurvived) continue;
-    out << "SURVIVED  " << m.rule->id << "  " << m.where.ToString() << ": " << m.description << "  (" << m.key
-        << ")\n";
+    out << "SURVIVED  " << m.rule->id << "  " << m.where.ToString() << ": " << m.description
+        << "  (" << m.key << ")\n";
   }
   if (report.made() == 0) {
     out << "mutation score: none (no mutant was made)\n";
     return true;
   }
-  out << "mutation score: " << ScoreText(report) << " (" << report.Count(MutantFate::kKilled) << " of "
-      << report.made() << ")\n";
+  out << "mutation score: " << ScoreText(report) << " (" << report.Count(MutantFate::kKilled)
+      << " of " << report.made() << ")\n";
   if (report.Meets(threshold)) return true;
   out << "the mutation score is below --mutation-threshold " << threshold << "%\n";
   return false;
@@ -233,8 +237,9 @@ bool Mutate(const TestOptions& opts, const RulePack& pack, const RanCases& ran, 
   if (!pack.evidence_schema.empty()) paths = LoadEvidenceSchemaPaths(pack.evidence_schema, diags);
   diags.RenderAll(err);
   const MutationReport report = RunMutationTests(pack, ran.cases, paths ? &*paths : nullptr);
-  spdlog::debug("mutation testing: {} mutants ({:.1f} ms)", report.mutants.size(),
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+  spdlog::debug(
+      "mutation testing: {} mutants ({:.1f} ms)", report.mutants.size(),
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   return PrintMutants(report, opts.mutation_threshold, out);
 }
 
@@ -256,15 +261,18 @@ int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
   if (pack && files) {
     const std::vector<expr::Value> params = ParameterValues(ResolveParameters(*pack, {}));
     for (const RuleTestFile& f : *files) {
-      for (const RuleTestCase& c : f.cases) RunCase(*pack, c, params, scratch, diags, results, opts.mutate ? &ran : nullptr);
+      for (const RuleTestCase& c : f.cases)
+        RunCase(*pack, c, params, scratch, diags, results, opts.mutate ? &ran : nullptr);
     }
   }
   if (files && files->empty()) {
-    diags.Error({TestsFolder(opts.rules)}, "no rule tests: a rule pack's tests are the files " + TestsFolder(opts.rules) +
-                                             "/*.yaml, and there are none");
+    diags.Error({TestsFolder(opts.rules)}, "no rule tests: a rule pack's tests are the files " +
+                                               TestsFolder(opts.rules) +
+                                               "/*.yaml, and there are none");
   }
   // Every input has been read: the JUnit report may replace none of them.
-  if (!opts.junit.empty()) CheckDestinations({opts.junit}, InputFolders(opts.rules), "JUnit report", diags);
+  if (!opts.junit.empty())
+    CheckDestinations({opts.junit}, InputFolders(opts.rules), "JUnit report", diags);
   diags.RenderAll(err);
   if (!pack || !files || diags.HasErrors()) {
     PrintErrorCount(diags, "no tests run", err);
@@ -276,14 +284,17 @@ int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
     failed += r.met() ? 0 : 1;
   }
   const size_t covered = PrintCoverage(*pack, *files, out);
-  out << results.size() << " expectations: " << results.size() - failed << " met, " << failed << " not met\n";
-  if (!opts.junit.empty() && !WriteFiles({{opts.junit, JUnit(*pack, results)}}, "JUnit report", diags)) {
+  out << results.size() << " expectations: " << results.size() - failed << " met, " << failed
+      << " not met\n";
+  if (!opts.junit.empty() &&
+      !WriteFiles({{opts.junit, JUnit(*pack, results)}}, "JUnit report", diags)) {
     diags.RenderAll(err);
     return kExitInput;
   }
   bool mutants_ok = true;
   if (opts.mutate && failed > 0) {
-    out << "\nmutation testing not run: every expectation must be met by the unmutated pack first\n";
+    out << "\nmutation testing not run: every expectation must be met by the unmutated pack "
+           "first\n";
   } else if (opts.mutate) {
     mutants_ok = Mutate(opts, *pack, ran, out, err);
   }
@@ -294,6 +305,8 @@ int Run(const TestOptions& opts, std::ostream& out, std::ostream& err) {
 po::options_description Describe() {
   po::options_description d("options");
   DescribeRulesOption(d);
+  // One option a line, as --help prints them:
+  // clang-format off
   d.add_options()
       ("require-coverage", "exit 1 unless every rule has a passing and a failing case")
       ("junit", po::value<std::string>()->value_name("FILE"), "also write the results as JUnit XML to FILE")
@@ -305,6 +318,7 @@ po::options_description Describe() {
        "with --mutate, exit 1 when the score (killed mutants, in percent) is below P (default 90)")
       ("verbose,v", "log timings to standard error")
       ("help,h", "show this help");
+  // clang-format on
   return d;
 }
 
@@ -342,7 +356,8 @@ int RunTest(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     out << "usage: forcecheck test [[--rules] DIR|FILE] [--require-coverage] [--junit FILE]\n"
         << "                       [--mutate [--mutation-threshold P]]\n\n"
         << "runs the rule tests in DIR/tests/*.yaml (beside FILE, for a pack in one file)\n"
-        << "against the rule pack\n\n" << Describe()
+        << "against the rule pack\n\n"
+        << Describe()
         << "\nexit codes: 0 every expectation met (and, as asked, coverage and mutation score);\n"
         << "            1 otherwise; 2 usage or input error (no test run)\n";
     return kExitOk;

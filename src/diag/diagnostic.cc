@@ -54,8 +54,8 @@ std::string_view LineOf(std::string_view text, uint32_t line) {
     start = nl + 1;
   }
   size_t end = text.find('\n', start);
-  std::string_view s = text.substr(start, end == std::string_view::npos ? text.size() - start
-                                                                         : end - start);
+  std::string_view s =
+      text.substr(start, end == std::string_view::npos ? text.size() - start : end - start);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
   return s;
 }
@@ -71,7 +71,8 @@ std::string Diagnostics::Render(const Diagnostic& d) const {
   out += LevelName(d.level);
   out += ": " + d.message + "\n";
   auto it = sources_.find(d.where.file);
-  if (it == sources_.end() || d.where.line == 0 || d.where.column == 0 || d.level == Level::kNote) return out;
+  if (it == sources_.end() || d.where.line == 0 || d.where.column == 0 || d.level == Level::kNote)
+    return out;
   std::string_view line = LineOf(it->second, d.where.line);
   if (line.empty() || d.where.column > line.size() + 1 || line.size() > kMaxQuotedLine) {
     return out;

@@ -57,7 +57,8 @@ class EvidenceEnvironment : public expr::Environment {
     }
     if (!n) return Value::Unknown("item field '" + Join(path) + "' is absent");
     Value v = ToValue(*n);
-    if (v.is_unknown()) return Value::Unknown("item field '" + Join(path) + "' is null at " + n->where.ToString());
+    if (v.is_unknown())
+      return Value::Unknown("item field '" + Join(path) + "' is null at " + n->where.ToString());
     return v;
   }
 
@@ -81,7 +82,8 @@ class EvidenceEnvironment : public expr::Environment {
     ref.present = reg != nullptr;
     if (found) {
       ref.value = empty ? std::string("no records")
-                        : std::to_string(found->rows()) + (found->rows() == 1 ? " record" : " records") +
+                        : std::to_string(found->rows()) +
+                              (found->rows() == 1 ? " record" : " records") +
                               (found->synthetic ? " (synthetic)" : "");
       ref.where = {found->file};
     } else {
@@ -163,15 +165,17 @@ Value EvaluatePart(const Rule* rule, const CompiledExpr& e, const char* key, exp
   try {
     return expr::Evaluate(*e.ast, env, state, trace);
   } catch (const expr::EngineFailure& failure) {
-    throw RuleEngineFailure((rule ? "rule " + rule->id + ": in '" + key + "'" : std::string("in the expression")) +
-                            " at " + e.At(failure.offset()).ToString() + ": " + failure.what());
+    throw RuleEngineFailure(
+        (rule ? "rule " + rule->id + ": in '" + key + "'" : std::string("in the expression")) +
+        " at " + e.At(failure.offset()).ToString() + ": " + failure.what());
   }
 }
 
 void DecidePartial(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& state, Finding& f);
 
 // Lists the records the rule's `records` expression selects (for a rule that is not met).
-void CollectRecords(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& state, Finding& f) {
+void CollectRecords(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& state,
+                    Finding& f) {
   if (!rule.records || (f.outcome != Outcome::kFail && f.outcome != Outcome::kPartial)) return;
   Value v = EvaluatePart(&rule, *rule.records, "records", env, state);
   if (v.kind() != Value::Kind::kRows) return;
@@ -226,7 +230,8 @@ void DecidePartial(const Rule& rule, EvidenceEnvironment& env, expr::EvalState& 
     f.reason = partial.boolean() ? "the check is not met, but the rule is partly met"
                                  : "the check is not met, nor partly met";
   } else if (partial.is_unknown()) {
-    f.reason = "the check is not met; whether it is partly met is unknown: " + AbsentList(f.evidence);
+    f.reason =
+        "the check is not met; whether it is partly met is unknown: " + AbsentList(f.evidence);
   } else {  // an error, or a value that is no answer
     Undecided(partial, *rule.partial, "partial", f);
   }

@@ -36,11 +36,11 @@ inline std::optional<Outcome> ParseOutcome(std::string_view id) { return ParseIn
 
 // One piece of evidence a rule looked at.
 struct EvidenceRef {
-  std::string path;       // dotted, e.g. "vetting.aftercare.in_place"
-  bool present = false;   // false: absent or null in the evidence file
-  std::string value;      // as a user reads it; "absent" or "null" when not present
-  SourceLocation where;   // in the evidence file; empty when absent
-  std::string source;     // the fact's provenance, when the file gives it
+  std::string path;      // dotted, e.g. "vetting.aftercare.in_place"
+  bool present = false;  // false: absent or null in the evidence file
+  std::string value;     // as a user reads it; "absent" or "null" when not present
+  SourceLocation where;  // in the evidence file; empty when absent
+  std::string source;    // the fact's provenance, when the file gives it
 };
 
 // A register record a rule flags: where it is and the value of the register's key column.
@@ -56,8 +56,8 @@ inline constexpr size_t kMaxRecordsPerFinding = 1000;
 struct Finding {
   const Rule* rule = nullptr;  // points into the pack, which must outlive the finding
   Outcome outcome = Outcome::kNotAssessed;
-  std::string reason;          // one sentence: why this outcome
-  SourceLocation reason_where; // for errors: the place in the rule that failed
+  std::string reason;           // one sentence: why this outcome
+  SourceLocation reason_where;  // for errors: the place in the rule that failed
   std::vector<EvidenceRef> evidence;
   std::vector<RecordRef> records;  // the rule's `records`, when it is not met
   size_t records_total = 0;

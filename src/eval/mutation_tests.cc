@@ -35,7 +35,8 @@ std::vector<MutantResult> MakeMutants(const RulePack& pack) {
       const CompiledExpr* e = Expression(rule, key);
       if (!e || !e->ast) continue;
       for (expr::Mutant& m : expr::MutantsOf(e->text, *e->ast)) {
-        mutants.push_back({&rule, key, e->At(m.offset), std::move(m.description), std::move(m.text)});
+        mutants.push_back(
+            {&rule, key, e->At(m.offset), std::move(m.description), std::move(m.text)});
       }
     }
   }
@@ -65,12 +66,14 @@ MutantFate FateOf(const MutantResult& m, const RulePack& pack,
 }  // namespace
 
 size_t MutationReport::Count(MutantFate fate) const {
-  return std::count_if(mutants.begin(), mutants.end(), [&](const MutantResult& m) { return m.fate == fate; });
+  return std::count_if(mutants.begin(), mutants.end(),
+                       [&](const MutantResult& m) { return m.fate == fate; });
 }
 
 double MutationReport::Score() const {
   const size_t n = made();
-  return n == 0 ? 100 : 100.0 * static_cast<double>(Count(MutantFate::kKilled)) / static_cast<double>(n);
+  return n == 0 ? 100
+                : 100.0 * static_cast<double>(Count(MutantFate::kKilled)) / static_cast<double>(n);
 }
 
 bool MutationReport::Meets(double threshold_percent) const {

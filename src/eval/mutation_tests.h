@@ -4,9 +4,10 @@
 // "Mutation testing"): each rule's check and partial is changed one way at a time
 // (expr/mutate.h), and the pack's test cases that expect an outcome of that rule are run
 // against each such mutant. A rule's `records` is not mutated: it never changes the rule's
-// outcome, and rule tests expect outcomes only, so no test could kill such a mutant. A mutant is killed when at least one of those expectations is not
-// met; one that no expectation notices survives, a sign that the rule's tests would not catch
-// that mistake. A mutant that does not compile is counted apart, in neither.
+// outcome, and rule tests expect outcomes only, so no test could kill such a mutant. A mutant is
+// killed when at least one of those expectations is not met; one that no expectation notices
+// survives, a sign that the rule's tests would not catch that mistake. A mutant that does not
+// compile is counted apart, in neither.
 //
 // A mutant changes one rule, so only the cases naming that rule run, on evidence the caller
 // loaded once; mutants are shared out among workers (base/parallel.h), each result written to

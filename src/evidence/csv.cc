@@ -128,7 +128,8 @@ bool CsvReader::Next(std::vector<CsvField>& fields) {
     }
     char c = d[end];
     if (c == '"') {
-      if (end != pos) return Fail("unexpected quote in an unquoted field (quote the whole field)", end);
+      if (end != pos)
+        return Fail("unexpected quote in an unquoted field (quote the whole field)", end);
       pos_ = pos;
       CsvField f;
       if (!ReadQuoted(f)) return false;
@@ -148,8 +149,10 @@ bool CsvReader::Next(std::vector<CsvField>& fields) {
     pos = end + 1;
     if (c == ',') continue;
     if (c == '\r') {
-      if (pos < n && d[pos] == '\n') SkipStopsTo(data, block, ++pos);
-      else return Fail("a carriage return must be followed by a line feed", pos - 1);
+      if (pos < n && d[pos] == '\n')
+        SkipStopsTo(data, block, ++pos);
+      else
+        return Fail("a carriage return must be followed by a line feed", pos - 1);
     }
     line_ = line + 1;
     line_start_ = pos;
@@ -171,7 +174,8 @@ bool CsvReader::ReadQuoted(CsvField& f) {
     const void* q = pos_ < n ? std::memchr(d + pos_, '"', n - pos_) : nullptr;
     // Count the line breaks inside the quotes, to keep positions right.
     const size_t end = q ? static_cast<size_t>(static_cast<const char*>(q) - d) : n;
-    for (const char* p = d + pos_; (p = static_cast<const char*>(std::memchr(p, '\n', (d + end) - p)));) {
+    for (const char* p = d + pos_;
+         (p = static_cast<const char*>(std::memchr(p, '\n', (d + end) - p)));) {
       ++line_;
       line_start_ = static_cast<size_t>(++p - d);
     }
@@ -192,7 +196,8 @@ bool CsvReader::ReadQuoted(CsvField& f) {
   f.raw = data_.substr(start, pos_ - 1 - start);
   if (pos_ < n && d[pos_] != ',' && d[pos_] != '\n' && d[pos_] != '\r') {
     return Fail("unexpected character after a closing quote (a quote inside a quoted field "
-                "must be doubled)", pos_);
+                "must be doubled)",
+                pos_);
   }
   return true;
 }

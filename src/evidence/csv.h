@@ -17,7 +17,7 @@
 namespace forcecheck {
 
 struct CsvField {
-  std::string_view raw;      // between the delimiters; for a quoted field, inside the quotes
+  std::string_view raw;  // between the delimiters; for a quoted field, inside the quotes
   bool quoted = false;
   bool has_escapes = false;  // a quoted field holding "" (decode with CsvUnescape)
   uint32_t line = 0;

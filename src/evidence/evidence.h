@@ -26,12 +26,12 @@ struct EvidenceNode {
   Kind kind = Kind::kNull;
   bool boolean = false;
   double number = 0;
-  std::string text;  // kText
-  Date date;         // kDate
-  std::vector<EvidenceNode> items;                          // kList
+  std::string text;                                          // kText
+  Date date;                                                 // kDate
+  std::vector<EvidenceNode> items;                           // kList
   std::vector<std::pair<std::string, EvidenceNode>> fields;  // kSection, in file order
-  SourceLocation where;  // where the value is written
-  std::string source;    // provenance, when the file gives it
+  SourceLocation where;                                      // where the value is written
+  std::string source;                                        // provenance, when the file gives it
   std::string note;
 
   const EvidenceNode* Field(const std::string& name) const;
@@ -50,7 +50,7 @@ struct Evidence {
   bool synthetic = false;
   std::string description;
   std::vector<EvidenceSource> sources;
-  EvidenceNode root;  // the `evidence:` section
+  EvidenceNode root;                // the `evidence:` section
   std::vector<Register> registers;  // the `registers:` section, in file order
 
   // The node at a dotted path, or nullptr when any segment is absent.

@@ -57,7 +57,8 @@ class Loader {
     }
     ReadRegisters(top.Get("registers"), ev);
     // `notes` is the force's own: any YAML, never read, never shown to a rule.
-    top.Finish({"force", "as_of", "synthetic", "description", "sources", "evidence", "registers", "notes"});
+    top.Finish({"force", "as_of", "synthetic", "description", "sources", "evidence", "registers",
+                "notes"});
     if (diags_.error_count() > errors_before) return std::nullopt;
     return ev;
   }
@@ -146,7 +147,8 @@ class Loader {
         // A register named with no file would be dropped: say so (a missing or non-text `file`
         // has been reported already).
         if (file_node.IsScalar()) {
-          diags_.Error(Where(file_node), "register '" + id + "' names no file: give the path of its CSV file");
+          diags_.Error(Where(file_node),
+                       "register '" + id + "' names no file: give the path of its CSV file");
         }
         continue;
       }
@@ -192,8 +194,9 @@ class Loader {
     const fs::path joined = (folder / file).lexically_normal();
     if (options_.allow_outside_folder) return joined.generic_string();
     if (fs::path(file).is_absolute() || !PathInside(joined, folder)) {
-      diags_.Error(Where(at), "register file '" + file + "' is outside the evidence file's folder "
-                              "(pass --allow-outside-registers to allow it)");
+      diags_.Error(Where(at), "register file '" + file +
+                                  "' is outside the evidence file's folder "
+                                  "(pass --allow-outside-registers to allow it)");
       return std::nullopt;
     }
     return joined.generic_string();
@@ -227,8 +230,9 @@ class Loader {
         const auto& [key, value] = m.entries()[i];
         if (!IsIdentifier(key)) {
           diags_.Error(Where(m.key_nodes()[i]),
-                       "'" + key + "' is not a valid evidence name: use letters, digits and "
-                       "underscores, starting with a letter or underscore");
+                       "'" + key +
+                           "' is not a valid evidence name: use letters, digits and "
+                           "underscores, starting with a letter or underscore");
           continue;
         }
         out.fields.emplace_back(key, Node(value, path + "." + key, depth + 1));
@@ -245,17 +249,27 @@ class Loader {
     Scalar s = ReadScalar(n);
     switch (s.kind) {
       case Scalar::Kind::kNull: out.kind = EvidenceNode::Kind::kNull; break;
-      case Scalar::Kind::kBool: out.kind = EvidenceNode::Kind::kBool; out.boolean = s.boolean; break;
+      case Scalar::Kind::kBool:
+        out.kind = EvidenceNode::Kind::kBool;
+        out.boolean = s.boolean;
+        break;
       case Scalar::Kind::kNumber:
         out.kind = EvidenceNode::Kind::kNumber;
         out.number = s.number;
         if (std::fabs(s.number) > limits::kNumberMagnitude) {
-          diags_.Error(Where(n), "'" + path + "' is " + n.Scalar() +
-                                     ", beyond the number magnitude limit (numbers from -1e15 to 1e15)");
+          diags_.Error(Where(n),
+                       "'" + path + "' is " + n.Scalar() +
+                           ", beyond the number magnitude limit (numbers from -1e15 to 1e15)");
         }
         break;
-      case Scalar::Kind::kDate: out.kind = EvidenceNode::Kind::kDate; out.date = s.date; break;
-      case Scalar::Kind::kText: out.kind = EvidenceNode::Kind::kText; out.text = s.text; break;
+      case Scalar::Kind::kDate:
+        out.kind = EvidenceNode::Kind::kDate;
+        out.date = s.date;
+        break;
+      case Scalar::Kind::kText:
+        out.kind = EvidenceNode::Kind::kText;
+        out.text = s.text;
+        break;
     }
     return out;
   }
@@ -266,8 +280,8 @@ class Loader {
     YAML::Node value = m.Get("value");
     EvidenceNode out;
     if (value.IsMap()) {
-      diags_.Error(Where(value), "the 'value' of fact '" + path +
-                                     "' must be a value or a list, not a mapping");
+      diags_.Error(Where(value),
+                   "the 'value' of fact '" + path + "' must be a value or a list, not a mapping");
     } else {
       out = Node(value, path, depth + 1);
     }

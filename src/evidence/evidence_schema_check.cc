@@ -51,7 +51,8 @@ class Converter {
       too_big_ = true;
       stopped_at_.reset(n);
       why_ = depth > kMaxDepth
-                 ? "the evidence is nested too deeply (the limit is " + std::to_string(kMaxDepth) + " levels)"
+                 ? "the evidence is nested too deeply (the limit is " + std::to_string(kMaxDepth) +
+                       " levels)"
                  : "the evidence is too large (more than " + std::to_string(kMaxNodes) +
                        " values, counting each use of an alias)";
       return nullptr;
@@ -134,7 +135,8 @@ std::optional<Target> Resolve(const std::vector<std::string>& context, const Jso
       } catch (const std::exception&) {
         return std::nullopt;
       }
-      if (pos >= t.json->size() || !t.node.IsSequence() || pos >= t.node.size()) return std::nullopt;
+      if (pos >= t.json->size() || !t.node.IsSequence() || pos >= t.node.size())
+        return std::nullopt;
       step.index = true;
       step.position = pos;
       t.json = &(*t.json)[pos];
@@ -199,7 +201,8 @@ void SchemaAt(const Json& root, const Json& s, const std::vector<Step>& steps, s
   }
   const Step& step = steps[i];
   if (step.index) {
-    if (auto items = s.find("items"); items != s.end()) SchemaAt(root, *items, steps, i + 1, out, depth + 1);
+    if (auto items = s.find("items"); items != s.end())
+      SchemaAt(root, *items, steps, i + 1, out, depth + 1);
     return;
   }
   auto props = s.find("properties");
@@ -211,7 +214,6 @@ void SchemaAt(const Json& root, const Json& s, const std::vector<Step>& steps, s
 }
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 
 // "a boolean or null", from the "type" keywords of the schema objects.
 std::string ExpectedTypes(const std::vector<const Json*>& schemas) {
@@ -231,13 +233,16 @@ std::string ExpectedTypes(const std::vector<const Json*>& schemas) {
     for (const std::string& t : list) {
       types.insert(t);
       if (t == "string" && s->value("pattern", "") == kDatePattern) date = true;
-      if (t == "object" && s->contains("required") && (*s)["required"] == Json::array({"value"})) fact = true;
+      if (t == "object" && s->contains("required") && (*s)["required"] == Json::array({"value"}))
+        fact = true;
     }
   }
   std::vector<std::string> words;
   if (types.count("boolean")) words.push_back("a boolean");
-  if (types.count("number")) words.push_back("a number");
-  else if (types.count("integer")) words.push_back("a whole number");
+  if (types.count("number"))
+    words.push_back("a number");
+  else if (types.count("integer"))
+    words.push_back("a whole number");
   if (types.count("string")) words.push_back(date ? "a date (YYYY-MM-DD)" : "text");
   if (types.count("array")) words.push_back("a list");
   if (types.count("object")) words.push_back(fact ? "a mapping with a 'value'" : "a mapping");
@@ -304,7 +309,8 @@ bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefi
 enum class Kind { kUnknownKey, kRequired, kPattern, kLength, kEnum, kRange, kType, kOther };
 
 Kind Classify(const std::string& d) {
-  if (StartsWith(d, "Object contains a property that could not be validated")) return Kind::kUnknownKey;
+  if (StartsWith(d, "Object contains a property that could not be validated"))
+    return Kind::kUnknownKey;
   if (StartsWith(d, "Missing required property")) return Kind::kRequired;
   if (StartsWith(d, "Failed to match regex")) return Kind::kPattern;
   if (StartsWith(d, "String should be no")) return Kind::kLength;
@@ -336,10 +342,12 @@ void TrimForValijson(Json& s) {
     return;
   }
   if (!s.is_object()) return;
-  for (const char* keyword : {"propertyNames", "description", "title", "$comment", "examples"}) s.erase(keyword);
+  for (const char* keyword : {"propertyNames", "description", "title", "$comment", "examples"})
+    s.erase(keyword);
   for (auto& [key, value] : s.items()) {
     if (key == "enum" || key == "const" || key == "default") continue;
-    if ((key == "properties" || key == "definitions" || key == "patternProperties") && value.is_object()) {
+    if ((key == "properties" || key == "definitions" || key == "patternProperties") &&
+        value.is_object()) {
       for (auto& [name, sub] : value.items()) TrimForValijson(sub);
       continue;
     }
@@ -408,7 +416,8 @@ class SchemaCheck {
     std::set<std::string> allowed;
     bool closed = false;
     for (const Json* s : schemas) {
-      if (auto extra = s->find("additionalProperties"); extra != s->end() && *extra == false) closed = true;
+      if (auto extra = s->find("additionalProperties"); extra != s->end() && *extra == false)
+        closed = true;
       if (auto props = s->find("properties"); props != s->end() && props->is_object()) {
         for (const auto& [key, value] : props->items()) allowed.insert(key);
       }
@@ -421,7 +430,8 @@ class SchemaCheck {
       for (auto it = t.node.begin(); it != t.node.end(); ++it) {
         if (!it->first.IsScalar()) continue;
         std::string key = it->first.Scalar();
-        if (!allowed.count(key) && seen.insert(key).second) unknown.emplace_back(std::move(key), it->first);
+        if (!allowed.count(key) && seen.insert(key).second)
+          unknown.emplace_back(std::move(key), it->first);
       }
     }
     if (unknown.empty()) {
@@ -438,7 +448,8 @@ class SchemaCheck {
     const std::vector<std::string> names(allowed.begin(), allowed.end());
     for (const auto& [key, at] : unknown) {
       const bool close = ClosestName(key, names).has_value();
-      EmitComplete(at, "unknown key '" + key + "' in " + PathName(t.steps) + SuggestName(key, names),
+      EmitComplete(at,
+                   "unknown key '" + key + "' in " + PathName(t.steps) + SuggestName(key, names),
                    close ? "" : NotesHint(t, allowed));
     }
   }
@@ -447,12 +458,15 @@ class SchemaCheck {
   // the schema does not describe, rather than a typo): the top-level `notes` mapping takes
   // anything.
   std::string NotesHint(const Target& t, const std::set<std::string>& allowed) {
-    const bool in_facts = t.steps.empty() || (t.steps.front().key == "evidence" && !t.steps.front().index);
-    if (notes_hinted_ || !in_facts || allowed.count("value") || !schema_.contains(Json::json_pointer("/properties/notes"))) {
+    const bool in_facts =
+        t.steps.empty() || (t.steps.front().key == "evidence" && !t.steps.front().index);
+    if (notes_hinted_ || !in_facts || allowed.count("value") ||
+        !schema_.contains(Json::json_pointer("/properties/notes"))) {
       return "";
     }
     notes_hinted_ = true;
-    return "facts no rule reads belong under the top-level 'notes:' mapping, which forcecheck never reads";
+    return "facts no rule reads belong under the top-level 'notes:' mapping, which forcecheck "
+           "never reads";
   }
 
   // A value outside an enum: "expected one of 'met', 'partly_met' or 'not_met', not 'Met';
@@ -467,11 +481,13 @@ class SchemaCheck {
         if (std::find(values.begin(), values.end(), text) == values.end()) values.push_back(text);
       }
     }
-    std::string message = PathName(t.steps) + ": expected one of " + QuotedList(values, "or") + ", not ";
+    std::string message =
+        PathName(t.steps) + ": expected one of " + QuotedList(values, "or") + ", not ";
     if (t.json->is_string()) {
       const std::string text = t.json->get<std::string>();
       message += "'" + text + "'";
-      if (std::optional<std::string> close = ClosestName(text, values)) message += "; did you mean '" + *close + "'?";
+      if (std::optional<std::string> close = ClosestName(text, values))
+        message += "; did you mean '" + *close + "'?";
     } else {
       message += DescribeNode(t.node);
     }
@@ -483,12 +499,8 @@ class SchemaCheck {
     std::vector<const Json*> schemas;
     SchemaAt(schema_, schema_, t.steps, 0, schemas, 0);
     switch (kind) {
-      case Kind::kUnknownKey:
-        DescribeUnknownKeys(t, schemas, descriptions);
-        return;
-      case Kind::kEnum:
-        DescribeEnum(t, schemas);
-        return;
+      case Kind::kUnknownKey: DescribeUnknownKeys(t, schemas, descriptions); return;
+      case Kind::kEnum: DescribeEnum(t, schemas); return;
       case Kind::kRequired: {
         std::vector<std::string> keys;
         for (const std::string& d : descriptions) keys.push_back(Quote(QuotedName(d)));
@@ -520,20 +532,23 @@ class SchemaCheck {
         break;
       case Kind::kRange:
         if (const std::string range = NumberRange(schemas); !range.empty() && t.node.IsScalar()) {
-          EmitComplete(t.node, name + ": " + t.node.Scalar() + " is out of range: expected " + range);
+          EmitComplete(t.node,
+                       name + ": " + t.node.Scalar() + " is out of range: expected " + range);
           return;
         }
         break;
       case Kind::kType:
         if (Allows(schemas, *t.json)) return;  // a branch that did not apply
-        if (t.json->is_number() && t.node.IsScalar() && !NumberRange(schemas).empty()) {  // 2.5 people
-          EmitComplete(t.node, name + ": expected " + NumberRange(schemas) + ", not " + t.node.Scalar());
+        if (t.json->is_number() && t.node.IsScalar() &&
+            !NumberRange(schemas).empty()) {  // 2.5 people
+          EmitComplete(t.node,
+                       name + ": expected " + NumberRange(schemas) + ", not " + t.node.Scalar());
           return;
         }
-        Emit(t.node, name + ": expected " + ExpectedTypes(schemas) + ", not " + DescribeNode(t.node));
+        Emit(t.node,
+             name + ": expected " + ExpectedTypes(schemas) + ", not " + DescribeNode(t.node));
         return;
-      case Kind::kOther:
-        break;
+      case Kind::kOther: break;
     }
     // What is left is mostly a combination failing without a more specific error below it
     // (a key that is not a valid name, say), which the loader reports in its own words: loose.
@@ -554,10 +569,11 @@ class SchemaCheck {
 // of rule tests validates hundreds of evidence files against the same schema, and parsing it
 // is most of the cost of each validation. Keyed by the text too, so a schema file that changes
 // during the process is parsed again. Thread-safe; validation only reads the schema.
-std::shared_ptr<const valijson::Schema> ParsedSchema(const std::string& schema_path, const std::string& text,
-                                                     Diagnostics& diags) {
+std::shared_ptr<const valijson::Schema> ParsedSchema(const std::string& schema_path,
+                                                     const std::string& text, Diagnostics& diags) {
   static std::mutex mutex;
-  static std::map<std::string, std::pair<std::string, std::shared_ptr<const valijson::Schema>>> cache;
+  static std::map<std::string, std::pair<std::string, std::shared_ptr<const valijson::Schema>>>
+      cache;
   {
     std::lock_guard<std::mutex> lock(mutex);
     auto it = cache.find(schema_path);
@@ -597,13 +613,15 @@ SchemaFindings ValidateAgainstSchema(const YamlDocument& doc, const std::string&
   const Json json = converter.Convert(doc.root, 0);
   if (converter.too_big()) {  // never silently unchecked; the loader usually says it first
     found.conforms = false;
-    found.violations.push_back({LocationOf(doc.path, converter.stopped_at()), converter.why(), true, false, ""});
+    found.violations.push_back(
+        {LocationOf(doc.path, converter.stopped_at()), converter.why(), true, false, ""});
     return found;
   }
 
   valijson::Validator validator;
   valijson::ValidationResults results;
-  if (validator.validate(*schema, valijson::adapters::NlohmannJsonAdapter(json), &results)) return found;
+  if (validator.validate(*schema, valijson::adapters::NlohmannJsonAdapter(json), &results))
+    return found;
   found.conforms = false;
   // The schema as written (parsed again: rarely needed) finds where each failure belongs.
   SchemaCheck(doc, Json::parse(*text), found).Report(json, results);
@@ -614,7 +632,8 @@ void ReportSchemaFindings(const YamlDocument& doc, const std::string& schema_pat
                           const SchemaFindings& found, Diagnostics& diags) {
   std::set<std::pair<uint32_t, uint32_t>> loader_errors;
   for (const Diagnostic& d : diags.all()) {
-    if (d.level == Level::kError && d.where.file == doc.path) loader_errors.insert({d.where.line, d.where.column});
+    if (d.level == Level::kError && d.where.file == doc.path)
+      loader_errors.insert({d.where.line, d.where.column});
   }
   const size_t errors_before = diags.error_count();
   size_t shown = 0, unshown = 0;
@@ -630,13 +649,14 @@ void ReportSchemaFindings(const YamlDocument& doc, const std::string& schema_pat
     if (!v.note.empty()) diags.Note(v.where, v.note);
   }
   if (unshown > 0) {
-    diags.Error({doc.path}, std::to_string(unshown) + " more violation" + (unshown == 1 ? "" : "s") +
-                                " of the schema not shown (the first " + std::to_string(kMaxSchemaErrors) +
-                                " are above)");
+    diags.Error({doc.path}, std::to_string(unshown) + " more violation" +
+                                (unshown == 1 ? "" : "s") + " of the schema not shown (the first " +
+                                std::to_string(kMaxSchemaErrors) + " are above)");
   }
   if (!found.conforms && diags.error_count() == errors_before && !diags.HasErrors()) {
     // Every error pointed somewhere the document does not reach; still, it does not conform.
-    diags.Error(LocationOf(doc.path, doc.root), "the evidence does not conform to the schema " + schema_path);
+    diags.Error(LocationOf(doc.path, doc.root),
+                "the evidence does not conform to the schema " + schema_path);
   }
 }
 

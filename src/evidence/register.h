@@ -32,18 +32,18 @@ inline std::optional<ColumnType> ParseColumnType(std::string_view name) {
 }
 
 struct ColumnSpec {
-  std::string name;          // as in the CSV header
+  std::string name;  // as in the CSV header
   ColumnType type = ColumnType::kText;
-  bool required = false;     // an empty cell is an error (otherwise it is null: unknown)
+  bool required = false;  // an empty cell is an error (otherwise it is null: unknown)
   std::string description;
 
   bool operator==(const ColumnSpec&) const = default;
 };
 
 struct RegisterSpec {
-  std::string id;            // e.g. "vetting"; rules read it as registers.vetting
+  std::string id;  // e.g. "vetting"; rules read it as registers.vetting
   std::string title;
-  std::string key;           // the column that identifies a record (person or post id)
+  std::string key;  // the column that identifies a record (person or post id)
   std::vector<ColumnSpec> columns;
   SourceLocation where;
   // Whether no records (a header alone) is a valid answer. When it is not, the default, a rule
@@ -87,8 +87,8 @@ struct Register {
   // The file's bytes; text cells point into it. A quoted cell holding doubled quotes is
   // rewritten in place, undoubled, so every text cell is one run of these bytes.
   std::unique_ptr<std::string> data;
-  std::vector<uint32_t> lines;         // 1-based line of each record in `file`
-  std::vector<RegisterColumn> columns; // in spec order
+  std::vector<uint32_t> lines;          // 1-based line of each record in `file`
+  std::vector<RegisterColumn> columns;  // in spec order
   bool synthetic = false;
 
   size_t rows() const { return lines.size(); }

@@ -16,10 +16,14 @@ std::string Shown(std::string_view v) {
 }
 
 std::optional<bool> ParseFlag(std::string_view v) {
-  static constexpr std::string_view kTrue[] = {"true", "TRUE", "True", "yes", "YES", "Yes", "Y", "y", "1"};
-  static constexpr std::string_view kFalse[] = {"false", "FALSE", "False", "no", "NO", "No", "N", "n", "0"};
-  for (std::string_view t : kTrue) if (v == t) return true;
-  for (std::string_view f : kFalse) if (v == f) return false;
+  static constexpr std::string_view kTrue[] = {"true", "TRUE", "True", "yes", "YES",
+                                               "Yes",  "Y",    "y",    "1"};
+  static constexpr std::string_view kFalse[] = {"false", "FALSE", "False", "no", "NO",
+                                                "No",    "N",     "n",     "0"};
+  for (std::string_view t : kTrue)
+    if (v == t) return true;
+  for (std::string_view f : kFalse)
+    if (v == f) return false;
   return std::nullopt;
 }
 
@@ -40,11 +44,13 @@ class Loader {
     std::vector<CsvField> fields;
     if (!csv.Next(fields)) {
       if (!csv.error().empty()) return CsvError(csv);
-      diags_.Error({path_}, "register '" + spec_.id + "' is empty: the first line must name the columns");
+      diags_.Error({path_},
+                   "register '" + spec_.id + "' is empty: the first line must name the columns");
       return std::nullopt;
     }
     if (fields.size() > limits::kRegisterColumns) {
-      diags_.Error({path_, 1, 1}, "the header of register '" + spec_.id + "' has " + std::to_string(fields.size()) +
+      diags_.Error({path_, 1, 1}, "the header of register '" + spec_.id + "' has " +
+                                      std::to_string(fields.size()) +
                                       " columns, more than the register columns limit of " +
                                       std::to_string(limits::kRegisterColumns));
       return std::nullopt;
@@ -55,7 +61,8 @@ class Loader {
     while (csv.Next(fields) && errors_ < kMaxRegisterErrors) Record(fields, csv.record_line());
     if (!csv.error().empty()) CsvError(csv);
     if (errors_ >= kMaxRegisterErrors) {
-      diags_.Error({path_}, "too many errors in register '" + spec_.id + "'; the rest of the file was not read");
+      diags_.Error({path_}, "too many errors in register '" + spec_.id +
+                                "'; the rest of the file was not read");
     }
     if (errors_ == 0) return std::move(reg_);
     // Let the diagnostics quote the offending lines; a huge file is not copied for that.
@@ -87,7 +94,8 @@ class Loader {
 
   // A field longer than the register field limit, reported once where it starts.
   [[gnu::cold]] void LongField(const CsvField& f) {
-    Error(f, "this field is " + std::to_string(f.raw.size()) + " bytes long, more than the register field limit of " +
+    Error(f, "this field is " + std::to_string(f.raw.size()) +
+                 " bytes long, more than the register field limit of " +
                  std::to_string(limits::kRegisterFieldBytes) + " bytes");
   }
 
@@ -99,12 +107,14 @@ class Loader {
         LongField(fields[i]);
         continue;
       }
-      const std::string name = fields[i].has_escapes ? CsvUnescape(fields[i].raw) : std::string(fields[i].raw);
+      const std::string name =
+          fields[i].has_escapes ? CsvUnescape(fields[i].raw) : std::string(fields[i].raw);
       const int c = spec_.ColumnIndex(name);
       if (c < 0) {
         std::string known;
         for (const ColumnSpec& s : spec_.columns) known += (known.empty() ? "" : ", ") + s.name;
-        Error(fields[i], "unknown column '" + name + "' in register '" + spec_.id + "' (its columns are: " + known + ")");
+        Error(fields[i], "unknown column '" + name + "' in register '" + spec_.id +
+                             "' (its columns are: " + known + ")");
       } else if (seen[c]) {
         Error(fields[i], "column '" + name + "' appears twice in the header");
       } else {
@@ -149,7 +159,8 @@ class Loader {
     targets_.assign(map_.size(), {});
     for (size_t i = 0; i < map_.size(); ++i) {
       if (map_[i] < 0) continue;
-      targets_[i] = {&spec_.columns[static_cast<size_t>(map_[i])], &reg_.columns[static_cast<size_t>(map_[i])]};
+      targets_[i] = {&spec_.columns[static_cast<size_t>(map_[i])],
+                     &reg_.columns[static_cast<size_t>(map_[i])]};
     }
   }
 
@@ -176,7 +187,8 @@ class Loader {
   // but its parser; empty cells, quotes to undouble and errors are handled apart.
   void Cell(const CsvField& f, const Target& t, const char* data) {
     if (f.raw.empty()) return EmptyCell(f, t);
-    if (f.raw.size() > limits::kRegisterFieldBytes) [[unlikely]] LongField(f);
+    if (f.raw.size() > limits::kRegisterFieldBytes) [[unlikely]]
+      LongField(f);
     RegisterColumn& col = *t.column;
     col.present.push_back(1);
     switch (col.type) {
@@ -215,7 +227,8 @@ class Loader {
 
   // An empty cell is null: not present, with a zero value (and an empty text where it stands).
   void EmptyCell(const CsvField& f, const Target& t) {
-    if (t.spec->required) Error(f, "column '" + t.spec->name + "' is required but this record leaves it empty");
+    if (t.spec->required)
+      Error(f, "column '" + t.spec->name + "' is required but this record leaves it empty");
     RegisterColumn& col = *t.column;
     col.present.push_back(0);
     switch (col.type) {
@@ -263,7 +276,7 @@ class Loader {
   const std::string& path_;
   Diagnostics& diags_;
   Register reg_;
-  std::vector<int> map_;  // file column -> spec column (-1: unknown)
+  std::vector<int> map_;         // file column -> spec column (-1: unknown)
   std::vector<Target> targets_;  // file column -> where its cells go
   int errors_ = 0;
 };

@@ -54,7 +54,8 @@ class Checker {
   void Walk(const YAML::Node& n, int depth) {
     if (depth > limits::kYamlDepth || !n.IsDefined()) return;  // the loader reports the depth
     const YAML::Mark mark = n.Mark();
-    // (A block mapping's mark is its first key's: the type tells them apart.) An alias: its node was looked at already.
+    // (A block mapping's mark is its first key's: the type tells them apart.) An alias: its node
+    // was looked at already.
     if (!seen_.insert({mark.pos, static_cast<int>(n.Type())}).second) return;
     if (n.IsMap()) {
       for (auto it = n.begin(); it != n.end(); ++it) {
@@ -78,10 +79,12 @@ class Checker {
     // Every search below stays within the scalar's own text (and, once, the line it opens
     // on): scalars do not overlap, so the whole file is read a bounded number of times
     // however many quoted scalars a long line holds.
-    const std::string_view span = text.substr(0, close == std::string_view::npos ? text.size() : close);
+    const std::string_view span =
+        text.substr(0, close == std::string_view::npos ? text.size() : close);
     int line = mark.line + 1;
     std::optional<size_t> indent;  // of the opening line, found when first needed
-    for (size_t at = span.find('\n', open); at != std::string_view::npos; at = span.find('\n', at + 1)) {
+    for (size_t at = span.find('\n', open); at != std::string_view::npos;
+         at = span.find('\n', at + 1)) {
       ++line;
       const size_t next = text.find('\n', at + 1);
       const size_t line_end = next == std::string_view::npos ? text.size() : next;
@@ -92,9 +95,10 @@ class Checker {
       const size_t key_start = content.find_first_not_of(" \t");
       const std::string key(content.substr(key_start, content.find(':') - key_start));
       found_ = true;
-      diags_.Error(LocationOf(doc_.path, mark), "this quoted text runs on over line " + std::to_string(line) +
-                                                    ", which looks like the key '" + key + "': is its closing quote (" +
-                                                    text[open] + ") missing?");
+      diags_.Error(LocationOf(doc_.path, mark),
+                   "this quoted text runs on over line " + std::to_string(line) +
+                       ", which looks like the key '" + key + "': is its closing quote (" +
+                       text[open] + ") missing?");
       return;
     }
   }

@@ -14,9 +14,21 @@
 namespace forcecheck::expr {
 
 enum class Op {
-  kOr, kAnd, kNot, kNeg,
-  kEq, kNe, kLt, kLe, kGt, kGe, kIn,
-  kAdd, kSub, kMul, kDiv,
+  kOr,
+  kAnd,
+  kNot,
+  kNeg,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kIn,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
 };
 
 // What a path names, as the checker resolved it.
@@ -43,19 +55,19 @@ struct Expr {
   uint32_t length = 0;  // how many bytes it spans
   int height = 1;       // levels in the tree below and including this node
 
-  Value literal;                    // kLiteral; kPath kParameter: the parameter's default
-  std::vector<std::string> path;    // kPath: the dotted segments
-  Op op = Op::kAnd;                 // kUnary, kBinary
-  std::string name;                 // kCall: the function's name
+  Value literal;                            // kLiteral; kPath kParameter: the parameter's default
+  std::vector<std::string> path;            // kPath: the dotted segments
+  Op op = Op::kAnd;                         // kUnary, kBinary
+  std::string name;                         // kCall: the function's name
   std::vector<std::unique_ptr<Expr>> args;  // operands (kUnary: 1, kBinary: 2) or arguments
 
   // Filled in by the checker (checker.h).
-  Ref ref = Ref::kEvidence;               // kPath
-  int scope = -1;                         // kPath: index into the scope stack, 0 outermost
-  int column = -1;                        // kPath: kColumn, kRegisterColumn
-  std::vector<std::string> field;         // kPath kItemField: the path inside the item
-  const RegisterSpec* reg = nullptr;      // kPath kRegister/kRegisterColumn/kColumn
-  int parameter = -1;                     // kPath kParameter: index in the pack's parameters
+  Ref ref = Ref::kEvidence;           // kPath
+  int scope = -1;                     // kPath: index into the scope stack, 0 outermost
+  int column = -1;                    // kPath: kColumn, kRegisterColumn
+  std::vector<std::string> field;     // kPath kItemField: the path inside the item
+  const RegisterSpec* reg = nullptr;  // kPath kRegister/kRegisterColumn/kColumn
+  int parameter = -1;                 // kPath kParameter: index in the pack's parameters
   // kWhere over a whole register whose condition has a conjunct `column == e`, with `e`
   // independent of the record: rows are found through a hash index on the column.
   int index_column = -1;

@@ -109,7 +109,9 @@ class Checker {
   }
 
  private:
-  void Error(const Expr& e, std::string message) { errors.push_back({e.offset, std::move(message)}); }
+  void Error(const Expr& e, std::string message) {
+    errors.push_back({e.offset, std::move(message)});
+  }
 
   // ---- names --------------------------------------------------------------------------------
 
@@ -124,14 +126,16 @@ class Checker {
         continue;
       }
       if (p.size() != 1) continue;
-      if (sc.kind == Scope::Kind::kRecord && sc.reg->ColumnIndex(p[0]) >= 0) return InScope(e, sc, i, p, false);
+      if (sc.kind == Scope::Kind::kRecord && sc.reg->ColumnIndex(p[0]) >= 0)
+        return InScope(e, sc, i, p, false);
       if (sc.kind == Scope::Kind::kItem) return InScope(e, sc, i, p, false);
-      if (sc.kind == Scope::Kind::kGroup && (p[0] == "group" || p[0] == "key")) return InScope(e, sc, i, p, false);
+      if (sc.kind == Scope::Kind::kGroup && (p[0] == "group" || p[0] == "key"))
+        return InScope(e, sc, i, p, false);
     }
     for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
       if (p.size() == 1 && it->kind == Scope::Kind::kRecord && it->alias.empty()) {
-        Error(e, "unknown column '" + p[0] + "' in register '" + it->reg->id + "' (its columns are: " +
-                     ColumnList(*it->reg) + ")");
+        Error(e, "unknown column '" + p[0] + "' in register '" + it->reg->id +
+                     "' (its columns are: " + ColumnList(*it->reg) + ")");
         return {};
       }
     }
@@ -151,8 +155,9 @@ class Checker {
       if (ctx_.registers) {
         for (const RegisterSpec& r : *ctx_.registers) known.push_back(r.id);
       }
-      Error(e, p.size() < 2 ? "'registers' must be followed by a register's name, as in registers.vetting"
-                            : "unknown register '" + p[1] + "'" + Declared(p[1], known));
+      Error(e, p.size() < 2
+                   ? "'registers' must be followed by a register's name, as in registers.vetting"
+                   : "unknown register '" + p[1] + "'" + Declared(p[1], known));
       return {};
     }
     e.reg = spec;
@@ -162,8 +167,8 @@ class Checker {
     }
     const int col = spec->ColumnIndex(p[2]);
     if (col < 0 || p.size() > 3) {
-      Error(e, col < 0 ? "unknown column '" + p[2] + "' in register '" + spec->id + "' (its columns are: " +
-                             ColumnList(*spec) + ")"
+      Error(e, col < 0 ? "unknown column '" + p[2] + "' in register '" + spec->id +
+                             "' (its columns are: " + ColumnList(*spec) + ")"
                        : "a column has no fields: '" + e.PathText() + "'");
       return {};
     }
@@ -189,8 +194,9 @@ class Checker {
     }
     std::vector<std::string> known;
     for (const ParameterInfo& info : params) known.push_back(info.id);
-    Error(e, p.size() < 2 ? "'params' must be followed by a parameter's name, as in params.tolerance"
-                          : "unknown parameter '" + p[1] + "'" + Declared(p[1], known));
+    Error(e, p.size() < 2
+                 ? "'params' must be followed by a parameter's name, as in params.tolerance"
+                 : "unknown parameter '" + p[1] + "'" + Declared(p[1], known));
     return {};
   }
 
@@ -201,10 +207,11 @@ class Checker {
       case Scope::Kind::kRecord: {
         const int col = rest.size() == 1 ? sc.reg->ColumnIndex(rest[0]) : -1;
         if (col < 0) {
-          Error(e, rest.empty() ? "'" + sc.alias + "' is a record; name one of its columns, as in " + sc.alias +
-                                      "." + sc.reg->columns[0].name
-                                : "unknown column '" + rest[0] + "' in register '" + sc.reg->id +
-                                      "' (its columns are: " + ColumnList(*sc.reg) + ")");
+          Error(e, rest.empty()
+                       ? "'" + sc.alias + "' is a record; name one of its columns, as in " +
+                             sc.alias + "." + sc.reg->columns[0].name
+                       : "unknown column '" + rest[0] + "' in register '" + sc.reg->id +
+                             "' (its columns are: " + ColumnList(*sc.reg) + ")");
           return {};
         }
         e.ref = Ref::kColumn;
@@ -218,7 +225,8 @@ class Checker {
         return {};
       case Scope::Kind::kGroup:
         if (aliased && rest.size() != 1) {
-          Error(e, "a group has 'key' and 'group': write " + sc.alias + ".key or " + sc.alias + ".group");
+          Error(e, "a group has 'key' and 'group': write " + sc.alias + ".key or " + sc.alias +
+                       ".group");
           return {};
         }
         if (rest[0] == "key") {
@@ -237,7 +245,8 @@ class Checker {
 
   // "; did you mean 'x'?" or "; the pack declares 'a' and 'b'" (or "; the pack declares none").
   static std::string Declared(const std::string& name, const std::vector<std::string>& known) {
-    return known.empty() ? "; the pack declares none" : SuggestName(name, known, "the pack declares");
+    return known.empty() ? "; the pack declares none"
+                         : SuggestName(name, known, "the pack declares");
   }
 
   Info EvidencePath(Expr& e) {
@@ -249,8 +258,9 @@ class Checker {
       for (const auto& [path, type] : *ctx_.evidence_paths) known.push_back(path);
       std::optional<std::string> close = ClosestName(e.PathText(), known);
       Error(e, "unknown evidence path '" + e.PathText() + "' (not described in " +
-                   (ctx_.evidence_schema_name.empty() ? "the evidence schema" : ctx_.evidence_schema_name) + ")" +
-                   (close ? "; did you mean '" + *close + "'?" : ""));
+                   (ctx_.evidence_schema_name.empty() ? "the evidence schema"
+                                                      : ctx_.evidence_schema_name) +
+                   ")" + (close ? "; did you mean '" + *close + "'?" : ""));
       return {};
     }
     return {it->second};
@@ -284,7 +294,8 @@ class Checker {
   Info Collection(Expr& e, const std::string& what) {
     Info c = Infer(e);
     if (!IsCollection(c.type)) {
-      Error(e, what + " needs a collection (register records, a list or groups), but this is " + Article(c.type));
+      Error(e, what + " needs a collection (register records, a list or groups), but this is " +
+                   Article(c.type));
     }
     return c;
   }
@@ -294,7 +305,8 @@ class Checker {
     if (e.args.size() > 1) {
       Info cond = InElementScope(c, e.name, *e.args[1]);
       Want(*e.args[1], cond.type, Type::kBool, "'where'");
-      if (c.type == Type::kRows && e.args[0]->kind == Expr::Kind::kPath && e.args[0]->ref == Ref::kRegister) {
+      if (c.type == Type::kRows && e.args[0]->kind == Expr::Kind::kPath &&
+          e.args[0]->ref == Ref::kRegister) {
         FindIndex(e, static_cast<int>(scopes_.size()));
       }
     }
@@ -316,7 +328,8 @@ class Checker {
   // Whether any name in `e` refers to a scope numbered from `from` up to (not including) `to`.
   static bool UsesScope(const Expr& e, int from, int to = std::numeric_limits<int>::max()) {
     if (e.kind == Expr::Kind::kPath && e.ref != Ref::kEvidence && e.ref != Ref::kRegister &&
-        e.ref != Ref::kRegisterColumn && e.ref != Ref::kParameter && e.scope >= from && e.scope < to) {
+        e.ref != Ref::kRegisterColumn && e.ref != Ref::kParameter && e.scope >= from &&
+        e.scope < to) {
       return true;
     }
     for (const auto& a : e.args) {
@@ -378,17 +391,23 @@ class Checker {
         return Type::kBool;
       case Op::kIn:
         if (r != Type::kAny && r != Type::kList) {
-          Error(*e.args[1], "'in' needs a list, such as registers.suppliers.name, but this is " + Article(r));
+          Error(*e.args[1],
+                "'in' needs a list, such as registers.suppliers.name, but this is " + Article(r));
         }
-        e.indexed_in = e.args[1]->kind == Expr::Kind::kPath && e.args[1]->ref == Ref::kRegisterColumn;
+        e.indexed_in =
+            e.args[1]->kind == Expr::Kind::kPath && e.args[1]->ref == Ref::kRegisterColumn;
         return Type::kBool;
       case Op::kEq:
       case Op::kNe:
         if (l != Type::kAny && r != Type::kAny && l != r) {
-          Error(e, op + " compares " + Article(l) + " with " + Article(r) + ", which are never equal");
+          Error(e,
+                op + " compares " + Article(l) + " with " + Article(r) + ", which are never equal");
         }
         return Type::kBool;
-      case Op::kLt: case Op::kLe: case Op::kGt: case Op::kGe:
+      case Op::kLt:
+      case Op::kLe:
+      case Op::kGt:
+      case Op::kGe:
         for (Type t : {l, r}) {
           if (t != Type::kAny && t != Type::kNumber && t != Type::kDate && t != Type::kText) {
             Error(e, op + " orders numbers, dates or text, not " + Article(t));
@@ -399,8 +418,7 @@ class Checker {
           Error(e, op + " cannot order " + Article(l) + " against " + Article(r));
         }
         return Type::kBool;
-      default:
-        return Arithmetic(e, op, l, r);
+      default: return Arithmetic(e, op, l, r);
     }
   }
 
@@ -416,11 +434,13 @@ class Checker {
       }
       Want(*e.args[0], l, Type::kDate, op);
       if (r != Type::kAny && r != Type::kDuration && !(e.op == Op::kSub && r == Type::kDate)) {
-        Error(*e.args[1], op + " on a date needs a duration such as 42d, 6mo or 10y, but this is " + Article(r));
+        Error(*e.args[1], op + " on a date needs a duration such as 42d, 6mo or 10y, but this is " +
+                              Article(r));
       }
       return Type::kDate;
     }
-    if (l == Type::kAny && r == Type::kAny) return Type::kAny;  // a date or a number: decided at run time
+    if (l == Type::kAny && r == Type::kAny)
+      return Type::kAny;  // a date or a number: decided at run time
     Want(*e.args[0], l, Type::kNumber, op);
     Want(*e.args[1], r, Type::kNumber, op);
     return Type::kNumber;
@@ -432,7 +452,8 @@ class Checker {
     const Function* f = FindFunction(e.name);
     if (!f) {
       std::string known;
-      for (const Function& k : AllFunctions()) known += (known.empty() ? "" : ", ") + std::string(k.name);
+      for (const Function& k : AllFunctions())
+        known += (known.empty() ? "" : ", ") + std::string(k.name);
       Error(e, "unknown function '" + e.name + "' (known functions: " + known + ")");
       for (const auto& a : e.args) Infer(*a);
       return {};
@@ -440,8 +461,9 @@ class Checker {
     const size_t n = e.args.size();
     if (n < f->min_args || n > f->max_args) {
       std::string want = f->min_args == f->max_args ? std::to_string(f->min_args)
-                         : f->max_args == kVariadic ? "at least " + std::to_string(f->min_args)
-                         : std::to_string(f->min_args) + " to " + std::to_string(f->max_args);
+                         : f->max_args == kVariadic
+                             ? "at least " + std::to_string(f->min_args)
+                             : std::to_string(f->min_args) + " to " + std::to_string(f->max_args);
       const bool one = f->max_args == 1 || (f->min_args == 1 && f->max_args == kVariadic);
       Error(e, std::string(f->name) + "() takes " + want + " argument" + (one ? "" : "s") +
                    ", not " + std::to_string(n));
@@ -452,14 +474,16 @@ class Checker {
       Expr& a = *e.args[i];
       if (f->takes_path) {
         if (a.kind != Expr::Kind::kPath) {
-          Error(a, std::string(f->name) + "() takes a path, such as " + std::string(f->name) + "(vetting.aftercare)");
+          Error(a, std::string(f->name) + "() takes a path, such as " + std::string(f->name) +
+                       "(vetting.aftercare)");
         } else {
           Infer(a);
         }
         continue;
       }
       Type want = f->params[std::min(i, f->params.size() - 1)];
-      Want(a, Infer(a).type, want, "argument " + std::to_string(i + 1) + " of " + std::string(f->name) + "()");
+      Want(a, Infer(a).type, want,
+           "argument " + std::to_string(i + 1) + " of " + std::string(f->name) + "()");
     }
     return {f->result};
   }
@@ -485,26 +509,27 @@ class Checker {
     Info c = Collection(*e.args[0], name);
     if (e.args.size() < 2) {
       if (f.aggregate != Aggregate::kCount && f.aggregate != Aggregate::kAny) {
-        Error(e, name + " needs a second argument: the value or condition to take for each element");
+        Error(e,
+              name + " needs a second argument: the value or condition to take for each element");
       }
       return {f.result};
     }
     Info each = InElementScope(c, "", *e.args[1]);
     switch (f.aggregate) {
-      case Aggregate::kCount: case Aggregate::kAny: case Aggregate::kAll:
-      case Aggregate::kPct: case Aggregate::kFilter:
-        Want(*e.args[1], each.type, Type::kBool, name);
-        break;
-      case Aggregate::kSum: case Aggregate::kAvg:
-        Want(*e.args[1], each.type, Type::kNumber, name);
-        break;
-      case Aggregate::kMin: case Aggregate::kMax:
+      case Aggregate::kCount:
+      case Aggregate::kAny:
+      case Aggregate::kAll:
+      case Aggregate::kPct:
+      case Aggregate::kFilter: Want(*e.args[1], each.type, Type::kBool, name); break;
+      case Aggregate::kSum:
+      case Aggregate::kAvg: Want(*e.args[1], each.type, Type::kNumber, name); break;
+      case Aggregate::kMin:
+      case Aggregate::kMax:
         if (each.type != Type::kAny && each.type != Type::kNumber && each.type != Type::kDate) {
           Error(*e.args[1], name + " needs numbers or dates, but this is " + Article(each.type));
         }
         return {each.type == Type::kDate ? Type::kDate : Type::kNumber};
-      default:
-        break;
+      default: break;
     }
     if (f.aggregate == Aggregate::kFilter) return c;
     return {f.result};
@@ -520,7 +545,8 @@ std::vector<ExprError> Check(Expr& expr, Type want, const CheckContext& context)
   Checker c(context);
   Type t = c.Infer(expr).type;
   if (c.errors.empty() && t != Type::kAny && want != Type::kAny && t != want) {
-    c.errors.push_back({expr.offset, "the expression must give " + Article(want) + ", but it gives " + Article(t)});
+    c.errors.push_back({expr.offset, "the expression must give " + Article(want) +
+                                         ", but it gives " + Article(t)});
   }
   return c.errors;
 }

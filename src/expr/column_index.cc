@@ -88,7 +88,8 @@ const EvalState::ColumnIndex& EvalState::Index(const Register& reg, int column) 
       continue;
     }
     size_t h = CellHash(reg, col, r) & (size - 1);
-    while (ix.slots[h] != ColumnIndex::kNone && !CellsEqual(reg, col, ix.slots[h], r)) h = (h + 1) & (size - 1);
+    while (ix.slots[h] != ColumnIndex::kNone && !CellsEqual(reg, col, ix.slots[h], r))
+      h = (h + 1) & (size - 1);
     ix.next[r] = ix.slots[h];
     ix.slots[h] = r;
   }

@@ -26,14 +26,15 @@ const Register* Environment::FindRegister(const RegisterSpec&) { return nullptr;
 
 std::optional<Value> Environment::Parameter(int) const { return std::nullopt; }
 
-EngineFailure::EngineFailure(const std::string& what, uint32_t offset) : std::logic_error(what), offset_(offset) {}
+EngineFailure::EngineFailure(const std::string& what, uint32_t offset)
+    : std::logic_error(what), offset_(offset) {}
 
 // ---- register cells and indexes -----------------------------------------------------------
 
 Value CellValue(const Register& reg, int column, uint32_t row) {
   return ReadCell(reg, column, row, [&] {
-    return Value::Unknown("'" + reg.spec->columns[static_cast<size_t>(column)].name + "' is empty at " +
-                          reg.file + ":" + std::to_string(reg.lines[row]));
+    return Value::Unknown("'" + reg.spec->columns[static_cast<size_t>(column)].name +
+                          "' is empty at " + reg.file + ":" + std::to_string(reg.lines[row]));
   });
 }
 
@@ -98,7 +99,8 @@ class Evaluator final : public RowProgram::Host {
       case Expr::Kind::kWhere: return Where(e);
       case Expr::Kind::kBy: return By(e);
     }
-    throw EngineFailure("unknown expression kind " + std::to_string(static_cast<int>(e.kind)), e.offset);
+    throw EngineFailure("unknown expression kind " + std::to_string(static_cast<int>(e.kind)),
+                        e.offset);
   }
 
   // ---- names ------------------------------------------------------------------------------
@@ -148,8 +150,10 @@ class Evaluator final : public RowProgram::Host {
     Value v = Eval(*e.args[0]);
     if (!v.is_decided()) return v;
     return ApplyUnary(e.op, v, [&](Fault) {
-      return Value::Error((e.op == Op::kNot ? "'not' needs true or false, not " : "'-' needs a number, not ") + Show(v),
-                          e.offset);
+      return Value::Error(
+          (e.op == Op::kNot ? "'not' needs true or false, not " : "'-' needs a number, not ") +
+              Show(v),
+          e.offset);
     });
   }
 
@@ -162,7 +166,8 @@ class Evaluator final : public RowProgram::Host {
     for (int i = 0; i < 2; ++i) {
       Value v = Eval(*e.args[i]);
       if (v.is_decided() && v.kind() != Kind::kBool) {
-        v = Value::Error(std::string(name) + " needs true or false, not " + Show(v), e.args[i]->offset);
+        v = Value::Error(std::string(name) + " needs true or false, not " + Show(v),
+                         e.args[i]->offset);
       }
       if (v.kind() == Kind::kBool && v.boolean() != is_and) return v;  // decides
       sides[i] = std::move(v);
@@ -185,7 +190,8 @@ class Evaluator final : public RowProgram::Host {
     if (r.is_error()) return r;
     if (l.is_unknown()) return l;
     if (r.is_unknown()) return r;
-    return Apply(e.op, l, r, [&](Fault why) { return Value::Error(Refusal(e.op, why, l, r), e.offset); });
+    return Apply(e.op, l, r,
+                 [&](Fault why) { return Value::Error(Refusal(e.op, why, l, r), e.offset); });
   }
 
   // Why `l op r` gives no value.
@@ -194,15 +200,16 @@ class Evaluator final : public RowProgram::Host {
     switch (why) {
       case Fault::kDivisionByZero: return "division by zero";
       case Fault::kOutsideDates:
-        return name + " takes " + Show(l) + " outside the dates forcecheck represents (" + kFirstDate.ToString() +
-               " to " + kLastDate.ToString() + ")";
+        return name + " takes " + Show(l) + " outside the dates forcecheck represents (" +
+               kFirstDate.ToString() + " to " + kLastDate.ToString() + ")";
       case Fault::kKinds: break;
     }
-    if (op == Op::kEq || op == Op::kNe) return name + " cannot compare " + Show(l) + " with " + Show(r);
+    if (op == Op::kEq || op == Op::kNe)
+      return name + " cannot compare " + Show(l) + " with " + Show(r);
     if (IsComparison(op)) return name + " cannot order " + Show(l) + " against " + Show(r);
     const bool additive = op == Op::kAdd || op == Op::kSub;
-    return name + " needs numbers" + (additive ? " (or a date and a duration)" : "") + ", not " + Show(l) +
-           " and " + Show(r);
+    return name + " needs numbers" + (additive ? " (or a date and a duration)" : "") + ", not " +
+           Show(l) + " and " + Show(r);
   }
 
   Value In(const Expr& e) {
@@ -215,7 +222,8 @@ class Evaluator final : public RowProgram::Host {
       std::vector<uint32_t> rows;
       if (!state_.Rows(*reg, right.column, l, true, rows)) {
         return Value::Error("'in' cannot look for " + Show(l) + " in column '" +
-                                right.reg->columns[static_cast<size_t>(right.column)].name + "'", e.offset);
+                                right.reg->columns[static_cast<size_t>(right.column)].name + "'",
+                            e.offset);
       }
       for (uint32_t r : rows) {
         if (reg->columns[static_cast<size_t>(right.column)].present[r]) return Value::Bool(true);
@@ -285,7 +293,8 @@ class Evaluator final : public RowProgram::Host {
   template <typename Visit>
   void ForEach(const Value& c, const Expr* each, Visit visit) {
     if constexpr (std::is_invocable_v<Visit&, const Cell&, size_t>) {
-      if (each && c.kind() == Kind::kRows && state_.compiled()) return ForEachRecord(c.rows(), *each, visit);
+      if (each && c.kind() == Kind::kRows && state_.compiled())
+        return ForEachRecord(c.rows(), *each, visit);
     }
     const size_t n = c.CollectionSize();
     for (size_t i = 0; i < n; ++i) {
@@ -341,11 +350,12 @@ class Evaluator final : public RowProgram::Host {
       if (by_blocks && j == 0) {
         const size_t count = std::min(RowProgram::kBlock, n - i);
         if (!rows.all) std::copy_n(rows.rows.data() + i, count, block_rows.data());
-        program.RunBlock(frame, *this, scopes_, static_cast<uint32_t>(i), rows.all ? nullptr : block_rows.data(),
-                         count, block.data());
+        program.RunBlock(frame, *this, scopes_, static_cast<uint32_t>(i),
+                         rows.all ? nullptr : block_rows.data(), count, block.data());
       }
       scopes_[depth].row = rows.at(i);
-      const Cell cell = by_blocks && !block[j].bad() ? block[j] : program.Run(frame, *this, scopes_);
+      const Cell cell =
+          by_blocks && !block[j].bad() ? block[j] : program.Run(frame, *this, scopes_);
       if (cell.kind() == Kind::kBool) {
         if (cell.boolean() && all_answered) bits[i / 64] |= uint64_t{1} << (i % 64);
       } else {
@@ -394,8 +404,9 @@ class Evaluator final : public RowProgram::Host {
         if (v.boolean()) keep.push_back(i);
         return true;
       }
-      bad = v.is_decided() ? Value::Error("'where' needs true or false, not " + Show(AsValue(v)), at.offset)
-                           : AsValue(v);
+      bad = v.is_decided()
+                ? Value::Error("'where' needs true or false, not " + Show(AsValue(v)), at.offset)
+                : AsValue(v);
       return false;
     });
     if (bad) return *bad;
@@ -414,7 +425,8 @@ class Evaluator final : public RowProgram::Host {
   Value Candidates(const Expr& e) {
     Value c = Eval(*e.args[0]);
     if (!c.is_collection()) return NotACollection(c, e, "'where'");
-    if (e.args.size() < 2 || e.index_column < 0 || c.kind() != Kind::kRows || !c.rows().all) return c;
+    if (e.args.size() < 2 || e.index_column < 0 || c.kind() != Kind::kRows || !c.rows().all)
+      return c;
     Value key = Eval(*e.index_key);
     if (!key.is_decided()) return key;
     auto set = std::make_shared<RowSet>();
@@ -532,24 +544,36 @@ Value Evaluator::Aggregate(const Expr& e) {
       return f.aggregate == Aggregate::kAny || f.aggregate == Aggregate::kAll;
     }
     if (condition) {
-      if (v.kind() != Kind::kBool) return error = Value::Error(name + " needs true or false for each element, not " + Show(AsValue(v)), each->offset), false;
+      if (v.kind() != Kind::kBool)
+        return error = Value::Error(
+                   name + " needs true or false for each element, not " + Show(AsValue(v)),
+                   each->offset),
+               false;
       (v.boolean() ? trues : falses)++;
-      return !(f.aggregate == Aggregate::kAny && trues) && !(f.aggregate == Aggregate::kAll && falses);
+      return !(f.aggregate == Aggregate::kAny && trues) &&
+             !(f.aggregate == Aggregate::kAll && falses);
     }
     if (f.aggregate == Aggregate::kDistinct) return values.push_back(AsValue(v)), true;
-    const bool dated = f.aggregate != Aggregate::kSum && f.aggregate != Aggregate::kAvg && v.kind() == Kind::kDate;
+    const bool dated =
+        f.aggregate != Aggregate::kSum && f.aggregate != Aggregate::kAvg && v.kind() == Kind::kDate;
     if (v.kind() != Kind::kNumber && !dated) {
-      return error = Value::Error(name + " needs a number for each element, not " + Show(AsValue(v)), each->offset), false;
+      return error = Value::Error(
+                 name + " needs a number for each element, not " + Show(AsValue(v)), each->offset),
+             false;
     }
-    if (best && best->kind() != v.kind()) return error = Value::Error(name + " mixes numbers and dates", each->offset), false;
+    if (best && best->kind() != v.kind())
+      return error = Value::Error(name + " mixes numbers and dates", each->offset), false;
     sum += dated ? 0 : v.number();
-    if (!best || (f.aggregate == Aggregate::kMin ? Order(v, *best) < 0 : Order(v, *best) > 0)) best = AsValue(v);
+    if (!best || (f.aggregate == Aggregate::kMin ? Order(v, *best) < 0 : Order(v, *best) > 0))
+      best = AsValue(v);
     return true;
   });
   if (error) return *error;
   switch (f.aggregate) {
-    case Aggregate::kAny: return trues ? Value::Bool(true) : unknown ? *unknown : Value::Bool(false);
-    case Aggregate::kAll: return falses ? Value::Bool(false) : unknown ? *unknown : Value::Bool(true);
+    case Aggregate::kAny:
+      return trues ? Value::Bool(true) : unknown ? *unknown : Value::Bool(false);
+    case Aggregate::kAll:
+      return falses ? Value::Bool(false) : unknown ? *unknown : Value::Bool(true);
     default: break;
   }
   if (unknown) return *unknown;
@@ -559,17 +583,21 @@ Value Evaluator::Aggregate(const Expr& e) {
   }
   switch (f.aggregate) {
     case Aggregate::kCount: return Value::Number(static_cast<double>(trues));
-    case Aggregate::kPct: return Value::Number(100.0 * static_cast<double>(trues) / static_cast<double>(size));
+    case Aggregate::kPct:
+      return Value::Number(100.0 * static_cast<double>(trues) / static_cast<double>(size));
     case Aggregate::kSum: return Value::Number(sum);
     case Aggregate::kAvg: return Value::Number(sum / static_cast<double>(size));
-    case Aggregate::kMin: case Aggregate::kMax: return *best;
+    case Aggregate::kMin:
+    case Aggregate::kMax: return *best;
     default: break;
   }
   std::sort(values.begin(), values.end(), [](const Value& a, const Value& b) {
     return a.kind() != b.kind() ? a.kind() < b.kind() : Order(a, b) < 0;
   });
   values.erase(std::unique(values.begin(), values.end(),
-                           [](const Value& a, const Value& b) { return a.kind() == b.kind() && a.Equals(b); }),
+                           [](const Value& a, const Value& b) {
+                             return a.kind() == b.kind() && a.Equals(b);
+                           }),
                values.end());
   return Value::List(std::move(values));
 }

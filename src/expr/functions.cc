@@ -12,7 +12,8 @@ Value Len(std::span<const Value> a, const CallContext& ctx) {
     for (unsigned char c : a[0].text()) n += (c & 0xC0) != 0x80;
     return Value::Number(static_cast<double>(n));
   }
-  return Value::Error(std::string("len() needs a list or text, not ") + a[0].KindName(), ctx.offset);
+  return Value::Error(std::string("len() needs a list or text, not ") + a[0].KindName(),
+                      ctx.offset);
 }
 
 Value Contains(std::span<const Value> a, const CallContext& ctx) {
@@ -42,6 +43,8 @@ const std::vector<Function>& Table() {
   using A = Aggregate;
   // Aggregates: f(C) or f(C, E) where E is evaluated for each element of C with its columns
   // (or fields, or `group`/`key`) in scope.
+  // One function a row, its summary below it:
+  // clang-format off
   static const std::vector<Function> kTable = {
       {"all", 2, 2, {Type::kAny, Type::kBool}, Type::kBool, false, nullptr, {"all(C, condition)"},
        "true when every element meets the condition; three-valued: one false decides", A::kAll},
@@ -74,6 +77,7 @@ const std::vector<Function>& Table() {
       {"sum", 2, 2, {Type::kAny, Type::kNumber}, Type::kNumber, false, nullptr, {"sum(C, value)"},
        "the total of the value over the elements", A::kSum},
   };
+  // clang-format on
   return kTable;
 }
 

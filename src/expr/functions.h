@@ -21,15 +21,27 @@ struct CallContext {
 
 // Functions over a collection (register records, a list, or groups), evaluated by the
 // evaluator itself because their second argument is evaluated once per element.
-enum class Aggregate { kNone, kCount, kSum, kAvg, kMin, kMax, kPct, kAny, kAll, kDistinct, kFilter };
+enum class Aggregate {
+  kNone,
+  kCount,
+  kSum,
+  kAvg,
+  kMin,
+  kMax,
+  kPct,
+  kAny,
+  kAll,
+  kDistinct,
+  kFilter
+};
 
 struct Function {
   std::string_view name;
   size_t min_args = 0;
-  size_t max_args = 0;            // kVariadic for no upper bound
-  std::vector<Type> params;       // a type per argument; the last repeats for variadic
+  size_t max_args = 0;       // kVariadic for no upper bound
+  std::vector<Type> params;  // a type per argument; the last repeats for variadic
   Type result = Type::kAny;
-  bool takes_path = false;        // exists(): the argument is a path, looked up, not evaluated
+  bool takes_path = false;  // exists(): the argument is a path, looked up, not evaluated
   // REQUIRES: args decided (neither unknown nor error) unless takes_path.
   Value (*call)(std::span<const Value> args, const CallContext& ctx) = nullptr;
   // How it is called and what it gives, for `forcecheck functions` and docs/formats.md's table
@@ -37,7 +49,7 @@ struct Function {
   std::vector<std::string_view> signatures;  // e.g. {"count(C)", "count(C, condition)"}
   std::string_view summary;                  // one line, plain text
   Aggregate aggregate = Aggregate::kNone;
-  bool numeric_too = false;       // min, max: also smallest/largest of plain numbers
+  bool numeric_too = false;  // min, max: also smallest/largest of plain numbers
 };
 
 inline constexpr size_t kVariadic = static_cast<size_t>(-1);

@@ -16,9 +16,9 @@ struct Keyword {
   TokenKind kind;
 };
 constexpr Keyword kKeywords[] = {
-    {"and", TokenKind::kAnd},   {"or", TokenKind::kOr},       {"not", TokenKind::kNot},
-    {"true", TokenKind::kTrue}, {"false", TokenKind::kFalse}, {"null", TokenKind::kNull},
-    {"where", TokenKind::kWhere}, {"by", TokenKind::kBy},     {"as", TokenKind::kAs},
+    {"and", TokenKind::kAnd},     {"or", TokenKind::kOr},       {"not", TokenKind::kNot},
+    {"true", TokenKind::kTrue},   {"false", TokenKind::kFalse}, {"null", TokenKind::kNull},
+    {"where", TokenKind::kWhere}, {"by", TokenKind::kBy},       {"as", TokenKind::kAs},
     {"in", TokenKind::kIn},
 };
 
@@ -29,8 +29,9 @@ class Lexer {
   LexResult Run() {
     LexResult r;
     if (s_.size() > limits::kExpressionBytes) {
-      r.error = Err(0, "expression too long (" + std::to_string(s_.size()) + " bytes; the limit is " +
-                           std::to_string(limits::kExpressionBytes) + ")");
+      r.error =
+          Err(0, "expression too long (" + std::to_string(s_.size()) + " bytes; the limit is " +
+                     std::to_string(limits::kExpressionBytes) + ")");
       return r;
     }
     while (true) {
@@ -53,8 +54,8 @@ class Lexer {
 
  private:
   void SkipSpace() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' ||
-                                s_[pos_] == '\r')) {
+    while (pos_ < s_.size() &&
+           (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) {
       ++pos_;
     }
   }
@@ -78,8 +79,9 @@ class Lexer {
       while (pos_ < s_.size() && IsIdentifierChar(s_[pos_])) ++pos_;
       if (pos_ - start > limits::kIdentifierBytes) {
         // Not echoed: the name itself may be the problem.
-        return Err(start, "name too long (" + std::to_string(pos_ - start) + " bytes; the limit is " +
-                              std::to_string(limits::kIdentifierBytes) + ")");
+        return Err(start, "name too long (" + std::to_string(pos_ - start) +
+                              " bytes; the limit is " + std::to_string(limits::kIdentifierBytes) +
+                              ")");
       }
       t.text = std::string(s_.substr(start, pos_ - start));
       t.kind = TokenKind::kIdent;
@@ -91,7 +93,10 @@ class Lexer {
     if (c == '\'' || c == '"') return Text(t, c);
     ++pos_;
     auto next_is = [&](char n) {
-      if (pos_ < s_.size() && s_[pos_] == n) { ++pos_; return true; }
+      if (pos_ < s_.size() && s_[pos_] == n) {
+        ++pos_;
+        return true;
+      }
       return false;
     };
     switch (c) {
@@ -106,10 +111,16 @@ class Lexer {
       case '<': t.kind = next_is('=') ? TokenKind::kLe : TokenKind::kLt; return std::nullopt;
       case '>': t.kind = next_is('=') ? TokenKind::kGe : TokenKind::kGt; return std::nullopt;
       case '=':
-        if (next_is('=')) { t.kind = TokenKind::kEq; return std::nullopt; }
+        if (next_is('=')) {
+          t.kind = TokenKind::kEq;
+          return std::nullopt;
+        }
         return Err(start, "unexpected '='; use '==' to compare");
       case '!':
-        if (next_is('=')) { t.kind = TokenKind::kNe; return std::nullopt; }
+        if (next_is('=')) {
+          t.kind = TokenKind::kNe;
+          return std::nullopt;
+        }
         return Err(start, "unexpected '!'; use 'not'");
       case '&': return Err(start, "unexpected '&'; use 'and'");
       case '|': return Err(start, "unexpected '|'; use 'or'");
@@ -152,16 +163,24 @@ class Lexer {
     const size_t unit_start = pos_;
     while (pos_ < s_.size() && IsIdentifierChar(s_[pos_])) ++pos_;
     const std::string_view unit = s_.substr(unit_start, pos_ - unit_start);
-    if (unit == "d") t.unit = 'd';
-    else if (unit == "w") t.unit = 'w';
-    else if (unit == "mo") t.unit = 'm';
-    else if (unit == "y") t.unit = 'y';
-    else return Err(start, "unknown duration unit '" + std::string(unit) + "' (use d, w, mo or y, as in 42d or 6mo)");
-    if (std::floor(t.number) != t.number) return Err(start, "a duration must be a whole number of units");
+    if (unit == "d")
+      t.unit = 'd';
+    else if (unit == "w")
+      t.unit = 'w';
+    else if (unit == "mo")
+      t.unit = 'm';
+    else if (unit == "y")
+      t.unit = 'y';
+    else
+      return Err(start, "unknown duration unit '" + std::string(unit) +
+                            "' (use d, w, mo or y, as in 42d or 6mo)");
+    if (std::floor(t.number) != t.number)
+      return Err(start, "a duration must be a whole number of units");
     const int64_t most = limits::MostDurationUnits(t.unit);
     if (t.number > static_cast<double>(most)) {
-      return Err(start, "duration too long (the limit is " + std::to_string(limits::kDurationYears) + " years: " +
-                            std::to_string(limits::MostDurationUnits('d')) + "d, " +
+      return Err(start, "duration too long (the limit is " +
+                            std::to_string(limits::kDurationYears) +
+                            " years: " + std::to_string(limits::MostDurationUnits('d')) + "d, " +
                             std::to_string(limits::MostDurationUnits('w')) + "w, " +
                             std::to_string(limits::MostDurationUnits('m')) + "mo or " +
                             std::to_string(limits::MostDurationUnits('y')) + "y)");
@@ -179,18 +198,19 @@ class Lexer {
         if (pos_ >= s_.size()) break;
         char e = s_[pos_++];
         switch (e) {
-          case '\\': case '\'': case '"': out += e; break;
+          case '\\':
+          case '\'':
+          case '"': out += e; break;
           case 'n': out += '\n'; break;
           case 't': out += '\t'; break;
-          default:
-            return Err(pos_ - 2, std::string("unknown escape '\\") + e + "' in text");
+          default: return Err(pos_ - 2, std::string("unknown escape '\\") + e + "' in text");
         }
         continue;
       }
       out += c;
     }
-    if (pos_ >= s_.size()) return Err(start, "unterminated text: missing closing " +
-                                                 std::string(1, quote));
+    if (pos_ >= s_.size())
+      return Err(start, "unterminated text: missing closing " + std::string(1, quote));
     ++pos_;
     t.kind = TokenKind::kText;
     t.text = std::move(out);

@@ -14,20 +14,46 @@
 namespace forcecheck::expr {
 
 enum class TokenKind {
-  kEnd, kIdent, kNumber, kText, kDate, kDuration,
-  kTrue, kFalse, kNull, kAnd, kOr, kNot, kWhere, kBy, kAs, kIn,
-  kLParen, kRParen, kComma, kDot,
-  kEq, kNe, kLt, kLe, kGt, kGe, kPlus, kMinus, kStar, kSlash,
+  kEnd,
+  kIdent,
+  kNumber,
+  kText,
+  kDate,
+  kDuration,
+  kTrue,
+  kFalse,
+  kNull,
+  kAnd,
+  kOr,
+  kNot,
+  kWhere,
+  kBy,
+  kAs,
+  kIn,
+  kLParen,
+  kRParen,
+  kComma,
+  kDot,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kPlus,
+  kMinus,
+  kStar,
+  kSlash,
 };
 
 struct Token {
   TokenKind kind = TokenKind::kEnd;
   uint32_t offset = 0;
   uint32_t length = 0;
-  std::string text;  // identifier name, or the decoded text of a string literal
+  std::string text;   // identifier name, or the decoded text of a string literal
   double number = 0;  // also a duration's amount
   Date date;
-  char unit = 0;      // a duration's unit: 'd' days, 'w' weeks, 'm' months, 'y' years
+  char unit = 0;  // a duration's unit: 'd' days, 'w' weeks, 'm' months, 'y' years
 };
 
 // Tokenises `source`; the last token is kEnd. On the first error returns it instead.

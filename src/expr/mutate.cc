@@ -17,9 +17,9 @@ struct Swap {
   const char* to;
 };
 constexpr Swap kSwaps[] = {
-    {TokenKind::kLt, "<="},  {TokenKind::kLe, "<"},    {TokenKind::kGt, ">="},
-    {TokenKind::kGe, ">"},   {TokenKind::kEq, "!="},   {TokenKind::kNe, "=="},
-    {TokenKind::kAnd, "or"}, {TokenKind::kOr, "and"},  {TokenKind::kTrue, "false"},
+    {TokenKind::kLt, "<="},      {TokenKind::kLe, "<"},   {TokenKind::kGt, ">="},
+    {TokenKind::kGe, ">"},       {TokenKind::kEq, "!="},  {TokenKind::kNe, "=="},
+    {TokenKind::kAnd, "or"},     {TokenKind::kOr, "and"}, {TokenKind::kTrue, "false"},
     {TokenKind::kFalse, "true"},
 };
 
@@ -28,7 +28,8 @@ constexpr Swap kSwaps[] = {
 std::string StepNumber(std::string_view number, int direction) {
   if (number.find_first_of("eE") != std::string_view::npos) return {};
   const size_t point = number.find('.');
-  const int decimals = point == std::string_view::npos ? 0 : static_cast<int>(number.size() - point - 1);
+  const int decimals =
+      point == std::string_view::npos ? 0 : static_cast<int>(number.size() - point - 1);
   double step = 1;
   for (int i = 0; i < decimals; ++i) step /= 10;
   const double value = std::strtod(std::string(number).c_str(), nullptr) + direction * step;
@@ -103,7 +104,8 @@ void MutateParameters(const Expr& e, Maker& m) {
       } else if (v.kind() == Value::Kind::kDuration && v.number() + direction >= 0) {
         with = DurationText(static_cast<int>(v.number()) + direction, v.unit());
       }
-      if (!with.empty()) m.Replace(e.offset, e.length, with, "'" + e.PathText() + "' to '" + with + "'");
+      if (!with.empty())
+        m.Replace(e.offset, e.length, with, "'" + e.PathText() + "' to '" + with + "'");
     }
   }
   for (const auto& a : e.args) MutateParameters(*a, m);

@@ -52,14 +52,15 @@ enum class Fault : uint8_t {
 };
 
 constexpr bool IsComparison(Op op) {
-  return op == Op::kEq || op == Op::kNe || op == Op::kLt || op == Op::kLe || op == Op::kGt || op == Op::kGe;
+  return op == Op::kEq || op == Op::kNe || op == Op::kLt || op == Op::kLe || op == Op::kGt ||
+         op == Op::kGe;
 }
 
 // Kinds whose values == and != compare: every decided kind but sections and register records
 // or groups, which have no value to compare.
 constexpr bool Equatable(Kind k) {
-  return k == Kind::kBool || k == Kind::kNumber || k == Kind::kText || k == Kind::kDate || k == Kind::kDuration ||
-         k == Kind::kList;
+  return k == Kind::kBool || k == Kind::kNumber || k == Kind::kText || k == Kind::kDate ||
+         k == Kind::kDuration || k == Kind::kList;
 }
 
 // The overload of `op` for operands of kinds `l` and `r` (kError, as an undecided Cell has,
@@ -67,14 +68,14 @@ constexpr bool Equatable(Kind k) {
 constexpr Overload Resolve(Op op, Kind l, Kind r) {
   switch (op) {
     case Op::kEq:
-    case Op::kNe:
-      return l == r && Equatable(l) ? Overload::kEqual : Overload::kNone;
+    case Op::kNe: return l == r && Equatable(l) ? Overload::kEqual : Overload::kNone;
     case Op::kLt:
     case Op::kLe:
     case Op::kGt:
     case Op::kGe:
-      return l == r && (l == Kind::kNumber || l == Kind::kDate || l == Kind::kText) ? Overload::kOrder
-                                                                                    : Overload::kNone;
+      return l == r && (l == Kind::kNumber || l == Kind::kDate || l == Kind::kText)
+                 ? Overload::kOrder
+                 : Overload::kNone;
     case Op::kAdd:
     case Op::kSub:
       if (l == Kind::kDate && r == Kind::kDuration) return Overload::kShiftDate;
@@ -83,8 +84,7 @@ constexpr Overload Resolve(Op op, Kind l, Kind r) {
     case Op::kMul:
     case Op::kDiv:
       return l == Kind::kNumber && r == Kind::kNumber ? Overload::kNumbers : Overload::kNone;
-    default:
-      return Overload::kNone;
+    default: return Overload::kNone;
   }
 }
 

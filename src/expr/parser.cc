@@ -82,7 +82,8 @@ class Parser {
     auto e = Or();
     std::string alias;
     if (Accept(TokenKind::kAs)) {
-      if (Peek().kind != TokenKind::kIdent) Fail(Peek(), "expected a name after 'as', found " + Describe(Peek(), src_));
+      if (Peek().kind != TokenKind::kIdent)
+        Fail(Peek(), "expected a name after 'as', found " + Describe(Peek(), src_));
       alias = Take().text;
     }
     if (!alias.empty() || Peek().kind == TokenKind::kWhere) {
@@ -192,14 +193,18 @@ class Parser {
       case TokenKind::kNumber: return Literal(Value::Number(t.number));
       case TokenKind::kText: return Literal(Value::Text(t.text));
       case TokenKind::kDate: return Literal(Value::DateValue(t.date));
-      case TokenKind::kDuration: return Literal(Value::Duration(static_cast<int>(t.number), t.unit));
+      case TokenKind::kDuration:
+        return Literal(Value::Duration(static_cast<int>(t.number), t.unit));
       case TokenKind::kTrue: return Literal(Value::Bool(true));
       case TokenKind::kFalse: return Literal(Value::Bool(false));
       case TokenKind::kNull:
         Fail(t, "'null' is not a value; use exists(path) to ask whether evidence is present");
       case TokenKind::kIdent: return NameOrCall();
-      case TokenKind::kWhere: case TokenKind::kBy: case TokenKind::kAs:
-        Fail(t, Describe(t, src_) + " must follow a collection, such as registers.vetting " + Describe(t, src_) + " ...");
+      case TokenKind::kWhere:
+      case TokenKind::kBy:
+      case TokenKind::kAs:
+        Fail(t, Describe(t, src_) + " must follow a collection, such as registers.vetting " +
+                    Describe(t, src_) + " ...");
       case TokenKind::kLParen: {
         Take();
         auto e = Query();
@@ -208,8 +213,7 @@ class Parser {
         }
         return e;
       }
-      default:
-        Fail(t, "expected a value, a path or '(', found " + Describe(t, src_));
+      default: Fail(t, "expected a value, a path or '(', found " + Describe(t, src_));
     }
   }
 

@@ -31,7 +31,7 @@ namespace forcecheck::expr {
 inline constexpr int kMaxNesting = limits::kExpressionDepth;
 
 struct ParseResult {
-  std::unique_ptr<Expr> expr;    // set when error is empty
+  std::unique_ptr<Expr> expr;  // set when error is empty
   std::optional<ExprError> error;
 };
 ParseResult Parse(std::string_view source);

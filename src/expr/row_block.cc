@@ -30,15 +30,15 @@ constexpr size_t kB = RowProgram::kBlock;
 // Lanes past a block's size, and the arrays of kinds other than `kind`, are left as they
 // are: nothing reads them, so they are not cleared (a stack is some tens of kilobytes).
 struct Lanes {
-  Lanes() {}  // NOLINT: leaves the arrays uninitialised on purpose (see above)
-  Kind kind = Kind::kError;         // of every decided lane; kError: no lane is decided
-  std::array<uint8_t, kB> ok;       // 1 where the value is decided
-  std::array<uint8_t, kB> b;        // kBool
-  std::array<double, kB> n;         // kNumber
-  std::array<int32_t, kB> d;        // kDate: days since 1970-01-01
+  Lanes() {}                   // NOLINT: leaves the arrays uninitialised on purpose (see above)
+  Kind kind = Kind::kError;    // of every decided lane; kError: no lane is decided
+  std::array<uint8_t, kB> ok;  // 1 where the value is decided
+  std::array<uint8_t, kB> b;   // kBool
+  std::array<double, kB> n;    // kNumber
+  std::array<int32_t, kB> d;   // kDate: days since 1970-01-01
   std::array<std::string_view, kB> t;  // kText
-  int amount = 0;                   // kDuration, the same in every lane: a duration is only
-  char unit = 0;                    // ever a constant (no column holds one, no step makes one)
+  int amount = 0;                      // kDuration, the same in every lane: a duration is only
+  char unit = 0;                       // ever a constant (no column holds one, no step makes one)
 };
 
 struct BlockStack {
@@ -74,7 +74,10 @@ void Broadcast(Lanes& l, const Cell& c, size_t n) {
     case Kind::kNumber: std::fill_n(l.n.begin(), n, c.number()); break;
     case Kind::kDate: std::fill_n(l.d.begin(), n, c.date().days); break;
     case Kind::kText: std::fill_n(l.t.begin(), n, c.text()); break;
-    case Kind::kDuration: l.amount = c.amount(); l.unit = c.unit(); break;
+    case Kind::kDuration:
+      l.amount = c.amount();
+      l.unit = c.unit();
+      break;
     default: AllBad(l, n); break;
   }
 }
@@ -90,13 +93,16 @@ struct BlockRows {
 // A cell taken as it is stored.
 struct Same {
   template <typename T>
-  T operator()(T x) const { return x; }
+  T operator()(T x) const {
+    return x;
+  }
 };
 
 // a[i] = from(v[row i]) for the block's records of a register column, or of the scope's one
 // record when the scope does not vary.
 template <typename Out, typename In, typename From>
-void Take(Out* a, const std::vector<In>& v, const Scope& sc, bool varying, const BlockRows& at, From from) {
+void Take(Out* a, const std::vector<In>& v, const Scope& sc, bool varying, const BlockRows& at,
+          From from) {
   if (!varying) {
     std::fill_n(a, at.n, from(v[sc.row]));
   } else if (at.contiguous) {
@@ -128,7 +134,9 @@ void Gather(Lanes& l, const Scope& sc, bool varying, int column, const BlockRows
     }
     case ColumnType::kNumber: Take(l.n.data(), col.numbers, sc, varying, at, same); break;
     case ColumnType::kDate: Take(l.d.data(), col.dates, sc, varying, at, same); break;
-    case ColumnType::kBool: Take(l.b.data(), col.flags, sc, varying, at, same); break;  // 0 or 1, as stored
+    case ColumnType::kBool:
+      Take(l.b.data(), col.flags, sc, varying, at, same);
+      break;  // 0 or 1, as stored
   }
 }
 
@@ -158,9 +166,11 @@ void Compare(Lanes& out, Op op, const Lanes& l, const Lanes& r, size_t n) {
   if (how == Overload::kEqual) {
     const bool want = op == Op::kEq;
     switch (l.kind) {
-      case Kind::kBool: return set([&](size_t i) { return Equal(l.b[i] != 0, r.b[i] != 0) == want; });
+      case Kind::kBool:
+        return set([&](size_t i) { return Equal(l.b[i] != 0, r.b[i] != 0) == want; });
       case Kind::kNumber: return set([&](size_t i) { return Equal(l.n[i], r.n[i]) == want; });
-      case Kind::kDate: return set([&](size_t i) { return Equal(Date{l.d[i]}, Date{r.d[i]}) == want; });
+      case Kind::kDate:
+        return set([&](size_t i) { return Equal(Date{l.d[i]}, Date{r.d[i]}) == want; });
       case Kind::kText: return set([&](size_t i) { return Equal(l.t[i], r.t[i]) == want; });
       default: {  // durations, which are only ever constants
         const bool same = EqualDurations(l.amount, l.unit, r.amount, r.unit);
@@ -263,8 +273,8 @@ void Connect(Lanes& out, bool is_and, const Lanes& l, const Lanes& r, size_t n) 
 
 }  // namespace
 
-void RowProgram::RunBlock(Frame& frame, Host& host, const std::vector<Scope>& scopes, uint32_t first,
-                          const uint32_t* rows, size_t count, Cell* out) const {
+void RowProgram::RunBlock(Frame& frame, Host& host, const std::vector<Scope>& scopes,
+                          uint32_t first, const uint32_t* rows, size_t count, Cell* out) const {
   using Code = Instr::Code;
   const size_t n = std::min(count, kBlock);
   if (!frame.block_) frame.block_ = std::make_unique<BlockStack>(max_depth_);
@@ -286,7 +296,9 @@ void RowProgram::RunBlock(Frame& frame, Host& host, const std::vector<Scope>& sc
   for (size_t pc = 0; pc < size; ++pc) {
     const Instr& in = code_[pc];
     switch (in.code) {
-      case Code::kLiteral: Broadcast(bs.lanes[sp++], literals_[static_cast<size_t>(in.a)], n); break;
+      case Code::kLiteral:
+        Broadcast(bs.lanes[sp++], literals_[static_cast<size_t>(in.a)], n);
+        break;
       case Code::kOnce: Broadcast(bs.lanes[sp++], constant(in.a), n); break;
       case Code::kBind: Once(in.a, frame, host); break;
       case Code::kHandBack:
@@ -299,8 +311,10 @@ void RowProgram::RunBlock(Frame& frame, Host& host, const std::vector<Scope>& sc
         Lanes& l = bs.lanes[sp++];
         const Scope& sc = scopes[static_cast<size_t>(in.a)];
         const uint8_t missing = in.code == Code::kMissing;
-        Take(l.b.data(), sc.reg->columns[static_cast<size_t>(in.b)].present, sc, in.a == varying, at,
-             [missing](uint8_t p) { return static_cast<uint8_t>(static_cast<uint8_t>(p != 0) ^ missing); });
+        Take(l.b.data(), sc.reg->columns[static_cast<size_t>(in.b)].present, sc, in.a == varying,
+             at, [missing](uint8_t p) {
+               return static_cast<uint8_t>(static_cast<uint8_t>(p != 0) ^ missing);
+             });
         std::fill_n(l.ok.begin(), n, 1);
         l.kind = Kind::kBool;
         break;
@@ -313,18 +327,25 @@ void RowProgram::RunBlock(Frame& frame, Host& host, const std::vector<Scope>& sc
         break;
       case Code::kColumnCmp:
         gather(bs.lanes[sp], in.a, in.b);
-        Broadcast(bs.lanes[sp + 1], in.c >= 0 ? constant(in.c) : literals_[static_cast<size_t>(-in.c - 1)], n);
+        Broadcast(bs.lanes[sp + 1],
+                  in.c >= 0 ? constant(in.c) : literals_[static_cast<size_t>(-in.c - 1)], n);
         Compare(bs.lanes[sp], in.op, bs.lanes[sp], bs.lanes[sp + 1], n);
         ++sp;
         break;
       case Code::kUnary: {  // as ApplyUnary (operators.h) for each lane
         Lanes& l = bs.lanes[sp - 1];
-        if (l.kind != OperandKind(in.op)) AllBad(l, n);
-        else if (in.op == Op::kNot) for (size_t i = 0; i < n; ++i) l.b[i] = !l.b[i];
-        else for (size_t i = 0; i < n; ++i) l.n[i] = -l.n[i];
+        if (l.kind != OperandKind(in.op))
+          AllBad(l, n);
+        else if (in.op == Op::kNot)
+          for (size_t i = 0; i < n; ++i) l.b[i] = !l.b[i];
+        else
+          for (size_t i = 0; i < n; ++i) l.n[i] = -l.n[i];
         break;
       }
-      case Code::kCompare: --sp; Compare(bs.lanes[sp - 1], in.op, bs.lanes[sp - 1], bs.lanes[sp], n); break;
+      case Code::kCompare:
+        --sp;
+        Compare(bs.lanes[sp - 1], in.op, bs.lanes[sp - 1], bs.lanes[sp], n);
+        break;
       case Code::kArith:
         --sp;
         Arith(bs.lanes[sp - 1], in.op, bs.lanes[sp - 1], bs.lanes[sp], bs.live[level].data(), n);
@@ -354,8 +375,10 @@ void RowProgram::RunBlock(Frame& frame, Host& host, const std::vector<Scope>& sc
         for (size_t i = 0; i < n; ++i) next[i] = live[i] & ((lb & l.ok[i] & (l.b[i] ^ flip)) ^ 1);
         uint8_t any = 0;
         for (size_t i = 0; i < n; ++i) any |= next[i];
-        if (any) ++level;
-        else pc = static_cast<size_t>(in.a) - 1;
+        if (any)
+          ++level;
+        else
+          pc = static_cast<size_t>(in.a) - 1;
         break;
       }
       case Code::kAnd:
@@ -368,7 +391,8 @@ void RowProgram::RunBlock(Frame& frame, Host& host, const std::vector<Scope>& sc
   }
   const Lanes& result = bs.lanes[0];
   if (result.kind == Kind::kBool) {
-    for (size_t i = 0; i < n; ++i) out[i] = result.ok[i] & (bs.forced[i] ^ 1) ? Cell::Bool(result.b[i] != 0) : Cell::Bad();
+    for (size_t i = 0; i < n; ++i)
+      out[i] = result.ok[i] & (bs.forced[i] ^ 1) ? Cell::Bool(result.b[i] != 0) : Cell::Bad();
   } else {
     for (size_t i = 0; i < n; ++i) out[i] = bs.forced[i] ? Cell::Bad() : LaneCell(result, i);
   }
@@ -393,12 +417,14 @@ bool RowProgram::CanRunByBlocks() const {
   for (size_t pc = 0; pc < code_.size(); ++pc) {
     while (!ends.empty() && ends.back() <= pc) ends.pop_back();
     const Instr& in = code_[pc];
-    const bool once = in.code == Code::kOnce || in.code == Code::kBind || (in.code == Code::kColumnCmp && in.c >= 0);
+    const bool once = in.code == Code::kOnce || in.code == Code::kBind ||
+                      (in.code == Code::kColumnCmp && in.c >= 0);
     const int32_t slot = in.code == Code::kColumnCmp ? in.c : in.a;
     if (once && ReadsEvidence(*exprs_[static_cast<size_t>(slot)])) return false;
     // A node handed back for every record leaves a block nothing to decide.
     if (in.code == Code::kHandBack && ends.empty()) return false;
-    if (in.code == Code::kAndJump || in.code == Code::kOrJump) ends.push_back(static_cast<size_t>(in.a) - 1);
+    if (in.code == Code::kAndJump || in.code == Code::kOrJump)
+      ends.push_back(static_cast<size_t>(in.a) - 1);
   }
   return true;
 }

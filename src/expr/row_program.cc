@@ -36,10 +36,10 @@ Value Cell::ToValue() const {
 namespace {
 
 void AppendFingerprint(const Expr& e, std::string& out) {
-  out += std::to_string(static_cast<int>(e.kind)) + ":" + std::to_string(static_cast<int>(e.op)) + ":" +
-         std::to_string(static_cast<int>(e.ref)) + ":" + std::to_string(e.scope) + ":" +
-         std::to_string(e.column) + ":" + std::to_string(e.parameter) + ":" + (e.reg ? e.reg->id : "") + ":" +
-         std::to_string(e.name.size()) + e.name + "[";
+  out += std::to_string(static_cast<int>(e.kind)) + ":" + std::to_string(static_cast<int>(e.op)) +
+         ":" + std::to_string(static_cast<int>(e.ref)) + ":" + std::to_string(e.scope) + ":" +
+         std::to_string(e.column) + ":" + std::to_string(e.parameter) + ":" +
+         (e.reg ? e.reg->id : "") + ":" + std::to_string(e.name.size()) + e.name + "[";
   for (const std::string& seg : e.path) out += std::to_string(seg.size()) + ":" + seg;
   out += "|";
   for (const std::string& seg : e.field) out += std::to_string(seg.size()) + ":" + seg;
@@ -52,7 +52,9 @@ void AppendFingerprint(const Expr& e, std::string& out) {
         out += buf;
         break;
       }
-      case Kind::kText: out += std::to_string(e.literal.text().size()) + ":" + e.literal.text(); break;
+      case Kind::kText:
+        out += std::to_string(e.literal.text().size()) + ":" + e.literal.text();
+        break;
       default: out += e.literal.ToString(); break;
     }
   }
@@ -80,7 +82,8 @@ static_assert(sizeof(Cell) == 16);
 namespace {
 bool IsColumn(const Expr& e) { return e.kind == Expr::Kind::kPath && e.ref == Ref::kColumn; }
 bool IsExistsOfColumn(const Expr& e) {
-  return e.kind == Expr::Kind::kCall && e.name == "exists" && e.args.size() == 1 && IsColumn(*e.args[0]);
+  return e.kind == Expr::Kind::kCall && e.name == "exists" && e.args.size() == 1 &&
+         IsColumn(*e.args[0]);
 }
 }  // namespace
 
@@ -119,11 +122,13 @@ void RowProgram::Compile(const Expr& e, size_t depth) {
     const int32_t list = slot(*e.args[1]);
     emit(Code::kBind, list);
     emit(Code::kInList, list);
-  } else if (e.kind == Expr::Kind::kBinary && IsComparison(e.op) && IsColumn(*e.args[0]) && IsColumn(*e.args[1]) &&
-             e.args[1]->scope < (1 << 15) && e.args[1]->column < (1 << 16)) {
+  } else if (e.kind == Expr::Kind::kBinary && IsComparison(e.op) && IsColumn(*e.args[0]) &&
+             IsColumn(*e.args[1]) && e.args[1]->scope < (1 << 15) &&
+             e.args[1]->column < (1 << 16)) {
     // `level_held == required_level`: one step rather than three.
     native_ += 2;
-    emit(Code::kColumnsCmp, e.args[0]->scope, e.args[0]->column, e.op, (e.args[1]->scope << 16) | e.args[1]->column);
+    emit(Code::kColumnsCmp, e.args[0]->scope, e.args[0]->column, e.op,
+         (e.args[1]->scope << 16) | e.args[1]->column);
   } else if (e.kind == Expr::Kind::kBinary && IsComparison(e.op) && IsColumn(*e.args[0]) &&
              (e.args[1]->invariant || e.args[1]->kind == Expr::Kind::kLiteral)) {
     // `level_held == 'MV'` (the commonest test in the pack), `expires < as_of()`,
@@ -152,7 +157,6 @@ void RowProgram::Compile(const Expr& e, size_t depth) {
     emit(Code::kHandBack, slot(e));
   }
 }
-
 
 Cell RowProgram::Once(int32_t i, Frame& frame, Host& host) const {
   const auto s = static_cast<size_t>(i);
@@ -214,7 +218,10 @@ Cell RowProgram::Run(Frame& frame, Host& host, const std::vector<Scope>& scopes)
       }
       case Code::kUnary: sp[-1] = ApplyUnary(in.op, sp[-1]); break;
       case Code::kCompare:
-      case Code::kArith: --sp; sp[-1] = Apply(in.op, sp[-1], sp[0]); break;
+      case Code::kArith:
+        --sp;
+        sp[-1] = Apply(in.op, sp[-1], sp[0]);
+        break;
       case Code::kInList: sp[-1] = IsIn(sp[-1], frame.held_[static_cast<size_t>(in.a)]); break;
       case Code::kAndJump:
         if (sp[-1].kind() == Kind::kBool && !sp[-1].boolean()) pc = static_cast<size_t>(in.a) - 1;
@@ -222,8 +229,14 @@ Cell RowProgram::Run(Frame& frame, Host& host, const std::vector<Scope>& scopes)
       case Code::kOrJump:
         if (sp[-1].kind() == Kind::kBool && sp[-1].boolean()) pc = static_cast<size_t>(in.a) - 1;
         break;
-      case Code::kAnd: --sp; sp[-1] = Combine(true, sp[-1], sp[0]); break;
-      case Code::kOr: --sp; sp[-1] = Combine(false, sp[-1], sp[0]); break;
+      case Code::kAnd:
+        --sp;
+        sp[-1] = Combine(true, sp[-1], sp[0]);
+        break;
+      case Code::kOr:
+        --sp;
+        sp[-1] = Combine(false, sp[-1], sp[0]);
+        break;
     }
   }
   return sp[-1];
@@ -235,13 +248,15 @@ EvalState::RuleAnswers::RuleAnswers(EvalState& state) : state_(state), outer_(st
 
 EvalState::RuleAnswers::~RuleAnswers() { state_.answers_ = outer_; }
 
-const std::vector<uint64_t>* EvalState::KnownAnswers(const RowProgram& program, const Register& reg) const {
+const std::vector<uint64_t>* EvalState::KnownAnswers(const RowProgram& program,
+                                                     const Register& reg) const {
   if (!answers_) return nullptr;
   auto it = answers_->answers_.find({&reg, program.fingerprint()});
   return it == answers_->answers_.end() ? nullptr : &it->second;
 }
 
-void EvalState::KeepAnswers(const RowProgram& program, const Register& reg, std::vector<uint64_t> bits) {
+void EvalState::KeepAnswers(const RowProgram& program, const Register& reg,
+                            std::vector<uint64_t> bits) {
   if (answers_) answers_->answers_[{&reg, program.fingerprint()}] = std::move(bits);
 }
 

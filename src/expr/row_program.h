@@ -35,8 +35,8 @@ struct BlockStack;
 struct Scope {
   const Register* reg = nullptr;  // a register record: reg and row
   uint32_t row = 0;
-  const Value* item = nullptr;    // a list item
-  const Group* group = nullptr;   // a group
+  const Value* item = nullptr;   // a list item
+  const Group* group = nullptr;  // a group
 };
 
 // A decided scalar, or "bad" (the record needs the ordinary evaluator). Text is a view into
@@ -46,9 +46,21 @@ struct Scope {
 class Cell {
  public:
   static Cell Bad() { return Cell(); }
-  static Cell Bool(bool b) { Cell c(Value::Kind::kBool); c.b_ = b; return c; }
-  static Cell Number(double n) { Cell c(Value::Kind::kNumber); c.n_ = n; return c; }
-  static Cell DateValue(Date d) { Cell c(Value::Kind::kDate); c.d_ = d.days; return c; }
+  static Cell Bool(bool b) {
+    Cell c(Value::Kind::kBool);
+    c.b_ = b;
+    return c;
+  }
+  static Cell Number(double n) {
+    Cell c(Value::Kind::kNumber);
+    c.n_ = n;
+    return c;
+  }
+  static Cell DateValue(Date d) {
+    Cell c(Value::Kind::kDate);
+    c.d_ = d.days;
+    return c;
+  }
   static Cell Text(std::string_view s) {
     Cell c(Value::Kind::kText);
     c.p_ = s.data();
@@ -143,14 +155,15 @@ class RowProgram {
 
   // Runs the program over `count` (at most kBlock) records at once: the records rows[0..count),
   // or with `rows` null the records first..first + count - 1, of the register in the innermost
-  // scope, scopes.back(), whose `row` it ignores; the other scopes stay as they are. out[i] is what Run would give for rows[i], or bad where the
-  // record must be run by Run: wherever Run would hand a node back to the host, and wherever
-  // the value is not decided. Each operation is done for the whole block at once, on values
-  // of one kind, and the right side of `and` and `or` only for the records whose left side
-  // did not decide (skipped when there are none), as Run does record by record; a
-  // record-independent node is evaluated once, when the first record reaches it, as in Run.
-  void RunBlock(Frame& frame, Host& host, const std::vector<Scope>& scopes, uint32_t first, const uint32_t* rows,
-                size_t count, Cell* out) const;
+  // scope, scopes.back(), whose `row` it ignores; the other scopes stay as they are. out[i] is what
+  // Run would give for rows[i], or bad where the record must be run by Run: wherever Run would hand
+  // a node back to the host, and wherever the value is not decided. Each operation is done for the
+  // whole block at once, on values of one kind, and the right side of `and` and `or` only for the
+  // records whose left side did not decide (skipped when there are none), as Run does record by
+  // record; a record-independent node is evaluated once, when the first record reaches it, as in
+  // Run.
+  void RunBlock(Frame& frame, Host& host, const std::vector<Scope>& scopes, uint32_t first,
+                const uint32_t* rows, size_t count, Cell* out) const;
 
   // How many nodes the program runs itself and how many it hands to the host (for tests).
   size_t native_nodes() const;

@@ -16,24 +16,25 @@ namespace forcecheck::expr {
 // stack of cells. `and` and `or` jump over their right side when the left side decides.
 struct RowProgram::Instr {
   enum class Code : uint8_t {
-    kLiteral,   // push literals_[a]
-    kOnce,      // push the value of record-independent node exprs_[a], evaluated once a frame
-    kBind,      // evaluate record-independent exprs_[a] once a frame, pushing nothing
-    kHandBack,  // push exprs_[a] as the host evaluates it for this record
-    kColumn,    // push the cell at scope a, column b
-    kExists,    // push whether the cell at scope a, column b is filled
-    kMissing,   // push whether the cell at scope a, column b is blank (`not exists(...)`)
-    kColumnsCmp,// push the cell at scope a, column b compared (op) with the cell at scope c >> 16,
-                // column c & 0xFFFF
-    kColumnCmp, // push the cell at scope a, column b compared (op) with a constant: the value
-                // of record-independent exprs_[c], or literals_[-c - 1] when c < 0
-    kUnary,     // pop v, push op v (not, -)
-    kCompare,   // pop r and l, push l op r
-    kArith,     // pop r and l, push l op r
-    kInList,    // pop l, push whether it is in the list held for exprs_[a]
-    kAndJump,   // when the top is false, jump to a (the top is the result)
-    kOrJump,    // when the top is true, jump to a
-    kAnd, kOr,  // pop r and l, push the Kleene combination (l did not decide)
+    kLiteral,     // push literals_[a]
+    kOnce,        // push the value of record-independent node exprs_[a], evaluated once a frame
+    kBind,        // evaluate record-independent exprs_[a] once a frame, pushing nothing
+    kHandBack,    // push exprs_[a] as the host evaluates it for this record
+    kColumn,      // push the cell at scope a, column b
+    kExists,      // push whether the cell at scope a, column b is filled
+    kMissing,     // push whether the cell at scope a, column b is blank (`not exists(...)`)
+    kColumnsCmp,  // push the cell at scope a, column b compared (op) with the cell at scope c >>
+                  // 16, column c & 0xFFFF
+    kColumnCmp,  // push the cell at scope a, column b compared (op) with a constant: the value
+                 // of record-independent exprs_[c], or literals_[-c - 1] when c < 0
+    kUnary,      // pop v, push op v (not, -)
+    kCompare,    // pop r and l, push l op r
+    kArith,      // pop r and l, push l op r
+    kInList,     // pop l, push whether it is in the list held for exprs_[a]
+    kAndJump,    // when the top is false, jump to a (the top is the result)
+    kOrJump,     // when the top is true, jump to a
+    kAnd,
+    kOr,  // pop r and l, push the Kleene combination (l did not decide)
   };
   Code code = Code::kLiteral;
   Op op = Op::kAnd;
@@ -41,7 +42,6 @@ struct RowProgram::Instr {
   int32_t b = 0;
   int32_t c = 0;
 };
-
 
 // The operators (operators.h) on single cells, where every value the evaluator would give as
 // unknown or an error is bad: the record is then left to the evaluator, which gives the value

@@ -1,7 +1,7 @@
 #include "expr/value.h"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 

@@ -41,7 +41,17 @@ struct Group;
 class Value {
  public:
   enum class Kind {
-    kUnknown, kError, kBool, kNumber, kText, kDate, kDuration, kList, kSection, kRows, kGroups,
+    kUnknown,
+    kError,
+    kBool,
+    kNumber,
+    kText,
+    kDate,
+    kDuration,
+    kList,
+    kSection,
+    kRows,
+    kGroups,
   };
 
   static Value Unknown(std::string why) { return Value(Kind::kUnknown, std::move(why)); }
@@ -50,12 +60,24 @@ class Value {
     v.offset_ = offset;
     return v;
   }
-  static Value Bool(bool b) { Value v(Kind::kBool); v.bool_ = b; return v; }
-  static Value Number(double n) { Value v(Kind::kNumber); v.number_ = n; return v; }
+  static Value Bool(bool b) {
+    Value v(Kind::kBool);
+    v.bool_ = b;
+    return v;
+  }
+  static Value Number(double n) {
+    Value v(Kind::kNumber);
+    v.number_ = n;
+    return v;
+  }
   static Value Text(std::string s) { return Value(Kind::kText, std::move(s)); }
   static Value Text(std::string_view s) { return Text(std::string(s)); }
   static Value Text(const char* s) { return Text(std::string(s)); }
-  static Value DateValue(Date d) { Value v(Kind::kDate); v.date_ = d; return v; }
+  static Value DateValue(Date d) {
+    Value v(Kind::kDate);
+    v.date_ = d;
+    return v;
+  }
   static Value List(std::vector<Value> items);
   // A mapping in the evidence; `handle` lets the environment look up its fields.
   static Value Section(const void* handle = nullptr) {
@@ -145,7 +167,9 @@ inline std::optional<Date> AddDays(Date d, int64_t days) {
   if (moved < kFirstDate.days || moved > kLastDate.days) return std::nullopt;
   return Date{static_cast<int32_t>(moved)};
 }
-constexpr int64_t DurationDays(int amount, char unit) { return (unit == 'w' ? 7 : 1) * int64_t{amount}; }
+constexpr int64_t DurationDays(int amount, char unit) {
+  return (unit == 'w' ? 7 : 1) * int64_t{amount};
+}
 
 // Numbers print without a trailing ".0" when whole, and with up to 6 significant decimals.
 std::string FormatNumber(double n);

@@ -22,7 +22,8 @@ bool Listed(const fs::directory_entry& entry, Diagnostics& diags) {
   const fs::file_status target = fs::status(p, ec);
   if (fs::is_symlink(own) && ec) {
     // std::filesystem reports system errors with errno's values.
-    diags.Error({p.generic_string()}, "cannot read file: " + DescribeOpenFailure(p.string(), ec.value()));
+    diags.Error({p.generic_string()},
+                "cannot read file: " + DescribeOpenFailure(p.string(), ec.value()));
     return false;
   }
   return IsYamlName(p) && !fs::is_directory(target);
@@ -30,16 +31,17 @@ bool Listed(const fs::directory_entry& entry, Diagnostics& diags) {
 
 }  // namespace
 
-std::optional<std::vector<std::string>> ListYamlFiles(const std::string& dir, bool recursive, std::string_view skip_folder,
-                                       Diagnostics& diags) {
+std::optional<std::vector<std::string>> ListYamlFiles(const std::string& dir, bool recursive,
+                                                      std::string_view skip_folder,
+                                                      Diagnostics& diags) {
   std::vector<std::string> files;
   std::error_code ec;
   auto consider = [&](const fs::directory_entry& entry) {
     if (Listed(entry, diags)) files.push_back(entry.path().generic_string());
   };
   if (recursive) {
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code type_ec;
       if (it->is_directory(type_ec) && it->path().filename() == skip_folder) {
         it.disable_recursion_pending();
@@ -48,7 +50,8 @@ std::optional<std::vector<std::string>> ListYamlFiles(const std::string& dir, bo
       consider(*it);
     }
   } else {
-    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
       consider(*it);
     }
   }

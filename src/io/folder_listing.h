@@ -20,7 +20,8 @@ namespace forcecheck {
 // missing file or round in a loop is reported at its path whatever its name (it may have been
 // meant for a rule file, or a folder of them) and not listed. A folder that cannot be listed is
 // reported too ("cannot read folder: permission denied"), and then the result is nullopt.
-std::optional<std::vector<std::string>> ListYamlFiles(const std::string& dir, bool recursive, std::string_view skip_folder,
-                                       Diagnostics& diags);
+std::optional<std::vector<std::string>> ListYamlFiles(const std::string& dir, bool recursive,
+                                                      std::string_view skip_folder,
+                                                      Diagnostics& diags);
 
 }  // namespace forcecheck

@@ -58,13 +58,23 @@ size_t FindInvalidUtf8(std::string_view text) {
     if (i >= n) break;
     unsigned char c = s[i];
     if (c == 0) return i;
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     size_t len;
     uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return i;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return i;
     if (i + len > n) return i;
     for (size_t k = 1; k < len; ++k) {
       if ((s[i + k] & 0xC0) != 0x80) return i;
@@ -83,7 +93,12 @@ size_t FindInvalidUtf8(std::string_view text) {
 SourceLocation LocationAtOffset(const std::string& file, std::string_view text, size_t offset) {
   uint32_t line = 1, column = 1;
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') { ++line; column = 1; } else { ++column; }
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
   }
   return {file, line, column};
 }
@@ -104,7 +119,8 @@ const std::string kCannotRead = "cannot read file: ";
 // The limit's name in limits::kTable ("the YAML file limit"), for a message naming it.
 std::string LimitName(size_t max_bytes) {
   for (const limits::Limit& l : limits::kTable) {
-    if (l.unit == "bytes" && l.name.ends_with(" file") && l.value == static_cast<double>(max_bytes)) {
+    if (l.unit == "bytes" && l.name.ends_with(" file") &&
+        l.value == static_cast<double>(max_bytes)) {
       return "the " + std::string(l.name) + " limit";
     }
   }
@@ -112,8 +128,8 @@ std::string LimitName(size_t max_bytes) {
 }
 
 std::string TooLarge(uintmax_t size, size_t max_bytes) {
-  return kCannotRead + "it is too large (" + std::to_string(size) + " bytes; " + LimitName(max_bytes) +
-         " is " + std::to_string(max_bytes) + " bytes)";
+  return kCannotRead + "it is too large (" + std::to_string(size) + " bytes; " +
+         LimitName(max_bytes) + " is " + std::to_string(max_bytes) + " bytes)";
 }
 
 bool SameFileState(const struct stat& a, const struct stat& b) {
@@ -184,7 +200,8 @@ std::optional<std::string> ReadTextFile(const std::string& path, Diagnostics& di
     return std::nullopt;
   }
   if (!S_ISREG(before.st_mode)) {
-    diags.Error({path}, kCannotRead + "it is " + DescribeFileType(before.st_mode) + ", not a regular file");
+    diags.Error({path},
+                kCannotRead + "it is " + DescribeFileType(before.st_mode) + ", not a regular file");
     return std::nullopt;
   }
   const auto size = static_cast<uintmax_t>(before.st_size);
@@ -201,7 +218,8 @@ std::optional<std::string> ReadTextFile(const std::string& path, Diagnostics& di
   // A file written while it is read may be read half old, half new: refused, not guessed at.
   struct stat after {};
   if (text.size() != size || fstat(fd, &after) != 0 || !SameFileState(before, after)) {
-    diags.Error({path}, kCannotRead + "it changed while it was being read (is something still writing it?)");
+    diags.Error({path}, kCannotRead +
+                            "it changed while it was being read (is something still writing it?)");
     return std::nullopt;
   }
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);

@@ -40,7 +40,8 @@ std::string OutcomeText(const Finding& f) {
 }
 
 std::string Gap(const Finding& f) {
-  if (f.outcome == Outcome::kError) return f.rule->gap + " (could not be checked: " + f.reason + ")";
+  if (f.outcome == Outcome::kError)
+    return f.rule->gap + " (could not be checked: " + f.reason + ")";
   if (f.outcome != Outcome::kNotAssessed) return f.rule->gap;
   return "Evidence needed: " + JoinNonEmpty(f.evidence, ", ", [](const EvidenceRef& e) {
            return e.present ? std::string() : e.path;
@@ -59,8 +60,9 @@ std::string RenderCsv(const Report& report) {
   for (const Finding* f : FindingsForReading(report)) {
     if (f->outcome == Outcome::kPass) continue;
     const Rule& r = *f->rule;
-    out += Row({r.id, r.title, r.area, SeverityName(r.severity), std::string(CauseOfConcernName(r.cause_of_concern)),
-                OutcomeText(*f), Gap(*f), r.remediation, Source(r), "", ""});
+    out += Row({r.id, r.title, r.area, SeverityName(r.severity),
+                std::string(CauseOfConcernName(r.cause_of_concern)), OutcomeText(*f), Gap(*f),
+                r.remediation, Source(r), "", ""});
   }
   return out;
 }

@@ -130,7 +130,8 @@ std::string SafeLinkTarget(std::string_view url) {
   std::string out;
   for (char ch : url) {
     const unsigned char c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c >= 0x7f || std::string_view("\"'<>()\\`|").find(ch) != std::string_view::npos) {
+    if (c <= 0x20 || c >= 0x7f ||
+        std::string_view("\"'<>()\\`|").find(ch) != std::string_view::npos) {
       AppendPercent(out, c);
     } else {
       out += ch;

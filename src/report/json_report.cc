@@ -102,7 +102,9 @@ Json FindingJson(const Finding& f) {
   j["area"] = r.area;
   j["severity"] = SeverityName(r.severity);
   j["weight"] = r.weight;
-  j["cause_of_concern"] = r.cause_of_concern == CauseOfConcern::kNone ? Json(nullptr) : Json(CauseOfConcernName(r.cause_of_concern));
+  j["cause_of_concern"] = r.cause_of_concern == CauseOfConcern::kNone
+                              ? Json(nullptr)
+                              : Json(CauseOfConcernName(r.cause_of_concern));
   j["outcome"] = OutcomeId(f.outcome);
   j["reason"] = f.reason;
   j["reason_location"] = Location(f.reason_where);
@@ -170,7 +172,9 @@ std::string Dump(const Json& j, size_t depth = 0) {
 // so its printed form is reused. The tests compare the whole with the library's own print.
 std::string PrintRecords(const std::vector<RecordRef>& records, size_t depth) {
   const std::string outer(2 * depth, ' '), inner(2 * depth + 2, ' '), field(2 * depth + 4, ' ');
-  auto quoted = [](const std::string& s) { return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace); };
+  auto quoted = [](const std::string& s) {
+    return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+  };
   std::string out = "[\n";
   const std::string* last_file = nullptr;
   std::string file;
@@ -178,8 +182,9 @@ std::string PrintRecords(const std::vector<RecordRef>& records, size_t depth) {
     const RecordRef& r = records[i];
     if (!last_file || *last_file != r.where.file) file = quoted(r.where.file);
     last_file = &r.where.file;
-    out += inner + "{\n" + field + "\"file\": " + file + ",\n" + field + "\"line\": " + std::to_string(r.where.line) +
-           ",\n" + field + "\"key\": " + quoted(r.key) + "\n" + inner + (i + 1 < records.size() ? "},\n" : "}\n");
+    out += inner + "{\n" + field + "\"file\": " + file + ",\n" + field +
+           "\"line\": " + std::to_string(r.where.line) + ",\n" + field +
+           "\"key\": " + quoted(r.key) + "\n" + inner + (i + 1 < records.size() ? "},\n" : "}\n");
   }
   return out + outer + "]";
 }
@@ -191,7 +196,8 @@ void PutRecords(std::string& printed, const std::vector<RecordRef>& records, siz
   if (records.empty()) return;
   const std::string line = "\n" + std::string(2 * depth + 2, ' ') + "\"records\": []";
   const size_t at = printed.find(line);
-  if (at == std::string::npos) throw std::logic_error("a finding printed without its 'records' key");
+  if (at == std::string::npos)
+    throw std::logic_error("a finding printed without its 'records' key");
   printed.replace(at + line.size() - 2, 2, PrintRecords(records, depth + 1));
 }
 
@@ -212,18 +218,23 @@ std::string RenderJson(const Report& report) {
   j["pack"] = {{"id", p.id}, {"title", p.title}, {"version", p.version}, {"rules", p.rules.size()}};
   Json grades = Json::array();
   for (const GradeBand& b : c.scale->bands) grades.push_back({{"grade", b.grade}, {"min", b.min}});
-  j["scale"] = {{"id", c.scale->id}, {"title", c.scale->title}, {"bands", grades},
+  j["scale"] = {{"id", c.scale->id},
+                {"title", c.scale->title},
+                {"bands", grades},
                 {"cause_of_concern_cap", c.scale->cause_of_concern_cap.empty()
-                                             ? Json(nullptr) : Json(c.scale->cause_of_concern_cap)}};
-  j["scoring"] = {{"partial_credit", c.grading.partial_credit},
-                  {"not_assessed", NotAssessedPolicyName(c.grading.not_assessed)},
-                  {"min_coverage", c.grading.min_coverage},
-                  {"min_rules", c.grading.min_rules},
-                  {"aggregation", {{"area", MethodOf(c.grading.area).name},
-                                   {"question", MethodOf(c.grading.question).name},
-                                   {"overall", MethodOf(c.grading.overall).name},
-                                   {"source", c.grading.aggregation_source.empty() ? Json(nullptr)
-                                                                                   : Json(c.grading.aggregation_source)}}}};
+                                             ? Json(nullptr)
+                                             : Json(c.scale->cause_of_concern_cap)}};
+  j["scoring"] = {
+      {"partial_credit", c.grading.partial_credit},
+      {"not_assessed", NotAssessedPolicyName(c.grading.not_assessed)},
+      {"min_coverage", c.grading.min_coverage},
+      {"min_rules", c.grading.min_rules},
+      {"aggregation",
+       {{"area", MethodOf(c.grading.area).name},
+        {"question", MethodOf(c.grading.question).name},
+        {"overall", MethodOf(c.grading.overall).name},
+        {"source", c.grading.aggregation_source.empty() ? Json(nullptr)
+                                                        : Json(c.grading.aggregation_source)}}}};
   j["parameters"] = ParametersJson(report.parameters);
   j["overall"] = Grade(c.overall);
   Json qs = Json::array();
@@ -240,7 +251,8 @@ std::string RenderJson(const Report& report) {
   // and printed in parallel, those with the most records first, and put in the place of the
   // empty list in the pack's order, exactly as printing them in the document would.
   constexpr std::string_view kEmptyTail = "[]\n}";
-  if (!text.ends_with(kEmptyTail)) throw std::logic_error("'findings' is not the report's last key");
+  if (!text.ends_with(kEmptyTail))
+    throw std::logic_error("'findings' is not the report's last key");
   text.resize(text.size() - kEmptyTail.size());
   const std::vector<Finding>& findings = report.findings;
   std::vector<uint64_t> sizes;

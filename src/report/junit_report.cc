@@ -4,11 +4,12 @@
 //
 //   <testsuites name="forcecheck: FORCE" tests="69" failures="26" errors="0">
 //     <testsuite name="AREA-ID" tests=".." failures=".." errors=".." skipped="..">
-//       <properties> title, grade, score, and at the first suite the run's force, date, pack </properties>
-//       <testcase classname="AREA-ID" name="RULE-ID: title"/>                      pass
-//       <testcase ...><failure type="fail|partial" message="GAP">why, evidence, remediation, source</failure></testcase>
-//       <testcase ...><error type="error" message="REASON">...</error></testcase>
-//       <testcase ...><skipped message="not assessed: REASON">...</skipped></testcase>
+//       <properties> title, grade, score, and at the first suite the run's force, date, pack
+//       </properties> <testcase classname="AREA-ID" name="RULE-ID: title"/> pass <testcase
+//       ...><failure type="fail|partial" message="GAP">why, evidence, remediation,
+//       source</failure></testcase> <testcase ...><error type="error"
+//       message="REASON">...</error></testcase> <testcase ...><skipped message="not assessed:
+//       REASON">...</skipped></testcase>
 //
 // One suite per area with rules, in the pack's area order; one case per rule, in the pack's
 // rule order. A suite's tests = passes + failures + errors + skipped; <testsuites> adds up its
@@ -47,7 +48,11 @@ std::string ScoreText(const GradeResult& g) { return FormatScore(g.score, ""); }
 // The body of a failure, error or skipped element: everything a reader needs to act.
 std::string Details(const Finding& f) {
   const Rule& r = *f.rule;
-  std::string s = "Rule: " + r.id + " (" + SeverityName(r.severity) + (r.cause_of_concern == CauseOfConcern::kNone ? "" : ", " + std::string(ScopeOf(r.cause_of_concern).label)) + ")\n";
+  std::string s = "Rule: " + r.id + " (" + SeverityName(r.severity) +
+                  (r.cause_of_concern == CauseOfConcern::kNone
+                       ? ""
+                       : ", " + std::string(ScopeOf(r.cause_of_concern).label)) +
+                  ")\n";
   s += "Outcome: " + std::string(OutcomeName(f.outcome)) + ": " + f.reason;
   if (!f.reason_where.file.empty()) s += " (" + f.reason_where.ToString() + ")";
   s += "\n";
@@ -59,7 +64,8 @@ std::string Details(const Finding& f) {
   }
   if (f.outcome != Outcome::kNotAssessed) s += "Gap: " + r.gap + "\n";
   s += "Remediation: " + r.remediation + "\n";
-  s += "Source: " + r.source.ToString() + (r.source.url.empty() ? "" : " <" + r.source.url + ">") + "\n";
+  s += "Source: " + r.source.ToString() + (r.source.url.empty() ? "" : " <" + r.source.url + ">") +
+       "\n";
   s += "Rule file: " + r.where.ToString() + "\n";
   return XmlEscape(s);
 }
@@ -96,7 +102,8 @@ std::string Suite(const Report& report, const GradeResult& area, bool first, Sui
   total.errors += c.errors;
   total.skipped += c.skipped;
   std::string s = "  <testsuite" + Attr("name", area.id) + Attr("tests", std::to_string(c.tests)) +
-                  Attr("failures", std::to_string(c.failures)) + Attr("errors", std::to_string(c.errors)) +
+                  Attr("failures", std::to_string(c.failures)) +
+                  Attr("errors", std::to_string(c.errors)) +
                   Attr("skipped", std::to_string(c.skipped)) + ">\n    <properties>\n";
   if (first) {
     s += Property("force", report.evidence->force);
@@ -121,9 +128,10 @@ std::string RenderJunit(const Report& report) {
     suites += Suite(report, area, suites.empty(), total);
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites" +
-         Attr("name", "forcecheck: " + report.evidence->force) + Attr("tests", std::to_string(total.tests)) +
-         Attr("failures", std::to_string(total.failures)) + Attr("errors", std::to_string(total.errors)) +
-         ">\n" + suites + "</testsuites>\n";
+         Attr("name", "forcecheck: " + report.evidence->force) +
+         Attr("tests", std::to_string(total.tests)) +
+         Attr("failures", std::to_string(total.failures)) +
+         Attr("errors", std::to_string(total.errors)) + ">\n" + suites + "</testsuites>\n";
 }
 
 }  // namespace forcecheck

@@ -33,21 +33,24 @@ const char* ToneIcon(const char* tone) {
 std::string ScoreText(const GradeResult& g) { return FormatScore(g.score, "–"); }
 
 std::string GradeText(const Report& r, const GradeResult& g) {
-  return std::string(ToneIcon(GradeTone(r, g))) + " " + (g.graded() ? MarkdownEscape(g.grade) : "not graded");
+  return std::string(ToneIcon(GradeTone(r, g))) + " " +
+         (g.graded() ? MarkdownEscape(g.grade) : "not graded");
 }
 
 std::string Row(const Report& r, const GradeResult& g, const std::string& label) {
   const OutcomeCounts& c = g.counts;
-  return "| " + label + " | " + GradeText(r, g) + " | " + ScoreText(g) + " | " + std::to_string(c.pass) +
-         " | " + std::to_string(c.partial) + " | " + std::to_string(c.fail) + " | " +
-         std::to_string(c.error) + " | " + std::to_string(c.not_assessed) + " |\n";
+  return "| " + label + " | " + GradeText(r, g) + " | " + ScoreText(g) + " | " +
+         std::to_string(c.pass) + " | " + std::to_string(c.partial) + " | " +
+         std::to_string(c.fail) + " | " + std::to_string(c.error) + " | " +
+         std::to_string(c.not_assessed) + " |\n";
 }
 
 std::string Header(const Report& r) {
   const Evidence& ev = *r.evidence;
   const GradeResult& o = r.scorecard.overall;
   const OutcomeCounts& c = o.counts;
-  std::string s = "## forcecheck: " + MarkdownEscape(ev.force) + (ev.synthetic ? " (synthetic example)" : "") + "\n\n";
+  std::string s = "## forcecheck: " + MarkdownEscape(ev.force) +
+                  (ev.synthetic ? " (synthetic example)" : "") + "\n\n";
   s += "**Overall: " + GradeText(r, o) + "** (score " + ScoreText(o) + ") · evidence as of **" +
        r.as_of.ToString() + "** · rule pack **" + MarkdownEscape(r.pack->id) + " " +
        MarkdownEscape(r.pack->version) + "** (" + std::to_string(r.pack->rules.size()) +
@@ -60,12 +63,14 @@ std::string Header(const Report& r) {
 }
 
 std::string Table(const Report& r) {
-  std::string s = "| Question / area | Grade | Score | Pass | Partial | Fail | Error | Not assessed |\n"
-                  "|---|---|---:|---:|---:|---:|---:|---:|\n";
+  std::string s =
+      "| Question / area | Grade | Score | Pass | Partial | Fail | Error | Not assessed |\n"
+      "|---|---|---:|---:|---:|---:|---:|---:|\n";
   for (const GradeResult& q : r.scorecard.questions) {
     s += Row(r, q, "**" + MarkdownEscape(q.title) + "**");
     for (const GradeResult& a : r.scorecard.areas) {
-      if (a.id.compare(0, q.id.size() + 1, q.id + "/") == 0) s += Row(r, a, "&emsp;" + MarkdownEscape(a.title));
+      if (a.id.compare(0, q.id.size() + 1, q.id + "/") == 0)
+        s += Row(r, a, "&emsp;" + MarkdownEscape(a.title));
     }
   }
   return s + "\n";
@@ -82,8 +87,10 @@ std::string GapItem(const Finding& f) {
   const Rule& r = *f.rule;
   std::string what = f.outcome == Outcome::kError ? "could not be checked: " + f.reason : r.gap;
   std::string tags = f.outcome == Outcome::kPartial ? "partly met" : OutcomeName(f.outcome);
-  if (r.cause_of_concern != CauseOfConcern::kNone) tags += ", " + std::string(ScopeOf(r.cause_of_concern).label);
-  return "- " + RuleRef(r) + " " + MarkdownEscape(r.title) + ": " + MarkdownEscape(what) + " _(" + tags + ")_\n";
+  if (r.cause_of_concern != CauseOfConcern::kNone)
+    tags += ", " + std::string(ScopeOf(r.cause_of_concern).label);
+  return "- " + RuleRef(r) + " " + MarkdownEscape(r.title) + ": " + MarkdownEscape(what) + " _(" +
+         tags + ")_\n";
 }
 
 std::string Gaps(const std::vector<const Finding*>& sorted) {
@@ -117,19 +124,20 @@ std::string NotAssessed(const std::vector<const Finding*>& sorted) {
     ++n;
   }
   if (n == 0) return "";
-  return "<details><summary>Not assessed: evidence needed (" + std::to_string(n) + ")</summary>\n\n" +
-         items + "\n</details>\n\n";
+  return "<details><summary>Not assessed: evidence needed (" + std::to_string(n) +
+         ")</summary>\n\n" + items + "\n</details>\n\n";
 }
 
 }  // namespace
 
 std::string RenderMarkdown(const Report& report, const RenderOptions& options) {
-  const std::string marking = options.marking.empty() ? "" : "**" + MarkdownEscape(options.marking) + "**\n\n";
+  const std::string marking =
+      options.marking.empty() ? "" : "**" + MarkdownEscape(options.marking) + "**\n\n";
   const std::vector<const Finding*> sorted = FindingsForReading(report);
   std::string s = marking + Header(report) + Table(report) + Gaps(sorted) + NotAssessed(sorted);
   s += "<sub>forcecheck " + MarkdownEscape(report.tool_version) + " · evidence " +
-       MarkdownEscape(report.evidence->file) + " · " + MarkdownEscape(report.scorecard.overall.explanation) +
-       "</sub>\n";
+       MarkdownEscape(report.evidence->file) + " · " +
+       MarkdownEscape(report.scorecard.overall.explanation) + "</sub>\n";
   if (!marking.empty()) s += "\n" + marking;
   return s;
 }

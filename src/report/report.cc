@@ -18,7 +18,8 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 bool EndsWithFolded(std::string_view text, std::string_view ending) {
   if (text.size() < ending.size()) return false;
   const std::string_view tail = text.substr(text.size() - ending.size());
-  return std::equal(tail.begin(), tail.end(), ending.begin(), [](char a, char b) { return Lower(a) == Lower(b); });
+  return std::equal(tail.begin(), tail.end(), ending.begin(),
+                    [](char a, char b) { return Lower(a) == Lower(b); });
 }
 
 }  // namespace
@@ -26,19 +27,49 @@ bool EndsWithFolded(std::string_view text, std::string_view ending) {
 const std::vector<ReportFormatSpec>& ReportFormats() {
   using F = ReportFormat;
   static const std::vector<ReportFormatSpec> kFormats = {
-      {F::kText, "text", {".txt"}, RenderText, "a terminal or CI log",
+      {F::kText,
+       "text",
+       {".txt"},
+       RenderText,
+       "a terminal or CI log",
        "grades, every gap with its evidence, remediation and source"},
-      {F::kJson, "json", {".json"}, WithoutOptions<RenderJson>, "programs",
+      {F::kJson,
+       "json",
+       {".json"},
+       WithoutOptions<RenderJson>,
+       "programs",
        "the whole result; described exactly by `schemas/report.schema.json` (`format_version` 2)"},
-      {F::kSarif, "sarif", {".sarif", ".sarif.json"}, WithoutOptions<RenderSarif>, "code scanning (SARIF 2.1.0)",
-       "one rule descriptor per rule, one result per finding that is not a pass, located in the evidence file"},
-      {F::kJunit, "junit", {".junit.xml", ".xml"}, WithoutOptions<RenderJunit>, "CI test reports (JUnit XML)",
-       "a test suite per area, a test case per rule: failure (fail, partial), error, skipped (not assessed)"},
-      {F::kMarkdown, "markdown", {".md", ".markdown"}, RenderMarkdown, "a pull-request comment or CI job summary",
+      {F::kSarif,
+       "sarif",
+       {".sarif", ".sarif.json"},
+       WithoutOptions<RenderSarif>,
+       "code scanning (SARIF 2.1.0)",
+       "one rule descriptor per rule, one result per finding that is not a pass, located in the "
+       "evidence file"},
+      {F::kJunit,
+       "junit",
+       {".junit.xml", ".xml"},
+       WithoutOptions<RenderJunit>,
+       "CI test reports (JUnit XML)",
+       "a test suite per area, a test case per rule: failure (fail, partial), error, skipped (not "
+       "assessed)"},
+      {F::kMarkdown,
+       "markdown",
+       {".md", ".markdown"},
+       RenderMarkdown,
+       "a pull-request comment or CI job summary",
        "grade per question and area, gaps by severity linking to their sources"},
-      {F::kHtml, "html", {".html", ".htm"}, RenderHtml, "auditors; print",
+      {F::kHtml,
+       "html",
+       {".html", ".htm"},
+       RenderHtml,
+       "auditors; print",
        "one self-contained page: grades, SVG score bars, every finding, filters, print stylesheet"},
-      {F::kCsv, "csv", {".csv"}, WithoutOptions<RenderCsv>, "the force's action plan",
+      {F::kCsv,
+       "csv",
+       {".csv"},
+       WithoutOptions<RenderCsv>,
+       "the force's action plan",
        "one row per gap, then evidence needed; `owner` and `due date` left to fill in"},
   };
   return kFormats;
@@ -77,7 +108,8 @@ std::optional<ReportFormat> ReportFormatForPath(std::string_view path) {
   size_t best_length = 0;
   for (const ReportFormatSpec& f : ReportFormats()) {
     for (std::string_view ending : f.extensions) {
-      if (file.size() > ending.size() && ending.size() > best_length && EndsWithFolded(file, ending)) {
+      if (file.size() > ending.size() && ending.size() > best_length &&
+          EndsWithFolded(file, ending)) {
         best = f.format;
         best_length = ending.size();
       }
@@ -122,8 +154,10 @@ bool IsGap(Outcome o) {
 // are good news; the worst is always bad.
 std::string GradingSentence(const Grading& g) {
   return "areas are graded by " + std::string(MethodOf(g.area).name) + ", questions by " +
-         std::string(MethodOf(g.question).name) + " and the overall by " + std::string(MethodOf(g.overall).name) +
-         "; a failed force cause of concern caps its area, its question and the overall, a national one nothing";
+         std::string(MethodOf(g.question).name) + " and the overall by " +
+         std::string(MethodOf(g.overall).name) +
+         "; a failed force cause of concern caps its area, its question and the overall, a "
+         "national one nothing";
 }
 
 const char* GradeTone(const Report& report, const GradeResult& g) {

@@ -22,14 +22,15 @@ struct Report {
   const Evidence* evidence = nullptr;
   std::vector<Finding> findings;  // in pack rule order
   Scorecard scorecard;
-  Date as_of;                     // the date the rules were evaluated at
+  Date as_of;  // the date the rules were evaluated at
   std::string tool_version;
   std::vector<ParameterSetting> parameters;  // the pack's parameters as this run set them
 };
 
 struct RenderOptions {
-  bool color = false;    // ANSI colour, for a terminal only (text)
-  std::string marking;   // protective marking, e.g. "OFFICIAL-SENSITIVE"; empty: none (html, markdown)
+  bool color = false;  // ANSI colour, for a terminal only (text)
+  std::string
+      marking;  // protective marking, e.g. "OFFICIAL-SENSITIVE"; empty: none (html, markdown)
 };
 
 enum class ReportFormat { kText, kJson, kSarif, kJunit, kMarkdown, kHtml, kCsv };
@@ -43,8 +44,8 @@ struct ReportFormatSpec {
   std::string_view name;                     // as --format and --report FORMAT=FILE take it
   std::vector<std::string_view> extensions;  // file name endings that choose it; the first is usual
   std::string (*render)(const Report& report, const RenderOptions& options);
-  std::string_view audience;                 // who reads it (the README's "for")
-  std::string_view description;              // what is in it, in Markdown (the README's last column)
+  std::string_view audience;     // who reads it (the README's "for")
+  std::string_view description;  // what is in it, in Markdown (the README's last column)
 };
 
 // Every format, in the enum's order (text first: the default).

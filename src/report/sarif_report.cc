@@ -98,12 +98,14 @@ Json Help(const Rule& r) {
   const std::string link = SafeLinkTarget(r.source.url);
   md += link.empty() ? MarkdownEscape(r.source.ToString())
                      : "[" + MarkdownEscape(r.source.ToString()) + "](" + link + ")";
-  return {{"text", "Gap: " + r.gap + "\nRemediation: " + r.remediation + "\nSource: " + Citation(r)},
-          {"markdown", md}};
+  return {
+      {"text", "Gap: " + r.gap + "\nRemediation: " + r.remediation + "\nSource: " + Citation(r)},
+      {"markdown", md}};
 }
 
 Json Descriptor(const Rule& r) {
-  Json tags = Json::array({"security", "area:" + r.area, std::string("severity:") + SeverityName(r.severity)});
+  Json tags = Json::array(
+      {"security", "area:" + r.area, std::string("severity:") + SeverityName(r.severity)});
   if (r.cause_of_concern != CauseOfConcern::kNone) {
     tags.push_back("cause-of-concern");
     tags.push_back("cause-of-concern:" + std::string(CauseOfConcernName(r.cause_of_concern)));
@@ -143,7 +145,9 @@ std::string Message(const Finding& f) {
   std::string m;
   switch (f.outcome) {
     case Outcome::kFail: m = r.id + " not met: " + Sentence(r.title) + " " + Sentence(r.gap); break;
-    case Outcome::kPartial: m = r.id + " partly met: " + Sentence(r.title) + " " + Sentence(r.gap); break;
+    case Outcome::kPartial:
+      m = r.id + " partly met: " + Sentence(r.title) + " " + Sentence(r.gap);
+      break;
     case Outcome::kError: m = r.id + " could not be checked: " + Sentence(f.reason); break;
     case Outcome::kNotAssessed:
     case Outcome::kPass: m = r.id + " not assessed: " + Sentence(f.reason); break;
@@ -169,13 +173,17 @@ void AddLocations(const Finding& f, Json& result) {
   Json related = Json::array();
   for (const EvidenceRef& e : f.evidence) {
     if (e.where.file.empty()) continue;
-    if (primary.empty()) primary.push_back(Located(e.where, EvidenceText(e), 0));
-    else related.push_back(Located(e.where, EvidenceText(e), related.size() + 1));
+    if (primary.empty())
+      primary.push_back(Located(e.where, EvidenceText(e), 0));
+    else
+      related.push_back(Located(e.where, EvidenceText(e), related.size() + 1));
   }
   const Rule& r = *f.rule;
   const SourceLocation& rule_where = f.reason_where.file.empty() ? r.where : f.reason_where;
-  if (primary.empty()) primary.push_back(Located(rule_where, "rule " + r.id, 0));
-  else related.push_back(Located(rule_where, "rule " + r.id, related.size() + 1));
+  if (primary.empty())
+    primary.push_back(Located(rule_where, "rule " + r.id, 0));
+  else
+    related.push_back(Located(rule_where, "rule " + r.id, related.size() + 1));
   result["locations"] = std::move(primary);
   if (!related.empty()) result["relatedLocations"] = std::move(related);
 }
@@ -188,13 +196,14 @@ Json Result(const Report& report, const Finding& f, size_t rule_index) {
   res["level"] = Level(f.outcome);
   res["message"] = {{"text", Message(f)}};
   AddLocations(f, res);
-  res["partialFingerprints"] = {
-      {"forcecheck/v1", Sha256Hex(report.pack->id + '\0' + r.id + '\0' + PathToUri(report.evidence->file))}};
+  res["partialFingerprints"] = {{"forcecheck/v1", Sha256Hex(report.pack->id + '\0' + r.id + '\0' +
+                                                            PathToUri(report.evidence->file))}};
   res["properties"] = {{"outcome", OutcomeId(f.outcome)},
                        {"severity", SeverityName(r.severity)},
                        {"area", r.area},
                        {"causeOfConcern", r.cause_of_concern == CauseOfConcern::kNone
-                                              ? Json(nullptr) : Json(CauseOfConcernName(r.cause_of_concern))},
+                                              ? Json(nullptr)
+                                              : Json(CauseOfConcernName(r.cause_of_concern))},
                        {"reason", f.reason}};
   return res;
 }

@@ -73,10 +73,14 @@ class TextWriter {
   void Line(const std::string& s = {}) {
     for (char ch : s) {
       const unsigned char c = static_cast<unsigned char>(ch);
-      if (c == kEscapeMark) out_ += '\x1b';
-      else if (c == '\n' || c == '\r') out_ += ' ';
-      else if ((c < 0x20 && c != '\t') || c == 0x7f) out_ += '?';
-      else out_ += ch;
+      if (c == kEscapeMark)
+        out_ += '\x1b';
+      else if (c == '\n' || c == '\r')
+        out_ += ' ';
+      else if ((c < 0x20 && c != '\t') || c == 0x7f)
+        out_ += '?';
+      else
+        out_ += ch;
     }
     out_ += "\n";
   }
@@ -88,15 +92,17 @@ class TextWriter {
          r_.as_of.ToString() + (ev.synthetic ? " (synthetic example)" : ""));
     Line("evidence: " + ev.file);
     Line("rule pack: " + p.id + " " + p.version + ", " + std::to_string(p.rules.size()) +
-         (p.rules.size() == 1 ? " rule" : " rules") + "; scale " + r_.scorecard.scale->id + " (" + r_.scorecard.scale->title + ")");
+         (p.rules.size() == 1 ? " rule" : " rules") + "; scale " + r_.scorecard.scale->id + " (" +
+         r_.scorecard.scale->title + ")");
     const Grading& g = r_.scorecard.grading;
     char credit[16];
     std::snprintf(credit, sizeof credit, "%g", g.partial_credit);
     Line(std::string("scoring: partial credit ") + credit + "; rules not assessed or in error " +
          (g.not_assessed == NotAssessedPolicy::kExclude ? "are left out of scores"
-                                                         : "count as failed") +
+                                                        : "count as failed") +
          "; a grade by score needs " + std::to_string(std::lround(g.min_coverage * 100)) +
-         "% of the weight" + (g.min_rules > 1 ? " and " + std::to_string(g.min_rules) + " rules" : "") + " assessed");
+         "% of the weight" +
+         (g.min_rules > 1 ? " and " + std::to_string(g.min_rules) + " rules" : "") + " assessed");
     Line("grades: " + GradingSentence(g));
     Parameters();
     Line();
@@ -114,7 +120,8 @@ class TextWriter {
       const std::string unit = p.unit.empty() ? "" : " " + p.unit;
       const std::string local = p.local_choice ? ", local choice" : "";
       Line("  " + p.id + " = " + FormatParameterValue(s.value) + unit +
-           (s.overridden ? " (set by " + s.origin + "; default " + FormatParameterValue(p.default_value) + local + ")"
+           (s.overridden ? " (set by " + s.origin + "; default " +
+                               FormatParameterValue(p.default_value) + local + ")"
                          : " (default" + local + ")"));
     }
   }
@@ -156,8 +163,12 @@ class TextWriter {
     Line("  " + Paint(Pad(Upper(OutcomeName(f.outcome)), 13), OutcomeColor(f.outcome)) +
          Pad(SeverityName(r.severity), 9) + Pad(r.id, 10) + r.title);
     const std::string in(24, ' ');
-    Line(in + "area: " + r.area + (r.cause_of_concern == CauseOfConcern::kNone ? "" : "; " + std::string(ScopeOf(r.cause_of_concern).label) + " if failed"));
-    Line(in + "why: " + f.reason + (f.reason_where.file.empty() ? "" : " (" + f.reason_where.ToString() + ")"));
+    Line(in + "area: " + r.area +
+         (r.cause_of_concern == CauseOfConcern::kNone
+              ? ""
+              : "; " + std::string(ScopeOf(r.cause_of_concern).label) + " if failed"));
+    Line(in + "why: " + f.reason +
+         (f.reason_where.file.empty() ? "" : " (" + f.reason_where.ToString() + ")"));
     for (const EvidenceRef& e : f.evidence) {
       std::string s = in + "evidence: " + e.path + " = " + e.value;
       if (!e.where.file.empty()) s += " at " + e.where.ToString();
@@ -167,7 +178,8 @@ class TextWriter {
     Records(f, in);
     if (f.outcome != Outcome::kNotAssessed) Line(in + "gap: " + r.gap);
     Line(in + "remediation: " + r.remediation);
-    Line(in + "source: " + r.source.ToString() + (r.source.url.empty() ? "" : " <" + r.source.url + ">"));
+    Line(in + "source: " + r.source.ToString() +
+         (r.source.url.empty() ? "" : " <" + r.source.url + ">"));
   }
 
   // The first few flagged records; the JSON report has them all (up to its limit).
@@ -177,7 +189,8 @@ class TextWriter {
     Line(in + "records: " + std::to_string(f.records_total) +
          (f.records_total > kShown ? " (the first " + std::to_string(kShown) + " below)" : ""));
     for (size_t i = 0; i < f.records.size() && i < kShown; ++i) {
-      Line(in + "  " + f.records[i].where.ToString() + (f.records[i].key.empty() ? "" : "  " + f.records[i].key));
+      Line(in + "  " + f.records[i].where.ToString() +
+           (f.records[i].key.empty() ? "" : "  " + f.records[i].key));
     }
   }
 
@@ -197,14 +210,18 @@ class TextWriter {
       }
       Line();
     };
-    section("Gaps", [](const Finding* f) {
-      return f->outcome == Outcome::kFail || f->outcome == Outcome::kPartial ||
-             f->outcome == Outcome::kError;
-    }, true);
-    section("Not assessed: evidence missing", [](const Finding* f) {
-      return f->outcome == Outcome::kNotAssessed;
-    }, true);
-    section("Met", [](const Finding* f) { return f->outcome == Outcome::kPass; }, false);
+    section(
+        "Gaps",
+        [](const Finding* f) {
+          return f->outcome == Outcome::kFail || f->outcome == Outcome::kPartial ||
+                 f->outcome == Outcome::kError;
+        },
+        true);
+    section(
+        "Not assessed: evidence missing",
+        [](const Finding* f) { return f->outcome == Outcome::kNotAssessed; }, true);
+    section(
+        "Met", [](const Finding* f) { return f->outcome == Outcome::kPass; }, false);
   }
 
   void Summary() {

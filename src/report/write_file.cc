@@ -31,14 +31,17 @@ std::string DestinationKey(const std::string& path, const struct stat* st) {
 
 std::string DestinationProblem(const std::string& path, const struct stat* st,
                                const std::vector<std::string>& input_folders) {
-  if (st && !S_ISREG(st->st_mode)) return "it is " + DescribeFileType(st->st_mode) + ", not a regular file";
+  if (st && !S_ISREG(st->st_mode))
+    return "it is " + DescribeFileType(st->st_mode) + ", not a regular file";
   if (const InputsRead* run = InputsRead::Current(); run && st) {
     if (std::optional<std::string> read_as = run->Find(*st)) {
       return "it is an input of this run (read as '" + *read_as + "')";
     }
   }
   for (const std::string& folder : input_folders) {
-    if (PathInside(path, folder)) return "it is inside the rule pack folder '" + folder + "', where it would be read as a rule file";
+    if (PathInside(path, folder))
+      return "it is inside the rule pack folder '" + folder +
+             "', where it would be read as a rule file";
   }
   return "";
 }
@@ -56,7 +59,8 @@ std::string CreateTemp(const std::string& target, Staged& staged, int& fd) {
   struct stat existing {};
   const bool exists = stat(target.c_str(), &existing) == 0;
   if (exists && S_ISDIR(existing.st_mode)) return "it is a directory";
-  if (exists && !S_ISREG(existing.st_mode)) return "it is " + DescribeFileType(existing.st_mode) + ", not a regular file";
+  if (exists && !S_ISREG(existing.st_mode))
+    return "it is " + DescribeFileType(existing.st_mode) + ", not a regular file";
   std::random_device random;
   for (int attempt = 0; attempt < 100; ++attempt) {
     const std::string temp = target + ".tmp." + std::to_string(random() % 1000000000);
@@ -143,20 +147,23 @@ Failure StageAndRename(const std::vector<OutputFile>& files) {
 
 }  // namespace
 
-void CheckDestinations(const std::vector<std::string>& paths, const std::vector<std::string>& input_folders,
-                       const char* what, Diagnostics& diags) {
+void CheckDestinations(const std::vector<std::string>& paths,
+                       const std::vector<std::string>& input_folders, const char* what,
+                       Diagnostics& diags) {
   std::map<std::string, std::string> seen;  // DestinationKey -> the first path with it
   for (const std::string& path : paths) {
     struct stat st {};
     const bool exists = stat(path.c_str(), &st) == 0;
     if (!exists && errno != ENOENT) {
-      diags.Error({path}, std::string("cannot write the ") + what + ": " + DescribeOpenFailure(path, errno));
+      diags.Error({path}, std::string("cannot write the ") + what + ": " +
+                              DescribeOpenFailure(path, errno));
       continue;
     }
     std::string problem = DestinationProblem(path, exists ? &st : nullptr, input_folders);
     const auto [it, first] = seen.emplace(DestinationKey(path, exists ? &st : nullptr), path);
     if (problem.empty() && !first) problem = "it is named twice (also as '" + it->second + "')";
-    if (!problem.empty()) diags.Error({path}, std::string("cannot write the ") + what + ": " + problem);
+    if (!problem.empty())
+      diags.Error({path}, std::string("cannot write the ") + what + ": " + problem);
   }
 }
 

@@ -26,8 +26,9 @@ struct OutputFile {
 // or another spelling of an input is caught); it lies in one of `input_folders` (a rule pack's
 // folder, whose next load would read it); or it names the same file as an earlier destination.
 // `what` names the outputs in messages ("report", "template").
-void CheckDestinations(const std::vector<std::string>& paths, const std::vector<std::string>& input_folders,
-                       const char* what, Diagnostics& diags);
+void CheckDestinations(const std::vector<std::string>& paths,
+                       const std::vector<std::string>& input_folders, const char* what,
+                       Diagnostics& diags);
 
 // Writes every file as described above. On a failure reports it at its path and returns
 // false; then no target has been touched.

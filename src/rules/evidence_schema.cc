@@ -23,10 +23,12 @@ expr::Type FactType(const Json& node) {
     if (ref == "#/definitions/judgementFact") return expr::Type::kText;
     return expr::Type::kAny;
   };
-  if (node.contains("$ref") && node["$ref"].is_string()) return from_ref(node["$ref"].get<std::string>());
+  if (node.contains("$ref") && node["$ref"].is_string())
+    return from_ref(node["$ref"].get<std::string>());
   if (node.contains("allOf") && node["allOf"].is_array()) {
     for (const Json& part : node["allOf"]) {
-      if (part.contains("$ref") && part["$ref"].is_string()) return from_ref(part["$ref"].get<std::string>());
+      if (part.contains("$ref") && part["$ref"].is_string())
+        return from_ref(part["$ref"].get<std::string>());
     }
   }
   if (node.contains("type") && node["type"] == "array") return expr::Type::kList;
@@ -42,9 +44,11 @@ void Walk(const Json& node, const std::string& prefix, std::map<std::string, exp
   }
 }
 
-void WalkClosed(const Json& node, const std::string& path, std::map<std::string, std::vector<std::string>>& out) {
+void WalkClosed(const Json& node, const std::string& path,
+                std::map<std::string, std::vector<std::string>>& out) {
   if (!node.is_object() || !node.contains("properties") || !node["properties"].is_object()) return;
-  const bool closed = node.contains("additionalProperties") && node["additionalProperties"] == false;
+  const bool closed =
+      node.contains("additionalProperties") && node["additionalProperties"] == false;
   std::vector<std::string>* keys = closed ? &out[path] : nullptr;
   for (const auto& [key, child] : node["properties"].items()) {
     if (keys) keys->push_back(key);
@@ -72,7 +76,7 @@ std::optional<Json> EvidenceProperty(const std::string& path, Diagnostics& diags
 }  // namespace
 
 std::optional<std::map<std::string, expr::Type>> LoadEvidenceSchemaPaths(const std::string& path,
-                                                                        Diagnostics& diags) {
+                                                                         Diagnostics& diags) {
   std::optional<Json> evidence = EvidenceProperty(path, diags);
   if (!evidence) return std::nullopt;
   std::map<std::string, expr::Type> paths;

@@ -17,13 +17,12 @@ namespace forcecheck {
 
 // Reads `path` (JSON Schema, draft-07, as in schemas/evidence.schema.json): the `evidence`
 // property's nested `properties` give the paths; a property whose `$ref` (direct or in
-// `allOf`) is #/definitions/numberFact (or countFact, percentFact or nonNegativeFact: numbers with a
-// range), booleanFact, dateFact or textFact gets that type,
-// judgementFact text (met, partly_met or not_met), an array list, anything else any. Only the
-// `evidence` property is walked: the top-level `notes` mapping is never visible to a rule.
-// Problems are reported against `path`.
+// `allOf`) is #/definitions/numberFact (or countFact, percentFact or nonNegativeFact: numbers with
+// a range), booleanFact, dateFact or textFact gets that type, judgementFact text (met, partly_met
+// or not_met), an array list, anything else any. Only the `evidence` property is walked: the
+// top-level `notes` mapping is never visible to a rule. Problems are reported against `path`.
 std::optional<std::map<std::string, expr::Type>> LoadEvidenceSchemaPaths(const std::string& path,
-                                                                        Diagnostics& diags);
+                                                                         Diagnostics& diags);
 
 // The closed sections of the same schema: for each object under `evidence` whose
 // `additionalProperties` is false, its path ("" for `evidence` itself) and the keys its

@@ -43,7 +43,7 @@ struct Field {
   std::string description;  // without its "Unit: ..." and "Read by ..." sentences
   std::string type;         // "number", "true or false", ...; empty for a section
   std::string unit;
-  std::vector<std::string> readers;     // ids of the rules that read it, in pack order
+  std::vector<std::string> readers;  // ids of the rules that read it, in pack order
   std::map<std::string, Field> children;
   bool section = false;
 };
@@ -63,8 +63,8 @@ void CollectReads(const expr::Expr& e, const std::string& rule,
 std::map<std::string, std::vector<std::string>> ReadersByPath(const RulePack& pack) {
   std::map<std::string, std::vector<std::string>> readers;
   for (const Rule& r : pack.rules) {
-    for (const CompiledExpr* e : {&r.check, r.partial ? &*r.partial : nullptr,
-                                  r.records ? &*r.records : nullptr}) {
+    for (const CompiledExpr* e :
+         {&r.check, r.partial ? &*r.partial : nullptr, r.records ? &*r.records : nullptr}) {
       if (e && e->ast) CollectReads(*e->ast, r.id, readers);
     }
   }
@@ -136,8 +136,9 @@ bool FromSchema(const Json& root, const Json& node, const std::string& prefix, F
   into.section = true;
   for (const auto& [key, child] : node["properties"].items()) {
     if (!IsIdentifier(key)) {
-      diags.Error({schema}, "the evidence schema describes a field '" + prefix + key +
-                                "' whose name is not an evidence key (letters, digits, underscores)");
+      diags.Error({schema},
+                  "the evidence schema describes a field '" + prefix + key +
+                      "' whose name is not an evidence key (letters, digits, underscores)");
       return false;
     }
     Field& f = into.children[key];
@@ -170,7 +171,8 @@ void FromPaths(const std::map<std::string, std::vector<std::string>>& readers, F
 void AttachReaders(Field& f, const std::string& path,
                    const std::map<std::string, std::vector<std::string>>& readers) {
   if (auto it = readers.find(path); it != readers.end()) f.readers = it->second;
-  for (auto& [key, child] : f.children) AttachReaders(child, path.empty() ? key : path + "." + key, readers);
+  for (auto& [key, child] : f.children)
+    AttachReaders(child, path.empty() ? key : path + "." + key, readers);
 }
 
 // Writes `text` as comment lines starting with `lead`, wrapped at kWidth; lines after the
@@ -192,7 +194,6 @@ void Comment(std::ostream& out, const std::string& lead, std::string text, size_
   }
   if (!line.empty()) out << lead << std::string(indent, ' ') << line << "\n";
 }
-
 
 std::string Quoted(const std::string& s) {
   std::string q = "\"";
@@ -216,14 +217,16 @@ void WriteFields(std::ostream& out, const Field& section, int depth, EvidenceTem
     if (depth == 1) out << "\n";
     if (!f.description.empty()) Comment(out, indent + "# ", f.description);
     if (f.section && !f.children.empty()) {
-      if (!f.readers.empty()) Comment(out, indent + "# ", "Read as a whole by " + Join(f.readers, ", ") + ".");
+      if (!f.readers.empty())
+        Comment(out, indent + "# ", "Read as a whole by " + Join(f.readers, ", ") + ".");
       out << indent << key << ":\n";
       WriteFields(out, f, depth + 1, t);
       continue;
     }
     std::string facts = "Type: " + (f.type.empty() ? std::string("section") : f.type) + ".";
     if (!f.unit.empty()) facts += " Unit: " + f.unit + ".";
-    facts += f.readers.empty() ? " Read by no rule of this pack." : " Read by " + Join(f.readers, ", ") + ".";
+    facts += f.readers.empty() ? " Read by no rule of this pack."
+                               : " Read by " + Join(f.readers, ", ") + ".";
     Comment(out, indent + "# ", facts);
     out << indent << key << ": null\n";
     ++t.facts;
@@ -261,7 +264,8 @@ void WriteRegisters(std::ostream& out, const RulePack& pack) {
     Comment(out, "#  # ", spec.id + ": " + spec.title + ". One record per " + spec.key + ".");
     out << "#  # Columns:\n";
     for (const ColumnSpec& c : spec.columns) {
-      std::string line = c.name + " (" + ColumnTypeName(c.type) + (c.required ? ", required" : "") + ")";
+      std::string line =
+          c.name + " (" + ColumnTypeName(c.type) + (c.required ? ", required" : "") + ")";
       if (!c.description.empty()) line += ": " + c.description;
       Comment(out, "#  #   ", line, 4);
     }
@@ -283,27 +287,30 @@ void WriteNotes(std::ostream& out) {
 
 void WriteHeader(std::ostream& out, const RulePack& pack, const TemplateOptions& options,
                  bool from_schema) {
-  Comment(out, "# ", "Evidence template for the rule pack " + pack.id + " " + pack.version + " (" +
-                         pack.title + "), written by `forcecheck init`.");
+  Comment(out, "# ",
+          "Evidence template for the rule pack " + pack.id + " " + pack.version + " (" +
+              pack.title + "), written by `forcecheck init`.");
   out << "#\n";
   Comment(out, "# ",
           "Every fact under `evidence:` starts as null, which means not yet known. A rule that "
           "needs a null fact is reported as not assessed, never as a pass, so this file is valid "
           "evidence as it stands and only what you fill in can be scored. Replace null with the "
           "value: true or false, a number, a date written YYYY-MM-DD without quotes, text (a "
-          "quoted date is text), or for a judgement one of the values its comment lists. To record where a value comes from, write the fact as a "
+          "quoted date is text), or for a judgement one of the values its comment lists. To record "
+          "where a value comes from, write the fact as a "
           "mapping instead:");
   out << "#   in_place:\n"
       << "#     value: true\n"
       << "#     source: \"<source id>, <section or page>: '<short quotation>'\"\n"
       << "#     note: anything a reader needs to know (optional)\n";
-  Comment(out, "# ",
-          std::string("Leave null whatever the force cannot yet show. The facts are in "
-                      "alphabetical order at every level, ") +
-              (from_schema ? "as the pack's evidence schema describes them; each says what it means, "
-                             "its type and unit, and which rules read it."
-                           : "as the pack's rules read them (the pack names no evidence schema, so "
-                             "there are no descriptions)."));
+  Comment(
+      out, "# ",
+      std::string("Leave null whatever the force cannot yet show. The facts are in "
+                  "alphabetical order at every level, ") +
+          (from_schema ? "as the pack's evidence schema describes them; each says what it means, "
+                         "its type and unit, and which rules read it."
+                       : "as the pack's rules read them (the pack names no evidence schema, so "
+                         "there are no descriptions)."));
   out << "\n# The force the evidence describes.\n"
       << "force: " << Quoted(options.force.empty() ? "Name of the force" : options.force) << "\n"
       << "# The date the evidence describes (YYYY-MM-DD, unquoted); rules that ask how recent\n"
@@ -339,8 +346,9 @@ std::optional<EvidenceTemplate> RenderEvidenceTemplate(const RulePack& pack,
     }
     if (!evidence || !evidence->is_object() || !evidence->contains("properties") ||
         !(*evidence)["properties"].is_object()) {
-      diags.Error({pack.evidence_schema},
-                  "the evidence schema has no 'evidence' property whose 'properties' describe the facts");
+      diags.Error(
+          {pack.evidence_schema},
+          "the evidence schema has no 'evidence' property whose 'properties' describe the facts");
       return std::nullopt;
     }
     if (!FromSchema(schema, *evidence, "", root, pack.evidence_schema, diags)) return std::nullopt;

@@ -21,9 +21,9 @@ struct TemplateOptions {
 };
 
 struct EvidenceTemplate {
-  std::string text;    // the YAML file
-  int facts = 0;       // leaves written under `evidence:`
-  int sections = 0;    // top-level sections under `evidence:`
+  std::string text;  // the YAML file
+  int facts = 0;     // leaves written under `evidence:`
+  int sections = 0;  // top-level sections under `evidence:`
 };
 
 // Renders the template for `pack` (as LoadRulePack returns it). Facts come from the JSON Schema

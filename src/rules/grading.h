@@ -86,10 +86,10 @@ inline std::optional<NotAssessedPolicy> ParseNotAssessedPolicy(std::string_view 
 }
 
 struct Grading {
-  std::string scale;                  // default scale id
-  double partial_credit = 0.5;        // credit for a partly met rule, 0..1
+  std::string scale;            // default scale id
+  double partial_credit = 0.5;  // credit for a partly met rule, 0..1
   NotAssessedPolicy not_assessed = NotAssessedPolicy::kExclude;
-  double min_coverage = 0.5;          // share of a group's weight that must be assessed
+  double min_coverage = 0.5;  // share of a group's weight that must be assessed
   // Fewest assessed rules a group graded by its score needs; 1 when the pack does not say
   // (min_coverage alone decides).
   int min_rules = 1;
@@ -98,7 +98,7 @@ struct Grading {
   Aggregation area = Aggregation::kScore;
   Aggregation question = Aggregation::kScore;
   Aggregation overall = Aggregation::kMedian;
-  std::string aggregation_source;     // where the pack's model of aggregation comes from
+  std::string aggregation_source;  // where the pack's model of aggregation comes from
 
   Aggregation At(GradeLevel level) const;
   bool operator==(const Grading&) const = default;

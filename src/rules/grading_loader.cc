@@ -28,7 +28,8 @@ void ReadMethod(const YamlDocument& doc, MappingReader& m, GradeLevel level, Dia
   }
 }
 
-void ReadAggregation(const YamlDocument& doc, const YAML::Node& node, Diagnostics& diags, Grading& g) {
+void ReadAggregation(const YamlDocument& doc, const YAML::Node& node, Diagnostics& diags,
+                     Grading& g) {
   if (!node.IsDefined()) return;
   MappingReader m(doc.path, node, diags, "'aggregation'");
   if (!m.ok()) return;
@@ -45,9 +46,10 @@ void ReadMinRules(const YamlDocument& doc, MappingReader& m, Diagnostics& diags,
   const Scalar s = node.IsScalar() ? ReadScalar(node) : Scalar{};
   if (!node.IsScalar() || s.kind != Scalar::Kind::kNumber || s.number != std::floor(s.number) ||
       s.number < 1 || s.number > kMaxMinRules) {
-    diags.Error(LocationOf(doc.path, node), "'min_rules' must be a whole number from 1 to " +
-                                                std::to_string(static_cast<int>(kMaxMinRules)) + ", not " +
-                                                (node.IsScalar() ? "'" + s.text + "'" : DescribeNode(node)));
+    diags.Error(LocationOf(doc.path, node),
+                "'min_rules' must be a whole number from 1 to " +
+                    std::to_string(static_cast<int>(kMaxMinRules)) + ", not " +
+                    (node.IsScalar() ? "'" + s.text + "'" : DescribeNode(node)));
     return;
   }
   g.min_rules = static_cast<int>(s.number);
@@ -67,7 +69,8 @@ void ReadGrading(const YamlDocument& doc, const YAML::Node& node, Diagnostics& d
   if (auto p = m.Number("partial_credit", false)) {
     g.partial_credit = *p;
     if (*p < 0 || *p > 1) {
-      diags.Error(LocationOf(doc.path, m.Get("partial_credit")), "'partial_credit' must be between 0 and 1");
+      diags.Error(LocationOf(doc.path, m.Get("partial_credit")),
+                  "'partial_credit' must be between 0 and 1");
     }
   }
   if (auto na = m.Text("not_assessed", false)) {
@@ -81,7 +84,8 @@ void ReadGrading(const YamlDocument& doc, const YAML::Node& node, Diagnostics& d
   if (auto c = m.Number("min_coverage", false)) {
     g.min_coverage = *c;
     if (*c < 0 || *c > 1) {
-      diags.Error(LocationOf(doc.path, m.Get("min_coverage")), "'min_coverage' must be between 0 and 1");
+      diags.Error(LocationOf(doc.path, m.Get("min_coverage")),
+                  "'min_coverage' must be between 0 and 1");
     }
   }
   ReadMinRules(doc, m, diags, g);

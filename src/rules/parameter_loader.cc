@@ -31,7 +31,8 @@ std::optional<Value> ReadValue(Type type, const YAML::Node& node) {
   const Scalar s = ReadScalar(node);
   switch (type) {
     case Type::kNumber:
-      return s.kind == Scalar::Kind::kNumber ? std::optional(Value::Number(s.number)) : std::nullopt;
+      return s.kind == Scalar::Kind::kNumber ? std::optional(Value::Number(s.number))
+                                             : std::nullopt;
     case Type::kDate:
       return s.kind == Scalar::Kind::kDate ? std::optional(Value::DateValue(s.date)) : std::nullopt;
     case Type::kBool:
@@ -90,7 +91,8 @@ void ReadDeclaration(const YamlDocument& doc, const YAML::Node& item, Diagnostic
   p.local_choice = m.Bool("local_choice", false).value_or(false);
   p.source = m.Text("source", false).value_or("");
   if (!p.local_choice && p.source.empty() && !p.id.empty()) {
-    diags.Error(p.where, "parameter '" + p.id + "' must be marked 'local_choice: true' or cite its 'source'");
+    diags.Error(p.where, "parameter '" + p.id +
+                             "' must be marked 'local_choice: true' or cite its 'source'");
   }
   m.Finish(kParameterKeys);
   out.push_back(std::move(p));
@@ -101,7 +103,8 @@ void ReadDeclaration(const YamlDocument& doc, const YAML::Node& item, Diagnostic
 void ReadParameterDeclarations(const YamlDocument& doc, const YAML::Node& list, Diagnostics& diags,
                                std::vector<Parameter>& out) {
   if (!list.IsSequence()) {
-    diags.Error(LocationOf(doc.path, list), "'parameters' must be a list, not " + std::string(DescribeNode(list)));
+    diags.Error(LocationOf(doc.path, list),
+                "'parameters' must be a list, not " + std::string(DescribeNode(list)));
     return;
   }
   std::map<std::string, SourceLocation> seen;
@@ -127,7 +130,8 @@ std::optional<std::vector<ParameterOverride>> LoadParameterFile(const std::strin
     }
     std::optional<Value> v = ReadValue(p->type, node);
     if (!v) {
-      diags.Error(LocationOf(path, node), "parameter '" + id + "' takes " + Wanted(p->type) + ", not " + Found(node));
+      diags.Error(LocationOf(path, node),
+                  "parameter '" + id + "' takes " + Wanted(p->type) + ", not " + Found(node));
       continue;
     }
     out.push_back({id, std::move(*v), key_at.ToString()});

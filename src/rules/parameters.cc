@@ -20,7 +20,8 @@ std::optional<double> ParseFiniteNumber(std::string_view text) {
   errno = 0;
   char* end = nullptr;
   const double n = std::strtod(s.c_str(), &end);
-  if (errno != 0 || end != s.c_str() + s.size() || !(std::fabs(n) <= limits::kNumberMagnitude)) return std::nullopt;
+  if (errno != 0 || end != s.c_str() + s.size() || !(std::fabs(n) <= limits::kNumberMagnitude))
+    return std::nullopt;
   return n;
 }
 
@@ -60,9 +61,7 @@ std::string FormatParameterValue(const Value& value) {
   return value.kind() == Value::Kind::kText ? value.text() : value.ToString();
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::string UnknownParameterHint(const RulePack& pack, const std::string& id) {
   std::vector<std::string> known;
@@ -80,7 +79,8 @@ std::vector<ParameterOverride> ParseSetOptions(const RulePack& pack,
     const std::string text = eq == std::string::npos ? "" : spec.substr(eq + 1);
     const Parameter* p = pack.FindParameter(id);
     if (!p) {
-      diags.Error({}, "--set " + spec + ": unknown parameter '" + id + "'" + UnknownParameterHint(pack, id));
+      diags.Error({}, "--set " + spec + ": unknown parameter '" + id + "'" +
+                          UnknownParameterHint(pack, id));
       continue;
     }
     std::optional<Value> v = ParseParameterValue(p->type, text);

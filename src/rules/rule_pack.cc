@@ -53,7 +53,9 @@ int Scale::Rank(const std::string& grade) const {
 
 const Scale* RulePack::FindScale(std::string_view wanted) const { return FindById(scales, wanted); }
 const Area* RulePack::FindArea(std::string_view wanted) const { return FindById(areas, wanted); }
-const Question* RulePack::FindQuestion(std::string_view wanted) const { return FindById(questions, wanted); }
+const Question* RulePack::FindQuestion(std::string_view wanted) const {
+  return FindById(questions, wanted);
+}
 const Rule* RulePack::FindRule(std::string_view wanted) const { return FindById(rules, wanted); }
 const RegisterSpec* RulePack::FindRegister(std::string_view wanted) const {
   return FindById(registers, wanted);

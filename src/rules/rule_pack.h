@@ -36,7 +36,7 @@ struct Citation {
   std::string document;
   std::string section;  // section, paragraph or page
   int year = 0;
-  std::string url;      // empty when not public
+  std::string url;  // empty when not public
 
   std::string ToString() const;  // "document, section (year)"
   bool operator==(const Citation&) const = default;
@@ -91,8 +91,8 @@ struct Scale {
   std::string id;
   std::string title;
   std::string source;
-  std::vector<GradeBand> bands;       // best first, `min` strictly falling, last min 0
-  std::string cause_of_concern_cap;   // empty: no cap
+  std::vector<GradeBand> bands;      // best first, `min` strictly falling, last min 0
+  std::string cause_of_concern_cap;  // empty: no cap
 
   // The grade a score earns. REQUIRES: bands valid (loader checked).
   const std::string& GradeFor(double score) const;
@@ -108,7 +108,7 @@ struct Question {
 };
 
 struct Area {
-  std::string id;      // "question/subject"
+  std::string id;  // "question/subject"
   std::string title;
   std::string question() const { return id.substr(0, id.find('/')); }
   bool operator==(const Area&) const = default;
@@ -122,9 +122,9 @@ struct Parameter {
   expr::Value default_value;              // of `type`
   std::string unit;                       // e.g. "percent", "days"; may be empty
   std::string description;
-  bool local_choice = false;              // no national figure behind the default
-  std::string source;                     // where the default comes from; may be empty
-  SourceLocation where;                   // the declaration
+  bool local_choice = false;  // no national figure behind the default
+  std::string source;         // where the default comes from; may be empty
+  SourceLocation where;       // the declaration
 
   bool operator==(const Parameter& o) const;  // every field: list a new one there too
 };
@@ -160,7 +160,7 @@ struct RulePack {
   std::vector<Scale> scales;
   std::vector<Question> questions;
   std::vector<Area> areas;
-  std::vector<Rule> rules;  // in file order, files in sorted order
+  std::vector<Rule> rules;              // in file order, files in sorted order
   std::vector<RegisterSpec> registers;  // record-level registers the rules may read
   std::vector<Parameter> parameters;    // in declaration order; Ref::kParameter indexes it
 

@@ -54,13 +54,14 @@ class PackLoader {
   }
 
  private:
-  // The pack's files (RulePackFiles) are parsed in parallel (YAML parsing is most of the cost of loading a pack), each
-  // with diagnostics of its own, and then read in that order.
+  // The pack's files (RulePackFiles) are parsed in parallel (YAML parsing is most of the cost of
+  // loading a pack), each with diagnostics of its own, and then read in that order.
   void LoadDirectory(const std::string& dir) {
     std::vector<std::string> files = RulePackFiles(dir, diags_);
     std::vector<std::optional<YamlDocument>> docs(files.size());
     std::vector<Diagnostics> parse_diags(files.size());
-    ParallelFor(files.size(), [&](size_t i, size_t) { docs[i] = ParseYamlFile(files[i], parse_diags[i]); });
+    ParallelFor(files.size(),
+                [&](size_t i, size_t) { docs[i] = ParseYamlFile(files[i], parse_diags[i]); });
     for (size_t i = 0; i < files.size(); ++i) {
       diags_.Append(std::move(parse_diags[i]));
       if (docs[i]) LoadFile(*docs[i], i == 0, i == 0);
@@ -81,7 +82,8 @@ class PackLoader {
     YAML::Node rules = top.Get("rules");
     if (rules.IsDefined()) ReadRules(doc, rules);
     if (!pack_allowed && !rules.IsDefined() && !registers.IsDefined()) {
-      diags_.Error(LocationOf(doc.path, doc.root), "a rule file must hold 'rules:' or 'registers:'");
+      diags_.Error(LocationOf(doc.path, doc.root),
+                   "a rule file must hold 'rules:' or 'registers:'");
     }
     top.Finish(pack_allowed ? kPackFileKeys : kRuleFileKeys);
   }
@@ -101,10 +103,12 @@ class PackLoader {
     pack_.version = m.Text("version", true).value_or("");
     pack_.description = m.Text("description", false).value_or("");
     if (auto schema = m.Text("evidence_schema", false)) {
-      pack_.evidence_schema = (fs::path(doc.path).parent_path() / *schema).lexically_normal().generic_string();
+      pack_.evidence_schema =
+          (fs::path(doc.path).parent_path() / *schema).lexically_normal().generic_string();
     }
     YAML::Node parameters = m.Get("parameters");
-    if (parameters.IsDefined()) ReadParameterDeclarations(doc, parameters, diags_, pack_.parameters);
+    if (parameters.IsDefined())
+      ReadParameterDeclarations(doc, parameters, diags_, pack_.parameters);
     ReadGrading(doc, m.Get("grading"), diags_, pack_.grading, scale_where_);
     ReadScales(doc, m.Require("scales"));
     ReadList(doc, m.Require("questions"), "question", [&](MappingReader& q, const YAML::Node& n) {
@@ -125,8 +129,8 @@ class PackLoader {
   void ReadList(const YamlDocument& doc, const YAML::Node& list, const std::string& what, F read) {
     if (!list.IsDefined()) return;
     if (!list.IsSequence()) {
-      diags_.Error(LocationOf(doc.path, list), "'" + what + "s' must be a list, not " +
-                                                   std::string(DescribeNode(list)));
+      diags_.Error(LocationOf(doc.path, list),
+                   "'" + what + "s' must be a list, not " + std::string(DescribeNode(list)));
       return;
     }
     for (const YAML::Node& item : list) {
@@ -143,7 +147,8 @@ class PackLoader {
     auto [it, inserted] = seen.emplace(id, LocationOf(doc.path, n));
     if (!inserted) {
       diags_.Error(LocationOf(doc.path, n), "duplicate " + what + " id '" + id +
-                                                "' (first defined at " + it->second.ToString() + ")");
+                                                "' (first defined at " + it->second.ToString() +
+                                                ")");
     }
   }
 
@@ -166,8 +171,9 @@ class PackLoader {
       if (auto cap = m.Text("cause_of_concern_cap", false)) {
         s.cause_of_concern_cap = *cap;
         if (!s.bands.empty() && s.Rank(*cap) < 0) {
-          diags_.Error(LocationOf(doc.path, m.Get("cause_of_concern_cap")),
-                       "cause_of_concern_cap '" + *cap + "' is not a grade of scale '" + s.id + "'");
+          diags_.Error(
+              LocationOf(doc.path, m.Get("cause_of_concern_cap")),
+              "cause_of_concern_cap '" + *cap + "' is not a grade of scale '" + s.id + "'");
         }
       }
       m.Finish(kScaleKeys);
@@ -208,8 +214,8 @@ class PackLoader {
 
   void ReadRegisters(const YamlDocument& doc, const YAML::Node& list) {
     if (!list.IsSequence()) {
-      diags_.Error(LocationOf(doc.path, list), "'registers' must be a list, not " +
-                                                   std::string(DescribeNode(list)));
+      diags_.Error(LocationOf(doc.path, list),
+                   "'registers' must be a list, not " + std::string(DescribeNode(list)));
       return;
     }
     for (const YAML::Node& item : list) {
@@ -220,15 +226,17 @@ class PackLoader {
       spec.id = m.Text("id", true).value_or("");
       CheckUnique(doc, item, "register", spec.id, register_where_);
       if (!spec.id.empty() && !IsIdentifier(spec.id)) {
-        diags_.Error(LocationOf(doc.path, m.Get("id")), "register id '" + spec.id +
-                                                            "' must be a name: letters, digits and underscores");
+        diags_.Error(
+            LocationOf(doc.path, m.Get("id")),
+            "register id '" + spec.id + "' must be a name: letters, digits and underscores");
       }
       spec.title = m.Text("title", true).value_or("");
       spec.key = m.Text("key", true).value_or("");
       ReadColumns(doc, m.Require("columns"), spec);
       spec.may_be_empty = m.Bool("may_be_empty", false).value_or(false);
       if (!spec.key.empty() && !spec.columns.empty() && spec.ColumnIndex(spec.key) < 0) {
-        diags_.Error(LocationOf(doc.path, m.Get("key")), "key '" + spec.key + "' is not a column of register '" + spec.id + "'");
+        diags_.Error(LocationOf(doc.path, m.Get("key")),
+                     "key '" + spec.key + "' is not a column of register '" + spec.id + "'");
       }
       m.Finish(kRegisterKeys);
       pack_.registers.push_back(std::move(spec));
@@ -249,8 +257,9 @@ class PackLoader {
       c.name = m.Text("name", true).value_or("");
       CheckUnique(doc, item, "column", c.name, seen);
       if (!c.name.empty() && !IsIdentifier(c.name)) {
-        diags_.Error(LocationOf(doc.path, m.Get("name")), "column name '" + c.name +
-                                                              "' must be a name: letters, digits and underscores");
+        diags_.Error(
+            LocationOf(doc.path, m.Get("name")),
+            "column name '" + c.name + "' must be a name: letters, digits and underscores");
       }
       if (auto t = m.Text("type", true)) {
         if (auto type = ParseColumnType(*t)) {
@@ -271,8 +280,8 @@ class PackLoader {
 
   void ReadRules(const YamlDocument& doc, const YAML::Node& list) {
     if (!list.IsSequence()) {
-      diags_.Error(LocationOf(doc.path, list), "'rules' must be a list, not " +
-                                                   std::string(DescribeNode(list)));
+      diags_.Error(LocationOf(doc.path, list),
+                   "'rules' must be a list, not " + std::string(DescribeNode(list)));
       return;
     }
     for (const YAML::Node& item : list) ReadRule(doc, item);
@@ -288,8 +297,9 @@ class PackLoader {
       YAML::Node id_node = m.Get("id");
       r.where = LocationOf(doc.path, id_node);
       if (!MatchesPattern(r.id, true)) {
-        diags_.Error(r.where, "rule id '" + r.id + "' must be upper-case letters, digits and '-', "
-                              "starting with a letter");
+        diags_.Error(r.where, "rule id '" + r.id +
+                                  "' must be upper-case letters, digits and '-', "
+                                  "starting with a letter");
       }
       auto [it, inserted] = rule_where_.emplace(r.id, r.where);
       if (!inserted) {
@@ -312,7 +322,8 @@ class PackLoader {
     if (auto w = m.Number("weight", true)) {
       r.weight = *w;
       if (*w <= 0 || *w > 1000) {
-        diags_.Error(LocationOf(doc.path, m.Get("weight")), "'weight' must be above 0 and at most 1000");
+        diags_.Error(LocationOf(doc.path, m.Get("weight")),
+                     "'weight' must be above 0 and at most 1000");
       }
     }
     ReadCauseOfConcern(doc, m, r);
@@ -373,14 +384,15 @@ class PackLoader {
                                      const std::string& key) {
     if (!node.IsDefined()) return std::nullopt;
     if (!node.IsScalar()) {
-      diags_.Error(LocationOf(doc.path, node), "'" + key + "' must be an expression, not " +
-                                                   std::string(DescribeNode(node)));
+      diags_.Error(LocationOf(doc.path, node),
+                   "'" + key + "' must be an expression, not " + std::string(DescribeNode(node)));
       return std::nullopt;
     }
     CompiledExpr c;
     c.text = node.Scalar();
     c.file = doc.path;
-    for (const LineColumn& lc : ScalarPositions(doc, node)) c.positions.emplace_back(lc.line, lc.column);
+    for (const LineColumn& lc : ScalarPositions(doc, node))
+      c.positions.emplace_back(lc.line, lc.column);
     return c;
   }
 
@@ -425,7 +437,8 @@ class PackLoader {
     } else if (pack_.grading.scale.empty()) {
       pack_.grading.scale = pack_.scales.front().id;
     } else if (!pack_.FindScale(pack_.grading.scale)) {
-      diags_.Error(scale_where_, "grading scale '" + pack_.grading.scale + "' is not one of the pack's scales");
+      diags_.Error(scale_where_,
+                   "grading scale '" + pack_.grading.scale + "' is not one of the pack's scales");
     }
     for (const auto& [id, where] : area_nodes_) {
       size_t slash = id.find('/');
@@ -443,10 +456,12 @@ class PackLoader {
       if (r.supersedes.empty()) continue;
       const Rule* other = pack_.FindRule(r.supersedes);
       if (!other || other == &r) {
-        diags_.Error(r.supersedes_where, other ? "a rule cannot supersede itself"
-                                               : "'supersedes' names no rule of the pack: '" + r.supersedes + "'");
+        diags_.Error(r.supersedes_where,
+                     other ? "a rule cannot supersede itself"
+                           : "'supersedes' names no rule of the pack: '" + r.supersedes + "'");
       } else if (!other->supersedes.empty()) {
-        diags_.Error(r.supersedes_where, "rule " + r.supersedes + " supersedes " + other->supersedes +
+        diags_.Error(r.supersedes_where, "rule " + r.supersedes + " supersedes " +
+                                             other->supersedes +
                                              " itself; chains of superseded rules are not allowed");
       }
     }
@@ -462,8 +477,8 @@ class PackLoader {
   std::vector<std::pair<std::string, SourceLocation>> area_nodes_;
 };
 
-void Compile(CompiledExpr& c, const std::string& key, expr::Type want, const expr::CheckContext& ctx,
-             Diagnostics& diags) {
+void Compile(CompiledExpr& c, const std::string& key, expr::Type want,
+             const expr::CheckContext& ctx, Diagnostics& diags) {
   if (c.text.empty() && c.positions.empty()) return;  // missing: already reported
   expr::ParseResult parsed = expr::Parse(c.text);
   if (parsed.error) {
@@ -471,7 +486,8 @@ void Compile(CompiledExpr& c, const std::string& key, expr::Type want, const exp
     return;
   }
   std::vector<expr::ExprError> errors = expr::Check(*parsed.expr, want, ctx);
-  for (const expr::ExprError& e : errors) diags.Error(c.At(e.offset), "in '" + key + "': " + e.message);
+  for (const expr::ExprError& e : errors)
+    diags.Error(c.At(e.offset), "in '" + key + "': " + e.message);
   if (errors.empty()) c.ast = std::move(parsed.expr);
 }
 
@@ -490,7 +506,8 @@ std::vector<std::string> RulePackFiles(std::string path, Diagnostics& diags) {
   std::string& dir = path;
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();  // "rules/" as completion types it
   const std::string pack_file = (fs::path(dir) / "pack.yaml").generic_string();
-  std::optional<std::vector<std::string>> files = ListYamlFiles(dir, /*recursive=*/true, "tests", diags);
+  std::optional<std::vector<std::string>> files =
+      ListYamlFiles(dir, /*recursive=*/true, "tests", diags);
   if (!files) return {};
   std::erase(*files, pack_file);
   files->insert(files->begin(), pack_file);
@@ -514,11 +531,13 @@ void CompileRules(RulePack& pack, const std::map<std::string, expr::Type>* schem
 }
 
 void CompileRuleExpression(CompiledExpr& c, std::string_view key, const RulePack& pack,
-                           const std::map<std::string, expr::Type>* schema_paths, Diagnostics& diags) {
+                           const std::map<std::string, expr::Type>* schema_paths,
+                           Diagnostics& diags) {
   const std::vector<expr::ParameterInfo> parameters = ParameterInfos(pack);
   const expr::CheckContext ctx{&pack.registers, schema_paths, pack.evidence_schema, &parameters};
   c.ast.reset();
-  Compile(c, std::string(key), key == "records" ? expr::Type::kRows : expr::Type::kBool, ctx, diags);
+  Compile(c, std::string(key), key == "records" ? expr::Type::kRows : expr::Type::kBool, ctx,
+          diags);
 }
 
 std::optional<RulePack> LoadRulePack(const std::string& path, Diagnostics& diags) {

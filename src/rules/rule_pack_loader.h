@@ -31,6 +31,7 @@ void CompileRules(RulePack& pack, const std::map<std::string, expr::Type>* schem
 // "records") in `pack`, setting `c.ast` when it has no error; problems go to `diags`, at their
 // place through `c.positions`. For expressions made after loading (mutation testing).
 void CompileRuleExpression(CompiledExpr& c, std::string_view key, const RulePack& pack,
-                           const std::map<std::string, expr::Type>* schema_paths, Diagnostics& diags);
+                           const std::map<std::string, expr::Type>* schema_paths,
+                           Diagnostics& diags);
 
 }  // namespace forcecheck

@@ -42,9 +42,7 @@ void Emit(const YAML::Node& node, YAML::Emitter& out) {
       out << node.Scalar();
       return;
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-      out << YAML::Null;
-      return;
+    case YAML::NodeType::Undefined: out << YAML::Null; return;
   }
 }
 
@@ -68,7 +66,8 @@ void AbsoluteRegisterPaths(YAML::Node root, const fs::path& dir) {
   for (auto it = registers.begin(); it != registers.end(); ++it) {
     YAML::Node file = it->second.IsMap() ? it->second["file"] : it->second;
     if (!file.IsScalar()) continue;
-    const std::string absolute = fs::absolute(dir / file.Scalar()).lexically_normal().generic_string();
+    const std::string absolute =
+        fs::absolute(dir / file.Scalar()).lexically_normal().generic_string();
     if (it->second.IsMap()) {
       it->second["file"] = absolute;
     } else {
@@ -81,8 +80,8 @@ class TestFileReader {
  public:
   // `closed`: the closed sections of the pack's evidence schema (LoadClosedEvidenceSections),
   // or null when the pack names no schema.
-  TestFileReader(const RulePack& pack, const std::map<std::string, std::vector<std::string>>* closed,
-                 Diagnostics& diags)
+  TestFileReader(const RulePack& pack,
+                 const std::map<std::string, std::vector<std::string>>* closed, Diagnostics& diags)
       : pack_(pack), closed_(closed), diags_(diags) {}
 
   RuleTestFile Read(const YamlDocument& doc) {
@@ -93,11 +92,13 @@ class TestFileReader {
     YAML::Node cases = top.Require("cases");
     top.Finish({"base", "cases"});
     if (cases.IsDefined() && !cases.IsSequence()) {
-      diags_.Error(LocationOf(doc.path, cases), "'cases' must be a list, not " + std::string(DescribeNode(cases)));
+      diags_.Error(LocationOf(doc.path, cases),
+                   "'cases' must be a list, not " + std::string(DescribeNode(cases)));
       return file;
     }
     for (const YAML::Node& c : cases) {
-      if (std::optional<RuleTestCase> tc = ReadCase(doc.path, c)) file.cases.push_back(std::move(*tc));
+      if (std::optional<RuleTestCase> tc = ReadCase(doc.path, c))
+        file.cases.push_back(std::move(*tc));
     }
     return file;
   }
@@ -118,8 +119,11 @@ class TestFileReader {
     std::optional<YamlDocument> base = ParseYamlFile(base_file_, diags_);
     if (!base || !base->root.IsMap()) {
       // An unreadable base has been reported at its own path, as any input is: here, only where.
-      if (base) diags_.Error(LocationOf(doc.path, node), "cannot use '" + base_file_ + "' as a base: it is not a mapping");
-      else diags_.Note(LocationOf(doc.path, node), "the base '" + base_file_ + "' is named here");
+      if (base)
+        diags_.Error(LocationOf(doc.path, node),
+                     "cannot use '" + base_file_ + "' as a base: it is not a mapping");
+      else
+        diags_.Note(LocationOf(doc.path, node), "the base '" + base_file_ + "' is named here");
       base_unreadable_ = !base;
       base_file_.clear();
       return;
@@ -137,14 +141,16 @@ class TestFileReader {
     YAML::Node as_of = m.Get("as_of");
     if (as_of.IsDefined()) {
       tc.as_of = as_of.IsScalar() ? ParseDate(as_of.Scalar()) : std::nullopt;
-      if (!tc.as_of) diags_.Error(LocationOf(path, as_of), "'as_of' must be a date written YYYY-MM-DD");
+      if (!tc.as_of)
+        diags_.Error(LocationOf(path, as_of), "'as_of' must be a date written YYYY-MM-DD");
     }
     YAML::Node evidence = m.Get("evidence");
     ReadExpectations(path, m.Require("expect"), tc);
     m.Finish({"name", "as_of", "evidence", "expect"});
     if (evidence.IsDefined() && !evidence.IsMap()) {
-      diags_.Error(LocationOf(path, evidence), "'evidence' must be a mapping of evidence sections, not " +
-                                                   std::string(DescribeNode(evidence)));
+      diags_.Error(LocationOf(path, evidence),
+                   "'evidence' must be a mapping of evidence sections, not " +
+                       std::string(DescribeNode(evidence)));
       return std::nullopt;
     }
     if (evidence.IsDefined() && !CheckOverrideKeys(path, evidence, "")) return std::nullopt;
@@ -154,13 +160,15 @@ class TestFileReader {
   // Reports each key of the override `node` (the section at `section`, "" for `evidence`) that
   // its closed section in the schema does not allow, here in the test file: in the merged
   // evidence it would be reported in a scratch file. Returns false when any was.
-  bool CheckOverrideKeys(const std::string& path, const YAML::Node& node, const std::string& section) {
+  bool CheckOverrideKeys(const std::string& path, const YAML::Node& node,
+                         const std::string& section) {
     if (!closed_ || !node.IsMap()) return true;
     auto allowed = closed_->find(section);
     if (allowed == closed_->end()) return true;  // a fact, or a section open to any key
     bool ok = true;
     for (auto it = node.begin(); it != node.end(); ++it) {
-      if (!it->first.IsScalar()) continue;  // MappingReader-style errors come from the evidence loader
+      if (!it->first.IsScalar())
+        continue;  // MappingReader-style errors come from the evidence loader
       const std::string key = it->first.Scalar();
       if (std::find(allowed->second.begin(), allowed->second.end(), key) == allowed->second.end()) {
         diags_.Error(LocationOf(path, it->first), "unknown key '" + key + "' in evidence" +
@@ -179,7 +187,8 @@ class TestFileReader {
     if (base_unreadable_) return false;  // reported once, at the base's path
     if (!evidence.IsDefined()) {
       if (base_file_.empty()) {
-        diags_.Error(LocationOf(path, node), "a rule test case needs a 'base' evidence file or 'evidence'");
+        diags_.Error(LocationOf(path, node),
+                     "a rule test case needs a 'base' evidence file or 'evidence'");
         return false;
       }
       tc.evidence_file = base_file_;
@@ -211,12 +220,15 @@ class TestFileReader {
       const SourceLocation where = LocationOf(path, m.key_nodes()[i]);
       const Rule* rule = pack_.FindRule(id);
       if (!rule) {
-        diags_.Error(where, "unknown rule '" + id + "' in the pack '" + pack_.id + "'" + SuggestName(id, RuleIds()));
+        diags_.Error(where, "unknown rule '" + id + "' in the pack '" + pack_.id + "'" +
+                                SuggestName(id, RuleIds()));
       }
       const std::string outcome = value.IsScalar() ? value.Scalar() : "";
-      const std::vector<std::string> outcomes(std::begin(kTestOutcomeIds), std::end(kTestOutcomeIds));
+      const std::vector<std::string> outcomes(std::begin(kTestOutcomeIds),
+                                              std::end(kTestOutcomeIds));
       if (std::find(outcomes.begin(), outcomes.end(), outcome) == outcomes.end()) {
-        diags_.Error(LocationOf(path, value), "unknown outcome '" + outcome + "'" + SuggestName(outcome, outcomes));
+        diags_.Error(LocationOf(path, value),
+                     "unknown outcome '" + outcome + "'" + SuggestName(outcome, outcomes));
         continue;
       }
       if (rule) tc.expectations.push_back({rule, outcome, where});
@@ -233,7 +245,7 @@ class TestFileReader {
   const RulePack& pack_;
   const std::map<std::string, std::vector<std::string>>* closed_;
   Diagnostics& diags_;
-  std::string base_file_;  // empty: no base
+  std::string base_file_;         // empty: no base
   bool base_unreadable_ = false;  // a base was named and could not be read: its cases are not built
   YAML::Node base_;
 };
@@ -243,20 +255,24 @@ class TestFileReader {
 std::optional<std::vector<RuleTestFile>> LoadRuleTests(const std::string& pack_dir,
                                                        const RulePack& pack, Diagnostics& diags) {
   // A pack given as one file keeps its tests in the `tests` folder beside it.
-  const fs::path root = fs::is_directory(pack_dir) ? fs::path(pack_dir) : fs::path(pack_dir).parent_path();
+  const fs::path root =
+      fs::is_directory(pack_dir) ? fs::path(pack_dir) : fs::path(pack_dir).parent_path();
   const fs::path dir = root / "tests";
   const size_t errors_before = diags.error_count();
   std::error_code ec;
   std::vector<std::string> paths;
   if (fs::is_directory(dir, ec)) {
-    paths = ListYamlFiles(dir.lexically_normal().generic_string(), false, "", diags).value_or(paths);
+    paths =
+        ListYamlFiles(dir.lexically_normal().generic_string(), false, "", diags).value_or(paths);
   }
   std::optional<std::map<std::string, std::vector<std::string>>> closed;
-  if (!pack.evidence_schema.empty()) closed = LoadClosedEvidenceSections(pack.evidence_schema, diags);
+  if (!pack.evidence_schema.empty())
+    closed = LoadClosedEvidenceSections(pack.evidence_schema, diags);
   TestFileReader reader(pack, closed ? &*closed : nullptr, diags);
   std::vector<RuleTestFile> files;
   for (const std::string& p : paths) {
-    if (std::optional<YamlDocument> doc = ParseYamlFile(p, diags)) files.push_back(reader.Read(*doc));
+    if (std::optional<YamlDocument> doc = ParseYamlFile(p, diags))
+      files.push_back(reader.Read(*doc));
   }
   if (diags.error_count() > errors_before) return std::nullopt;
   return files;

@@ -18,7 +18,8 @@
 namespace forcecheck {
 
 // The outcome ids a test may expect, as OutcomeId (eval/evaluate.h) writes them.
-inline constexpr const char* kTestOutcomeIds[] = {"pass", "partial", "fail", "not_assessed", "error"};
+inline constexpr const char* kTestOutcomeIds[] = {"pass", "partial", "fail", "not_assessed",
+                                                  "error"};
 
 struct RuleExpectation {
   const Rule* rule = nullptr;  // points into the pack, which must outlive it

@@ -17,7 +17,8 @@ namespace forcecheck {
 //            middle grades (so one weak grade among good ones leaves good, two of four do not)
 //   kWorst   the lowest grade
 // REQUIRES: MethodOf(method).from_child_grades; `grades` not empty, each on `scale`.
-std::string GradeFromChildren(Aggregation method, const Scale& scale, const std::vector<std::string>& grades);
+std::string GradeFromChildren(Aggregation method, const Scale& scale,
+                              const std::vector<std::string>& grades);
 
 // How far `score` (0..100) stands from the edges of its band on `scale`, as the explanation of
 // a score-graded group prints it after the grade: "6.3 points above requires improvement, 18.7

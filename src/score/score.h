@@ -36,16 +36,16 @@ struct OutcomeCounts {
 };
 
 struct GradeResult {
-  std::string id;     // area id, question id, or "overall"
+  std::string id;  // area id, question id, or "overall"
   std::string title;
   OutcomeCounts counts;
   double total_weight = 0;
   double assessed_weight = 0;
-  std::optional<double> score;     // 0..100; empty when nothing could be assessed
-  std::string method;              // the aggregation method's name (AggregationMethods)
-  std::string band_grade;          // what the score alone earns; empty when it may not be graded
-  std::string grade;               // by the method, after any cap; empty when not graded
-  std::vector<std::string> capped_by;  // ids of failed force causes of concern in the group
+  std::optional<double> score;  // 0..100; empty when nothing could be assessed
+  std::string method;           // the aggregation method's name (AggregationMethods)
+  std::string band_grade;       // what the score alone earns; empty when it may not be graded
+  std::string grade;            // by the method, after any cap; empty when not graded
+  std::vector<std::string> capped_by;          // ids of failed force causes of concern in the group
   std::vector<std::string> national_concerns;  // ids of failed national causes of concern
   std::string explanation;
 
@@ -54,7 +54,7 @@ struct GradeResult {
 };
 
 struct Scorecard {
-  const Scale* scale = nullptr;   // points into the pack
+  const Scale* scale = nullptr;  // points into the pack
   Grading grading;
   std::vector<GradeResult> areas;      // in the pack's area order; areas without rules omitted
   std::vector<GradeResult> questions;  // in the pack's question order

@@ -56,8 +56,14 @@ bool ParseNumber(const std::string& s, double& out) {
   bool digits = false, dot = false;
   for (; i < s.size(); ++i) {
     char c = s[i];
-    if (c >= '0' && c <= '9') { digits = true; continue; }
-    if (c == '.' && !dot) { dot = true; continue; }
+    if (c >= '0' && c <= '9') {
+      digits = true;
+      continue;
+    }
+    if (c == '.' && !dot) {
+      dot = true;
+      continue;
+    }
     if ((c == 'e' || c == 'E') && digits) break;
     return false;
   }
@@ -87,8 +93,7 @@ Scalar ReadScalar(const YAML::Node& node) {
   }
   const std::string& t = s.text;
   if (t == "~" || t == "null" || t == "Null" || t == "NULL") return s;
-  if (t == "true" || t == "True" || t == "TRUE" || t == "false" || t == "False" ||
-      t == "FALSE") {
+  if (t == "true" || t == "True" || t == "TRUE" || t == "false" || t == "False" || t == "FALSE") {
     s.kind = Scalar::Kind::kBool;
     s.boolean = t[0] == 't' || t[0] == 'T';
     return s;
@@ -124,8 +129,8 @@ const char* DescribeNode(const YAML::Node& node) {
   return "text";
 }
 
-MappingReader::MappingReader(const std::string& file, const YAML::Node& node,
-                             Diagnostics& diags, std::string what)
+MappingReader::MappingReader(const std::string& file, const YAML::Node& node, Diagnostics& diags,
+                             std::string what)
     : file_(file), node_(node), diags_(diags), what_(std::move(what)) {
   if (!node.IsMap()) {
     diags_.Error(Where(node), what_ + " must be a mapping, not " + DescribeNode(node));
@@ -135,8 +140,8 @@ MappingReader::MappingReader(const std::string& file, const YAML::Node& node,
   std::set<std::string> seen;
   for (auto it = node.begin(); it != node.end(); ++it) {
     if (!it->first.IsScalar()) {
-      diags_.Error(Where(it->first), "a key in " + what_ + " must be a name, not " +
-                                         DescribeNode(it->first));
+      diags_.Error(Where(it->first),
+                   "a key in " + what_ + " must be a name, not " + DescribeNode(it->first));
       continue;
     }
     std::string key = it->first.Scalar();
@@ -149,8 +154,7 @@ MappingReader::MappingReader(const std::string& file, const YAML::Node& node,
   }
 }
 
-std::optional<std::pair<YAML::Node, YAML::Node>> MappingReader::Find(
-    const std::string& key) const {
+std::optional<std::pair<YAML::Node, YAML::Node>> MappingReader::Find(const std::string& key) const {
   for (size_t i = 0; i < entries_.size(); ++i) {
     if (entries_[i].first == key) return std::make_pair(key_nodes_[i], entries_[i].second);
   }
@@ -209,7 +213,8 @@ void MappingReader::Finish(const std::vector<std::string>& allowed) {
   for (size_t i = 0; i < entries_.size(); ++i) {
     const std::string& key = entries_[i].first;
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    diags_.Error(Where(key_nodes_[i]), "unknown key '" + key + "' in " + what_ + SuggestName(key, allowed));
+    diags_.Error(Where(key_nodes_[i]),
+                 "unknown key '" + key + "' in " + what_ + SuggestName(key, allowed));
   }
 }
 
@@ -237,8 +242,10 @@ std::pair<size_t, size_t> EscapeSize(const std::string& text, size_t pos) {
     case 'x': return hex(2);
     case 'u': return hex(4);
     case 'U': return hex(8);
-    case 'N': case '_': return {2, 2};
-    case 'L': case 'P': return {2, 3};
+    case 'N':
+    case '_': return {2, 2};
+    case 'L':
+    case 'P': return {2, 3};
     case '\n': return {2, 0};
     case '\r': return {pos + 2 < text.size() && text[pos + 2] == '\n' ? 3 : 2, 0};
     default: return {2, 1};
@@ -256,7 +263,12 @@ std::vector<LineColumn> ScalarPositions(const YamlDocument& doc, const YAML::Nod
   uint32_t column = mark.column >= 0 ? static_cast<uint32_t>(mark.column) + 1 : 0;
   auto advance = [&] {
     if (pos >= text.size()) return;
-    if (text[pos] == '\n') { ++line; column = 1; } else { ++column; }
+    if (text[pos] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
     ++pos;
   };
   bool double_quoted = false;
@@ -268,7 +280,9 @@ std::vector<LineColumn> ScalarPositions(const YamlDocument& doc, const YAML::Nod
   }
   // Characters of the file that may stand between two characters of the value: line breaks,
   // indentation and quote doubling, which the YAML parser folds.
-  auto skippable = [](char c) { return c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '\''; };
+  auto skippable = [](char c) {
+    return c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '\'';
+  };
   constexpr size_t kWindow = 256;
   std::vector<LineColumn> out;
   out.reserve(value.size() + 1);
@@ -288,12 +302,17 @@ std::vector<LineColumn> ScalarPositions(const YamlDocument& doc, const YAML::Nod
     uint32_t l = line, col = column;
     bool found = false;
     for (size_t k = 0; k < kWindow && pos < text.size(); ++k) {
-      if (text[pos] == c) { found = true; break; }
+      if (text[pos] == c) {
+        found = true;
+        break;
+      }
       if (!skippable(text[pos]) || (double_quoted && text[pos] == '\\')) break;
       advance();
     }
     if (!found) {  // fall back: stay where the last character matched
-      pos = p; line = l; column = col;
+      pos = p;
+      line = l;
+      column = col;
       out.push_back({line, column});
       ++i;
       continue;

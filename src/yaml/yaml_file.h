@@ -44,7 +44,7 @@ struct Scalar {
   Date date;
   std::string text;  // the scalar as written (for every kind)
 };
-Scalar ReadScalar(const YAML::Node& node);  // REQUIRES: node is a scalar or null
+Scalar ReadScalar(const YAML::Node& node);         // REQUIRES: node is a scalar or null
 const char* DescribeNode(const YAML::Node& node);  // "a mapping", "a list", "text", ...
 
 // Reads one mapping strictly. Construction reports a node that is not a mapping, a key that is

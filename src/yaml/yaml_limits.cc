@@ -50,7 +50,7 @@ YAML::Node FirstTooDeep(const YAML::Node& node, int level) {
   if (level > limits::kYamlDepth) return node;
   for (auto it = node.begin(); it != node.end(); ++it) {
     for (const YAML::Node& child : node.IsMap() ? std::vector<YAML::Node>{it->first, it->second}
-                                                 : std::vector<YAML::Node>{*it}) {
+                                                : std::vector<YAML::Node>{*it}) {
       YAML::Node deep = FirstTooDeep(child, level + 1);
       if (deep.IsDefined()) return deep;
     }
@@ -89,7 +89,7 @@ class LimitCounter : public YAML::EventHandler {
     YAML::anchor_t anchor;
     size_t nodes_before;  // nodes_ before this list or mapping was counted
     size_t bytes_before;
-    int deepest;          // the deepest level reached inside it
+    int deepest;  // the deepest level reached inside it
   };
 
   int depth() const { return static_cast<int>(frames_.size()); }
@@ -151,7 +151,8 @@ void LimitCounter::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   }
   const Anchored& a = anchors_.at(anchor);  // yaml-cpp refuses an alias to an unknown anchor
   if (a.open) {
-    Fail(mark, "the alias '*" + a.name + "' is inside the node it names, which would repeat itself without end");
+    Fail(mark, "the alias '*" + a.name +
+                   "' is inside the node it names, which would repeat itself without end");
   }
   Add(mark, a.nodes, a.bytes, depth() + a.height);
 }

@@ -53,12 +53,12 @@ TEST_P(ParseDateRejectsTest, ReturnsNullopt) {
   EXPECT_EQ(ParseDate(GetParam()), std::nullopt) << GetParam();
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Invalid, ParseDateRejectsTest,
-    ::testing::Values("", "2016-3-31", "2016-03-1", "16-03-31", "2016/03/31", "2016-03-31 ",
-                      " 2016-03-31", "2016-03-31T00", "2016-0a-31", "201x-03-31", "2016-00-10",
-                      "2016-13-01", "2016-01-00", "2016-01-32", "2016-04-31", "2015-02-29",
-                      "1900-02-29", "2100-02-29", "+016-03-31", "-016-03-31"));
+INSTANTIATE_TEST_SUITE_P(Invalid, ParseDateRejectsTest,
+                         ::testing::Values("", "2016-3-31", "2016-03-1", "16-03-31", "2016/03/31",
+                                           "2016-03-31 ", " 2016-03-31", "2016-03-31T00",
+                                           "2016-0a-31", "201x-03-31", "2016-00-10", "2016-13-01",
+                                           "2016-01-00", "2016-01-32", "2016-04-31", "2015-02-29",
+                                           "1900-02-29", "2100-02-29", "+016-03-31", "-016-03-31"));
 
 TEST(DateTest, AcceptsLeapDayInLeapYears) {
   EXPECT_EQ(ParseDate("2016-02-29"), DateFromCivil(2016, 2, 29));
@@ -97,16 +97,18 @@ void ExpectFastAndGeneralAgree(std::string_view text) {
 
 TEST(ParseDateFastPathTest, AgreesOnHandPickedTexts) {
   for (const char* text :
-       {"2024-02-29", "2023-02-29", "2024-02-30", "2024-2-3", " 2024-01-01", "2024-01-01 ",
-        "2024-01-01\n", "2024/01/01", "2024-01-1x", "2024-0a-01", "202a-01-01", "0000-01-01",
-        "0000-02-29", "0000-03-01", "0001-01-01", "0099-12-31", "0100-02-29", "0400-02-29",
-        "1900-02-29", "2000-02-29", "2100-02-29", "9999-12-31", "2024-00-01", "2024-13-01",
-        "2024-01-00", "2024-01-32", "2024-04-31", "+024-01-01", "-024-01-01", "2024--1-01",
-        "2024-01--1", "2024-1-001", "20240-1-01", "", "2024-01-0", "2024-01-010"}) {
+       {"2024-02-29",   "2023-02-29", "2024-02-30", "2024-2-3",   " 2024-01-01", "2024-01-01 ",
+        "2024-01-01\n", "2024/01/01", "2024-01-1x", "2024-0a-01", "202a-01-01",  "0000-01-01",
+        "0000-02-29",   "0000-03-01", "0001-01-01", "0099-12-31", "0100-02-29",  "0400-02-29",
+        "1900-02-29",   "2000-02-29", "2100-02-29", "9999-12-31", "2024-00-01",  "2024-13-01",
+        "2024-01-00",   "2024-01-32", "2024-04-31", "+024-01-01", "-024-01-01",  "2024--1-01",
+        "2024-01--1",   "2024-1-001", "20240-1-01", "",           "2024-01-0",   "2024-01-010"}) {
     ExpectFastAndGeneralAgree(text);
   }
   ExpectFastAndGeneralAgree(std::string("2024-01-0\0", 10));
-  ExpectFastAndGeneralAgree(std::string("\0" "024-01-01", 10));
+  ExpectFastAndGeneralAgree(std::string("\0"
+                                        "024-01-01",
+                                        10));
 }
 
 TEST(ParseDateFastPathTest, AgreesOnEveryByteAtEveryPosition) {
@@ -122,8 +124,8 @@ TEST(ParseDateFastPathTest, AgreesOnEveryByteAtEveryPosition) {
 }
 
 TEST(ParseDateFastPathTest, AgreesOnEveryMonthAndDayOfManyYears) {
-  for (int y : {0, 1, 3, 4, 99, 100, 399, 400, 1582, 1899, 1900, 1969, 1970, 1971, 1999, 2000, 2001,
-                2023, 2024, 2100, 2400, 9996, 9999}) {
+  for (int y : {0,    1,    3,    4,    99,   100,  399,  400,  1582, 1899, 1900, 1969,
+                1970, 1971, 1999, 2000, 2001, 2023, 2024, 2100, 2400, 9996, 9999}) {
     for (int m = 0; m <= 13; ++m) {
       for (int d = 0; d <= 32; ++d) {
         char text[16];
@@ -137,8 +139,9 @@ TEST(ParseDateFastPathTest, AgreesOnEveryMonthAndDayOfManyYears) {
 TEST(ParseDateFastPathTest, CountsEveryDayOfFourHundredYearsRight) {
   // One whole Gregorian cycle, and the first years of the calendar, where the fast path's
   // unsigned arithmetic is furthest from its general path's.
-  for (const auto& [from, to] : {std::pair{DateFromCivil(0, 1, 1).days, DateFromCivil(4, 3, 1).days},
-                                 std::pair{DateFromCivil(1800, 1, 1).days, DateFromCivil(2200, 1, 1).days}}) {
+  for (const auto& [from, to] :
+       {std::pair{DateFromCivil(0, 1, 1).days, DateFromCivil(4, 3, 1).days},
+        std::pair{DateFromCivil(1800, 1, 1).days, DateFromCivil(2200, 1, 1).days}}) {
     for (int32_t d = from; d <= to; ++d) {
       const std::string text = Date{d}.ToString();
       const std::optional<Date> parsed = ParseDate(text);
@@ -162,11 +165,13 @@ TEST(AddMonthsTest, ClampsToTheEndOfTheNewMonth) {
 // the calendar's first and last years, moved by every number of months that the pack's
 // durations and much larger ones give, forwards and back, into years before 0 and after 9999.
 TEST(AddMonthsTest, FastPathAgreesWithTheGeneralOneOnEveryDay) {
-  const int kMonths[] = {0, 1, -1, 2, 6, -6, 11, 12, -12, 13, 24, 36, 59, 60, -60, 120, -120,
-                         1200, -1200, 4799, -4800, 59999, -59999, 60000, -60000};
-  for (const auto& [from, to] : {std::pair{DateFromCivil(-2, 1, 1).days, DateFromCivil(4, 3, 1).days},
-                                 std::pair{DateFromCivil(1800, 1, 1).days, DateFromCivil(2200, 1, 1).days},
-                                 std::pair{DateFromCivil(9995, 1, 1).days, DateFromCivil(10001, 1, 1).days}}) {
+  const int kMonths[] = {0,     1,    -1,    2,     6,      -6,    11,    12,   -12,
+                         13,    24,   36,    59,    60,     -60,   120,   -120, 1200,
+                         -1200, 4799, -4800, 59999, -59999, 60000, -60000};
+  for (const auto& [from, to] :
+       {std::pair{DateFromCivil(-2, 1, 1).days, DateFromCivil(4, 3, 1).days},
+        std::pair{DateFromCivil(1800, 1, 1).days, DateFromCivil(2200, 1, 1).days},
+        std::pair{DateFromCivil(9995, 1, 1).days, DateFromCivil(10001, 1, 1).days}}) {
     for (int32_t d = from; d <= to; ++d) {
       for (int months : kMonths) {
         ASSERT_EQ(AddMonths(Date{d}, months), AddMonthsGeneral(Date{d}, months))

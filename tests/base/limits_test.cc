@@ -1,11 +1,11 @@
 #include "base/limits.h"
 
-#include <gtest/gtest.h>
-
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 // docs/formats.md's "## Limits" table is base/limits.h's kTable, row for row: name, value with
 // its unit. A limit added to kTable without a row (or a row left behind) fails here, and the
@@ -17,7 +17,8 @@ namespace {
 // 16777216 -> "16,777,216"; the unit follows after a space when there is one.
 std::string ValueCell(const limits::Limit& l) {
   std::string digits = std::to_string(static_cast<long long>(l.value));
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+    digits.insert(static_cast<size_t>(i), ",");
   return l.unit.empty() ? digits : digits + " " + std::string(l.unit);
 }
 
@@ -52,11 +53,13 @@ TEST(LimitsTest, DocumentedInFormatsMdAsInTheTable) {
   std::string table;
   for (const limits::Limit& l : limits::kTable) {
     expected.push_back(std::string(l.name) + " | " + ValueCell(l));
-    table += "| " + std::string(l.name) + " | " + ValueCell(l) + " | " + std::string(l.what) + " |\n";
+    table +=
+        "| " + std::string(l.name) + " | " + ValueCell(l) + " | " + std::string(l.what) + " |\n";
   }
   EXPECT_EQ(DocumentedLimits(), expected)
       << "docs/formats.md's \"## Limits\" table must list src/base/limits.h's kTable:\n"
-      << "| limit | value | applies to |\n|---|---|---|\n" << table;
+      << "| limit | value | applies to |\n|---|---|---|\n"
+      << table;
 }
 
 TEST(LimitsTest, ValuesAreWholeNumbers) {  // as the table writes them

@@ -1,6 +1,7 @@
 // ParallelFor: every index handled exactly once whatever the number of workers, workers
-// numbered below WorkerCount(), FORCECHECK_JOBS honoured (and refused unless it is a number from 1 to 256),
-// and an exception thrown by the work rethrown on the calling thread. LargestFirst's order.
+// numbered below WorkerCount(), FORCECHECK_JOBS honoured (and refused unless it is a number from 1
+// to 256), and an exception thrown by the work rethrown on the calling thread. LargestFirst's
+// order.
 
 #include "base/parallel.h"
 
@@ -25,7 +26,8 @@ class Jobs {
 
 TEST(WorkerCountTest, ReadsAPositiveNumberFromTheEnvironment) {
   const size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  for (const auto& [value, count] : {std::pair<const char*, size_t>{"3", 3}, {"1", 1}, {"256", 256}, {"0007", 7}}) {
+  for (const auto& [value, count] :
+       {std::pair<const char*, size_t>{"3", 3}, {"1", 1}, {"256", 256}, {"0007", 7}}) {
     Jobs jobs(value);
     EXPECT_EQ(WorkerCount(), count) << "FORCECHECK_JOBS='" << value << "'";
     EXPECT_EQ(CheckJobsVariable(), "");
@@ -38,8 +40,10 @@ TEST(WorkerCountTest, ReadsAPositiveNumberFromTheEnvironment) {
 TEST(WorkerCountTest, RefusesAnythingButANumberOfThreads) {
   for (const char* bad : {"0", "-2", "+2", " 2", "two", "3x", "257", "99999999999999999999"}) {
     Jobs jobs(bad);
-    EXPECT_EQ(CheckJobsVariable(),
-              std::string("FORCECHECK_JOBS must be a whole number of threads from 1 to 256, not '") + bad + "'");
+    EXPECT_EQ(
+        CheckJobsVariable(),
+        std::string("FORCECHECK_JOBS must be a whole number of threads from 1 to 256, not '") +
+            bad + "'");
   }
 }
 
@@ -75,9 +79,10 @@ TEST(ParallelForTest, OneWorkerRunsInOrderOnTheCallingThread) {
 TEST(ParallelForTest, RethrowsWhatTheWorkThrows) {
   for (const char* workers : {"1", "3"}) {
     Jobs jobs(workers);
-    EXPECT_THROW(ParallelFor(100, [](size_t i, size_t) {
-                   if (i == 42) throw std::runtime_error("piece 42");
-                 }),
+    EXPECT_THROW(ParallelFor(100,
+                             [](size_t i, size_t) {
+                               if (i == 42) throw std::runtime_error("piece 42");
+                             }),
                  std::runtime_error);
   }
 }

@@ -33,7 +33,8 @@ TEST(SpellingTest, SuggestsOnlyWhatIsCloseForItsLength) {
 
 TEST(SpellingTest, ListsWhatIsAllowedWhenNothingIsClose) {
   EXPECT_EQ(SuggestName("reviewr", {"in_place", "reviewer"}), "; did you mean 'reviewer'?");
-  EXPECT_EQ(SuggestName("lead", {"aftercare", "unit_staff"}), "; expected one of 'aftercare' and 'unit_staff'");
+  EXPECT_EQ(SuggestName("lead", {"aftercare", "unit_staff"}),
+            "; expected one of 'aftercare' and 'unit_staff'");
   EXPECT_EQ(SuggestName("x", {"a", "b"}, "the pack declares"), "; the pack declares 'a' and 'b'");
   EXPECT_EQ(SuggestName("x", {}), "");
 }

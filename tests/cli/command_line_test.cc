@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "expr/functions.h"
+
 #include "testing/run_cli.h"
 #include "testing/temp_dir.h"
 
@@ -28,7 +29,8 @@ const std::string kEvidence = kSource + "/examples/west-midlands-2016/evidence.y
 const std::string kTestedPack = kSource + "/tests/e2e/cases/rule-tests/pack";
 
 std::string Usage(const std::string& command, const std::string& message) {
-  return "forcecheck " + command + ": error: " + message + "\nrun 'forcecheck " + command + " --help' for usage\n";
+  return "forcecheck " + command + ": error: " + message + "\nrun 'forcecheck " + command +
+         " --help' for usage\n";
 }
 
 // ---- the rule pack, taken alike ---------------------------------------------------------------
@@ -43,12 +45,13 @@ TEST_P(RulesRequiredTest, SaysSoInOneForm) {
   EXPECT_EQ(r.err, Usage(args[0], "--rules is required"));
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryCommand, RulesRequiredTest,
-                         ::testing::Values(std::vector<std::string>{"check", "-e", "evidence.yaml"},
-                                           std::vector<std::string>{"explain", "VET-001", "-e", "evidence.yaml"},
-                                           std::vector<std::string>{"init"}, std::vector<std::string>{"lint"},
-                                           std::vector<std::string>{"test", "--require-coverage"}),
-                         [](const auto& p) { return p.param[0]; });
+INSTANTIATE_TEST_SUITE_P(
+    EveryCommand, RulesRequiredTest,
+    ::testing::Values(std::vector<std::string>{"check", "-e", "evidence.yaml"},
+                      std::vector<std::string>{"explain", "VET-001", "-e", "evidence.yaml"},
+                      std::vector<std::string>{"init"}, std::vector<std::string>{"lint"},
+                      std::vector<std::string>{"test", "--require-coverage"}),
+    [](const auto& p) { return p.param[0]; });
 
 TEST(PackArgumentTest, LintTakesThePackAsAnArgumentOrAsRules) {
   const CliRun positional = RunCommand({"lint", kRules});
@@ -65,7 +68,8 @@ TEST(PackArgumentTest, TestTakesThePackAsAnArgumentOrAsRules) {
   const CliRun positional = RunCommand({"test", kTestedPack});
   const CliRun option = RunCommand({"test", "--rules", kTestedPack});
   EXPECT_EQ(positional.exit, kExitFindings) << positional.err;
-  EXPECT_NE(positional.out.find("\n7 expectations: 6 met, 1 not met\n"), std::string::npos) << positional.out;
+  EXPECT_NE(positional.out.find("\n7 expectations: 6 met, 1 not met\n"), std::string::npos)
+      << positional.out;
   EXPECT_EQ(option.exit, positional.exit);
   EXPECT_EQ(option.out, positional.out);
   EXPECT_EQ(option.err, positional.err);
@@ -87,7 +91,8 @@ class InputOptionsTest : public ::testing::TestWithParam<std::string> {
   CliRun Run(const std::vector<std::string>& options) {
     std::vector<std::string> args = {GetParam()};
     if (GetParam() == "explain") args.push_back("VET-001");
-    for (const std::string& a : {std::string("-r"), kRules, std::string("-e"), kEvidence}) args.push_back(a);
+    for (const std::string& a : {std::string("-r"), kRules, std::string("-e"), kEvidence})
+      args.push_back(a);
     args.insert(args.end(), options.begin(), options.end());
     return RunCommand(args);
   }
@@ -102,8 +107,9 @@ TEST_P(InputOptionsTest, RefusesABadDate) {
 TEST_P(InputOptionsTest, RefusesASetWithoutAValue) {
   const CliRun r = Run({"--set", "vetting_tolerance_percent"});
   EXPECT_EQ(r.exit, kExitInput);
-  EXPECT_EQ(r.err, Usage(GetParam(), "--set takes ID=VALUE, such as --set edr_completion_target=75, not "
-                                     "'vetting_tolerance_percent'"));
+  EXPECT_EQ(r.err,
+            Usage(GetParam(), "--set takes ID=VALUE, such as --set edr_completion_target=75, not "
+                              "'vetting_tolerance_percent'"));
 }
 
 TEST_P(InputOptionsTest, RefusesAParameterFileThatIsMissing) {
@@ -125,8 +131,8 @@ INSTANTIATE_TEST_SUITE_P(CheckAndExplain, InputOptionsTest, ::testing::Values("c
 // ---- did you mean -----------------------------------------------------------------------------
 
 TEST(SuggestionTest, NamesTheCommandAMisspeltOneMeant) {
-  EXPECT_EQ(RunCommand({"chekc"}).err,
-            "forcecheck: error: unknown command 'chekc'; did you mean 'check'?\nrun 'forcecheck --help' for usage\n");
+  EXPECT_EQ(RunCommand({"chekc"}).err, "forcecheck: error: unknown command 'chekc'; did you mean "
+                                       "'check'?\nrun 'forcecheck --help' for usage\n");
   EXPECT_EQ(RunCommand({"function"}).err,
             "forcecheck: error: unknown command 'function'; did you mean 'functions'?\n"
             "run 'forcecheck --help' for usage\n");
@@ -135,21 +141,24 @@ TEST(SuggestionTest, NamesTheCommandAMisspeltOneMeant) {
 TEST(SuggestionTest, ListsTheCommandsWhenNoneIsClose) {
   const CliRun r = RunCommand({"frobnicate"});
   EXPECT_EQ(r.exit, kExitInput);
-  EXPECT_EQ(r.err, "forcecheck: error: unknown command 'frobnicate'; the commands are 'check', 'explain', "
-                   "'functions', 'init', 'lint' and 'test'\nrun 'forcecheck --help' for usage\n");
+  EXPECT_EQ(r.err,
+            "forcecheck: error: unknown command 'frobnicate'; the commands are 'check', 'explain', "
+            "'functions', 'init', 'lint' and 'test'\nrun 'forcecheck --help' for usage\n");
 }
 
 TEST(SuggestionTest, NamesTheOptionAMisspeltOneMeant) {
   EXPECT_EQ(RunCommand({"check", "-r", kRules, "--evidnce", kEvidence}).err,
             Usage("check", "unrecognised option '--evidnce'; did you mean '--evidence'?"));
   EXPECT_EQ(RunCommand({"test", kTestedPack, "--require-coverege"}).err,
-            Usage("test", "unrecognised option '--require-coverege'; did you mean '--require-coverage'?"));
+            Usage("test",
+                  "unrecognised option '--require-coverege'; did you mean '--require-coverage'?"));
   EXPECT_EQ(RunCommand({"init", "-r", kRules, "--outptu", "x.yaml"}).err,
             Usage("init", "unrecognised option '--outptu'; did you mean '--output'?"));
 }
 
 TEST(SuggestionTest, SuggestsNoOptionWhenNoneIsClose) {
-  EXPECT_EQ(RunCommand({"lint", "--frobnicate"}).err, Usage("lint", "unrecognised option '--frobnicate'"));
+  EXPECT_EQ(RunCommand({"lint", "--frobnicate"}).err,
+            Usage("lint", "unrecognised option '--frobnicate'"));
 }
 
 TEST(SuggestionTest, NeverSuggestsAPositionalArgumentsName) {  // explain's RULE is read as "rule"
@@ -161,7 +170,8 @@ TEST(SuggestionTest, NamesTheRuleAMisspeltIdMeant) {
   const CliRun r = RunCommand({"explain", "VET-01", "-r", kRules, "-e", kEvidence});
   EXPECT_EQ(r.exit, kExitInput);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "forcecheck explain: error: no rule 'VET-01' in the pack; did you mean 'VET-001'?\n");
+  EXPECT_EQ(r.err,
+            "forcecheck explain: error: no rule 'VET-01' in the pack; did you mean 'VET-001'?\n");
   EXPECT_EQ(RunCommand({"explain", "NOPE-12345", "-r", kRules, "-e", kEvidence}).err,
             "forcecheck explain: error: no rule 'NOPE-12345' in the pack\n");
 }
@@ -170,18 +180,21 @@ TEST(SuggestionTest, NamesTheFormatAMisspeltOneMeant) {
   EXPECT_EQ(RunCommand({"check", "-r", kRules, "-e", kEvidence, "--format", "jsno"}).err,
             Usage("check", "unknown format 'jsno'; did you mean 'json'?"));
   EXPECT_EQ(RunCommand({"check", "-r", kRules, "-e", kEvidence, "--format", "pdf"}).err,
-            Usage("check", "unknown format 'pdf' (formats: text, json, sarif, junit, markdown, html, csv)"));
+            Usage("check",
+                  "unknown format 'pdf' (formats: text, json, sarif, junit, markdown, html, csv)"));
 }
 
 // ---- --report FILE ----------------------------------------------------------------------------
 
 TEST(ReportByFileNameTest, WritesTheFormatTheNameEndsIn) {
   TempDir dir;
-  const CliRun named = RunCommand({"check", "-r", kRules, "-e", kEvidence, "--fail-on", "none", "--report",
-                                   "sarif=" + dir.Path("a.sarif"), "--report", "csv=" + dir.Path("a.csv")});
+  const CliRun named =
+      RunCommand({"check", "-r", kRules, "-e", kEvidence, "--fail-on", "none", "--report",
+                  "sarif=" + dir.Path("a.sarif"), "--report", "csv=" + dir.Path("a.csv")});
   ASSERT_EQ(named.exit, kExitOk) << named.err;
-  const CliRun chosen = RunCommand({"check", "-r", kRules, "-e", kEvidence, "--fail-on", "none", "--report",
-                                    dir.Path("b.sarif.json"), "--report", dir.Path("B.CSV")});
+  const CliRun chosen =
+      RunCommand({"check", "-r", kRules, "-e", kEvidence, "--fail-on", "none", "--report",
+                  dir.Path("b.sarif.json"), "--report", dir.Path("B.CSV")});
   ASSERT_EQ(chosen.exit, kExitOk) << chosen.err;
   EXPECT_EQ(chosen.out, named.out);
   EXPECT_EQ(Slurp(dir.Path("b.sarif.json")), Slurp(dir.Path("a.sarif")));
@@ -189,11 +202,14 @@ TEST(ReportByFileNameTest, WritesTheFormatTheNameEndsIn) {
 }
 
 TEST(ReportByFileNameTest, RefusesANameThatEndsInNoFormat) {
-  const CliRun r = RunCommand({"check", "-r", kRules, "-e", kEvidence, "--report", "out/report.pdf"});
+  const CliRun r =
+      RunCommand({"check", "-r", kRules, "-e", kEvidence, "--report", "out/report.pdf"});
   EXPECT_EQ(r.exit, kExitInput);
-  EXPECT_EQ(r.err, Usage("check", "--report takes FORMAT=FILE, or a FILE whose name ends in one of .txt, .json, "
-                                  ".sarif, .sarif.json, .junit.xml, .xml, .md, .markdown, .html, .htm, .csv, not "
-                                  "'out/report.pdf'"));
+  EXPECT_EQ(r.err,
+            Usage("check",
+                  "--report takes FORMAT=FILE, or a FILE whose name ends in one of .txt, .json, "
+                  ".sarif, .sarif.json, .junit.xml, .xml, .md, .markdown, .html, .htm, .csv, not "
+                  "'out/report.pdf'"));
 }
 
 // ---- forcecheck functions ---------------------------------------------------------------------
@@ -204,23 +220,32 @@ TEST(FunctionsCommandTest, PrintsEveryFunctionOneALine) {
   EXPECT_EQ(r.err, "");
   const size_t lines = static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n'));
   EXPECT_EQ(lines, expr::AllFunctions().size());
-  EXPECT_EQ(r.out.rfind("all(C, condition)              true when every element meets the condition; "
-                        "three-valued: one false decides\n", 0), 0u) << r.out;
-  EXPECT_NE(r.out.find("\ncount(C), count(C, condition)  how many elements there are (that meet the condition)\n"),
-            std::string::npos) << r.out;
+  EXPECT_EQ(
+      r.out.rfind("all(C, condition)              true when every element meets the condition; "
+                  "three-valued: one false decides\n",
+                  0),
+      0u)
+      << r.out;
+  EXPECT_NE(r.out.find("\ncount(C), count(C, condition)  how many elements there are (that meet "
+                       "the condition)\n"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(FunctionsCommandTest, IsListedByHelp) {
   const CliRun r = RunCommand({"--help"});
-  EXPECT_NE(r.out.find("\n  functions  list the rule language's functions, how each is called and what it gives\n"),
-            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n  functions  list the rule language's functions, how each is called and "
+                       "what it gives\n"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(FunctionsCommandTest, TakesNoArgument) {
   const CliRun r = RunCommand({"functions", "count"});
   EXPECT_EQ(r.exit, kExitInput);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, Usage("functions", "too many positional options have been specified on the command line"));
+  EXPECT_EQ(r.err, Usage("functions",
+                         "too many positional options have been specified on the command line"));
 }
 
 }  // namespace

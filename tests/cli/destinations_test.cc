@@ -18,6 +18,7 @@
 
 #include "cli/cli.h"
 #include "cli/inputs.h"
+
 #include "testing/run_cli.h"
 #include "testing/temp_dir.h"
 
@@ -43,7 +44,9 @@ class DestinationsTest : public ::testing::Test {
 
   std::string Rules() const { return dir_.Path("rules"); }
   std::string Evidence() const { return dir_.Path("examples/west-midlands-2016/evidence.yaml"); }
-  std::string Register() const { return dir_.Path("examples/west-midlands-2016/registers/vetting.csv"); }
+  std::string Register() const {
+    return dir_.Path("examples/west-midlands-2016/registers/vetting.csv");
+  }
   std::string Schema() const { return dir_.Path("schemas/evidence.schema.json"); }
 
   CliRun Check(std::vector<std::string> more) const {
@@ -65,16 +68,19 @@ class DestinationsTest : public ::testing::Test {
 TEST_F(DestinationsTest, RefusesAReportOverARegister) {
   const std::string before = Slurp(Register());
   const CliRun r = Check({"--report", "json=" + Register()});
-  ExpectRefused(r, Register() + ": error: cannot write the report: it is an input of this run (read as '" +
+  ExpectRefused(r, Register() +
+                       ": error: cannot write the report: it is an input of this run (read as '" +
                        Register() + "')");
   EXPECT_EQ(Slurp(Register()), before);
 }
 
 TEST_F(DestinationsTest, RefusesAReportOverTheEvidenceSchema) {
   const std::string before = Slurp(Schema());
-  const CliRun r = Check({"--report", "json=" + dir_.Path("rules/../schemas/evidence.schema.json")});
+  const CliRun r =
+      Check({"--report", "json=" + dir_.Path("rules/../schemas/evidence.schema.json")});
   ExpectRefused(r, dir_.Path("rules/../schemas/evidence.schema.json") +
-                       ": error: cannot write the report: it is an input of this run (read as '" + Schema() + "')");
+                       ": error: cannot write the report: it is an input of this run (read as '" +
+                       Schema() + "')");
   EXPECT_EQ(Slurp(Schema()), before);
 }
 
@@ -83,33 +89,40 @@ TEST_F(DestinationsTest, RefusesAReportOverAHardLinkToTheEvidence) {
   fs::create_hard_link(Evidence(), link);
   const std::string before = Slurp(Evidence());
   const CliRun r = Check({"-o", link});
-  ExpectRefused(r, link + ": error: cannot write the report: it is an input of this run (read as '" + Evidence() +
-                       "')");
+  ExpectRefused(r, link +
+                       ": error: cannot write the report: it is an input of this run (read as '" +
+                       Evidence() + "')");
   EXPECT_EQ(Slurp(Evidence()), before);
 }
 
 TEST_F(DestinationsTest, RefusesAFifoAndACharacterDevice) {
   const std::string fifo = dir_.Path("report.fifo");
   ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
-  ExpectRefused(Check({"-o", fifo}), fifo + ": error: cannot write the report: it is a FIFO (named pipe), not a "
-                                            "regular file");
+  ExpectRefused(Check({"-o", fifo}),
+                fifo + ": error: cannot write the report: it is a FIFO (named pipe), not a "
+                       "regular file");
   EXPECT_TRUE(fs::is_fifo(fifo));
-  ExpectRefused(Check({"-o", "/dev/null"}),
-                "/dev/null: error: cannot write the report: it is a character device, not a regular file");
+  ExpectRefused(
+      Check({"-o", "/dev/null"}),
+      "/dev/null: error: cannot write the report: it is a character device, not a regular file");
   EXPECT_TRUE(fs::is_character_file("/dev/null"));
 }
 
 // The good report named first is not written either.
 TEST_F(DestinationsTest, WritesNoReportWhenALaterOneIsADirectory) {
   fs::create_directories(dir_.Path("out/folder"));
-  const CliRun r = Check({"-o", dir_.Path("out/good.txt"), "--report", "json=" + dir_.Path("out/folder")});
-  ExpectRefused(r, dir_.Path("out/folder") + ": error: cannot write the report: it is a directory, not a regular file");
+  const CliRun r =
+      Check({"-o", dir_.Path("out/good.txt"), "--report", "json=" + dir_.Path("out/folder")});
+  ExpectRefused(r, dir_.Path("out/folder") +
+                       ": error: cannot write the report: it is a directory, not a regular file");
   EXPECT_FALSE(fs::exists(dir_.Path("out/good.txt")));
 }
 
 TEST_F(DestinationsTest, RefusesTheSameReportNamedTwice) {
-  const CliRun r = Check({"-o", dir_.Path("out/report.json"), "--report", "json=" + dir_.Path("out/../out/report.json")});
-  ExpectRefused(r, dir_.Path("out/../out/report.json") + ": error: cannot write the report: it is named twice (also as '" +
+  const CliRun r = Check({"-o", dir_.Path("out/report.json"), "--report",
+                          "json=" + dir_.Path("out/../out/report.json")});
+  ExpectRefused(r, dir_.Path("out/../out/report.json") +
+                       ": error: cannot write the report: it is named twice (also as '" +
                        dir_.Path("out/report.json") + "')");
   EXPECT_FALSE(fs::exists(dir_.Path("out/report.json")));
 }
@@ -132,7 +145,9 @@ TEST_F(DestinationsTest, RefusesJUnitOverTheTestFileOrTheEvidence) {
     const std::string before = Slurp(junit);
     const CliRun r = RunCommand({"test", Rules(), "--junit", junit});
     EXPECT_EQ(r.exit, kExitInput) << junit;
-    EXPECT_NE(r.err.find(junit + ": error: cannot write the JUnit report: it is "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(junit + ": error: cannot write the JUnit report: it is "),
+              std::string::npos)
+        << r.err;
     EXPECT_EQ(Slurp(junit), before);
   }
 }
@@ -147,14 +162,19 @@ TEST(CommandLineTest, NoCommandIsAnError) {
 
 TEST(CommandLineTest, RefusesANegativeRecordCount) {
   const std::string rules = std::string(FORCECHECK_SOURCE_DIR) + "/rules";
-  const std::string evidence = std::string(FORCECHECK_SOURCE_DIR) + "/examples/west-midlands-2016/evidence.yaml";
+  const std::string evidence =
+      std::string(FORCECHECK_SOURCE_DIR) + "/examples/west-midlands-2016/evidence.yaml";
   for (const char* bad : {"-1", "x", "", "1e3"}) {
-    const CliRun r = RunCommand({"explain", "VET-004", "-r", rules, "-e", evidence, "--records", bad});
+    const CliRun r =
+        RunCommand({"explain", "VET-004", "-r", rules, "-e", evidence, "--records", bad});
     EXPECT_EQ(r.exit, kExitInput) << bad;
-    EXPECT_EQ(r.err, std::string("forcecheck explain: error: --records takes a number of records from 0 to "
-                                 "999999999, not '") + bad + "'\nrun 'forcecheck explain --help' for usage\n");
+    EXPECT_EQ(r.err, std::string(
+                         "forcecheck explain: error: --records takes a number of records from 0 to "
+                         "999999999, not '") +
+                         bad + "'\nrun 'forcecheck explain --help' for usage\n");
   }
-  const CliRun ok = RunCommand({"explain", "VET-004", "-r", rules, "-e", evidence, "--records", "0"});
+  const CliRun ok =
+      RunCommand({"explain", "VET-004", "-r", rules, "-e", evidence, "--records", "0"});
   EXPECT_NE(ok.exit, kExitInput) << ok.err;
 }
 
@@ -173,11 +193,16 @@ TEST(CommandLineTest, RefusesABadJobsVariable) {
     const Env jobs("FORCECHECK_JOBS", bad);
     const CliRun r = RunCommand({"lint", "-r", std::string(FORCECHECK_SOURCE_DIR) + "/rules"});
     EXPECT_EQ(r.exit, kExitInput) << bad;
-    EXPECT_EQ(r.err, std::string("forcecheck: error: FORCECHECK_JOBS must be a whole number of threads from 1 to 256, "
-                                 "not '") + bad + "'\n");
+    EXPECT_EQ(
+        r.err,
+        std::string(
+            "forcecheck: error: FORCECHECK_JOBS must be a whole number of threads from 1 to 256, "
+            "not '") +
+            bad + "'\n");
   }
   const Env jobs("FORCECHECK_JOBS", "2");
-  EXPECT_EQ(RunCommand({"lint", "-r", std::string(FORCECHECK_SOURCE_DIR) + "/rules"}).exit, kExitOk);
+  EXPECT_EQ(RunCommand({"lint", "-r", std::string(FORCECHECK_SOURCE_DIR) + "/rules"}).exit,
+            kExitOk);
 }
 
 // no-color.org: NO_COLOR turns colour off when it is present and not empty.

@@ -15,6 +15,7 @@
 
 #include "base/limits.h"
 #include "cli/cli.h"
+
 #include "testing/run_cli.h"
 #include "testing/temp_dir.h"
 
@@ -27,16 +28,28 @@ using testing::RunCommand;
 using testing::TempDir;
 
 enum class Role { kRules, kRuleFile, kEvidence, kRegister, kParams, kBase, kTestFile };
-enum class Kind { kNone, kMissing, kDirectory, kFifo, kDevice, kUnreadable, kOutside, kDangling, kLoop, kTooLarge };
+enum class Kind {
+  kNone,
+  kMissing,
+  kDirectory,
+  kFifo,
+  kDevice,
+  kUnreadable,
+  kOutside,
+  kDangling,
+  kLoop,
+  kTooLarge
+};
 
 const char* RoleName(Role r) {
-  constexpr const char* kNames[] = {"Rules", "RuleFile", "Evidence", "Register", "Params", "Base", "TestFile"};
+  constexpr const char* kNames[] = {"Rules",  "RuleFile", "Evidence", "Register",
+                                    "Params", "Base",     "TestFile"};
   return kNames[static_cast<int>(r)];
 }
 
 const char* KindName(Kind k) {
-  constexpr const char* kNames[] = {"None",   "Missing", "Directory", "Fifo", "Device",
-                                    "Unreadable", "Outside", "Dangling", "Loop", "TooLarge"};
+  constexpr const char* kNames[] = {"None",       "Missing", "Directory", "Fifo", "Device",
+                                    "Unreadable", "Outside", "Dangling",  "Loop", "TooLarge"};
   return kNames[static_cast<int>(k)];
 }
 
@@ -50,7 +63,8 @@ std::string Refusal(Kind k) {
     case Kind::kUnreadable: return "permission denied";
     case Kind::kDangling: return "it is a symbolic link to a missing file";
     case Kind::kLoop: return "it is a symbolic link that leads round in a loop";
-    case Kind::kTooLarge: return "it is too large (" + std::to_string(limits::kRegisterFileBytes + 1) + " bytes; ";
+    case Kind::kTooLarge:
+      return "it is too large (" + std::to_string(limits::kRegisterFileBytes + 1) + " bytes; ";
     default: return "";
   }
 }
@@ -87,18 +101,22 @@ registers:
     gap: G
     remediation: R
 )");
-    const std::string evidence = "force: Testshire\nas_of: 2020-03-31\nevidence: {}\nregisters:\n  people: people.csv\n";
+    const std::string evidence =
+        "force: Testshire\nas_of: 2020-03-31\nevidence: {}\nregisters:\n  people: people.csv\n";
     dir_.Write("ev/evidence.yaml", evidence);
     dir_.Write("ev/base.yaml", evidence);
     dir_.Write("ev/people.csv", "id\nP1\n");
     dir_.Write("params.yaml", "most: 2\n");
-    dir_.Write("pack/tests/t.yaml", "base: ../../ev/base.yaml\ncases:\n  - name: one person\n    expect: { R-1: pass }\n");
+    dir_.Write(
+        "pack/tests/t.yaml",
+        "base: ../../ev/base.yaml\ncases:\n  - name: one person\n    expect: { R-1: pass }\n");
   }
 
   // The file that plays `role`.
   std::string PathOf(Role role) const {
-    constexpr const char* kPaths[] = {"pack", "pack/rules.yaml", "ev/evidence.yaml", "ev/people.csv",
-                                      "params.yaml", "ev/base.yaml", "pack/tests/t.yaml"};
+    constexpr const char* kPaths[] = {
+        "pack",        "pack/rules.yaml", "ev/evidence.yaml", "ev/people.csv",
+        "params.yaml", "ev/base.yaml",    "pack/tests/t.yaml"};
     return dir_.Path(kPaths[static_cast<int>(role)]);
   }
 
@@ -107,15 +125,24 @@ registers:
     if (role == Role::kBase || role == Role::kTestFile) {
       return {"test", dir_.Path("pack"), "--junit", Output(role)};
     }
-    std::vector<std::string> args = {"check", "-r", dir_.Path("pack"), "-e", dir_.Path("ev/evidence.yaml"),
-                                     "--params", dir_.Path("params.yaml"), "-o", Output(role)};
+    std::vector<std::string> args = {"check",
+                                     "-r",
+                                     dir_.Path("pack"),
+                                     "-e",
+                                     dir_.Path("ev/evidence.yaml"),
+                                     "--params",
+                                     dir_.Path("params.yaml"),
+                                     "-o",
+                                     Output(role)};
     // The device is /dev/null through a link, itself outside the evidence folder.
-    if (role == Role::kRegister && kind == Kind::kDevice) args.push_back("--allow-outside-registers");
+    if (role == Role::kRegister && kind == Kind::kDevice)
+      args.push_back("--allow-outside-registers");
     return args;
   }
 
   std::string Output(Role role) const {
-    return dir_.Path(role == Role::kBase || role == Role::kTestFile ? "out/junit.xml" : "out/report.json");
+    return dir_.Path(role == Role::kBase || role == Role::kTestFile ? "out/junit.xml"
+                                                                    : "out/report.json");
   }
 
   // Makes the file playing `role` into `kind`.
@@ -159,10 +186,11 @@ struct Case {
 // a register's path is bound to the evidence folder.
 std::vector<Case> Cases() {
   std::vector<Case> cases;
-  for (Role role : {Role::kRules, Role::kRuleFile, Role::kEvidence, Role::kRegister, Role::kParams, Role::kBase,
-                    Role::kTestFile}) {
-    for (Kind kind : {Kind::kNone, Kind::kMissing, Kind::kDirectory, Kind::kFifo, Kind::kDevice, Kind::kUnreadable,
-                      Kind::kOutside, Kind::kDangling, Kind::kLoop, Kind::kTooLarge}) {
+  for (Role role : {Role::kRules, Role::kRuleFile, Role::kEvidence, Role::kRegister, Role::kParams,
+                    Role::kBase, Role::kTestFile}) {
+    for (Kind kind :
+         {Kind::kNone, Kind::kMissing, Kind::kDirectory, Kind::kFifo, Kind::kDevice,
+          Kind::kUnreadable, Kind::kOutside, Kind::kDangling, Kind::kLoop, Kind::kTooLarge}) {
       const bool listed = role == Role::kRuleFile || role == Role::kTestFile;
       if (listed && (kind == Kind::kMissing || kind == Kind::kDirectory)) continue;
       if (role == Role::kRules && kind == Kind::kDirectory) continue;
@@ -202,12 +230,16 @@ TEST_P(InputRefusalTest, RefusesInTheCommonFormAndWritesNothing) {
   const std::vector<std::string> errors = ErrorLines(r.err);
   ASSERT_EQ(errors.size(), 1u) << r.err;
   if (kind == Kind::kOutside) {
-    EXPECT_EQ(errors[0], fixture.PathOf(Role::kEvidence) + ":5:11: error: register file 'people.csv' is outside "
-                         "the evidence file's folder (pass --allow-outside-registers to allow it)");
+    EXPECT_EQ(errors[0],
+              fixture.PathOf(Role::kEvidence) +
+                  ":5:11: error: register file 'people.csv' is outside "
+                  "the evidence file's folder (pass --allow-outside-registers to allow it)");
   } else {
     // --rules names a folder: made unreadable, it is that folder that cannot be read.
     const char* what = role == Role::kRules && kind == Kind::kUnreadable ? "folder" : "file";
-    EXPECT_EQ(errors[0].rfind(fixture.PathOf(role) + ": error: cannot read " + what + ": " + Refusal(kind), 0), 0u)
+    EXPECT_EQ(errors[0].rfind(
+                  fixture.PathOf(role) + ": error: cannot read " + what + ": " + Refusal(kind), 0),
+              0u)
         << errors[0];
   }
   EXPECT_FALSE(fs::exists(fixture.Output(role)));
@@ -215,7 +247,8 @@ TEST_P(InputRefusalTest, RefusesInTheCommonFormAndWritesNothing) {
 
 INSTANTIATE_TEST_SUITE_P(RolesByKinds, InputRefusalTest, ::testing::ValuesIn(Cases()),
                          [](const ::testing::TestParamInfo<Case>& p) {
-                           return std::string(RoleName(p.param.role)) + "_" + KindName(p.param.kind);
+                           return std::string(RoleName(p.param.role)) + "_" +
+                                  KindName(p.param.kind);
                          });
 
 TEST(InputRefusalTest, ATestRunWithoutTestsIsAnError) {

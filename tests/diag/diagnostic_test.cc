@@ -24,10 +24,9 @@ TEST(DiagnosticsTest, QuotesLineWithCaretUnderColumn) {
   Diagnostics diags;
   diags.AddSource("r.yaml", "rules:\n  - check: a == = b\n");
   diags.Error({"r.yaml", 2, 17}, "unexpected '='");
-  EXPECT_EQ(diags.Render(diags.all()[0]),
-            "r.yaml:2:17: error: unexpected '='\n"
-            "    - check: a == = b\n"
-            "                  ^\n");
+  EXPECT_EQ(diags.Render(diags.all()[0]), "r.yaml:2:17: error: unexpected '='\n"
+                                          "    - check: a == = b\n"
+                                          "                  ^\n");
 }
 
 TEST(DiagnosticsTest, CaretAtFirstColumn) {
@@ -132,11 +131,10 @@ TEST(DiagnosticsTest, RenderAllKeepsOrderFound) {
   diags.Warning({"a.yaml", 2, 1}, "then a warning");
   std::ostringstream out;
   diags.RenderAll(out);
-  EXPECT_EQ(out.str(),
-            "b.yaml:1:4: error: second file first\n"
-            "  x: 1\n"
-            "     ^\n"
-            "a.yaml:2:1: warning: then a warning\n");
+  EXPECT_EQ(out.str(), "b.yaml:1:4: error: second file first\n"
+                       "  x: 1\n"
+                       "     ^\n"
+                       "a.yaml:2:1: warning: then a warning\n");
 }
 
 TEST(DiagnosticsTest, LevelNames) {

@@ -98,8 +98,8 @@ void Golden(const fs::path& expected, const std::string& actual) {
     Spit(expected, actual);
     return;
   }
-  ASSERT_TRUE(fs::exists(expected)) << "missing golden file " << expected
-                                    << "\nactual output:\n" << actual;
+  ASSERT_TRUE(fs::exists(expected)) << "missing golden file " << expected << "\nactual output:\n"
+                                    << actual;
   EXPECT_EQ(Slurp(expected), actual) << "golden file: " << expected;
 }
 
@@ -159,26 +159,31 @@ std::string TestName(std::string n) {
   for (char& c : n) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
   return n;
 }
-std::string CaseTestName(const ::testing::TestParamInfo<std::string>& p) { return TestName(p.param); }
+std::string CaseTestName(const ::testing::TestParamInfo<std::string>& p) {
+  return TestName(p.param);
+}
 
 INSTANTIATE_TEST_SUITE_P(Cases, GoldenCaseTest, ::testing::ValuesIn(CaseNames()), CaseTestName);
 
 // The bundled examples, checked against the bundled pack, give the reports kept in reports/.
 struct Example {
-  std::string name;     // reports/<name>.txt, .json, ...
+  std::string name;  // reports/<name>.txt, .json, ...
   std::string evidence;
 };
 
 class GoldenExampleTest : public ::testing::TestWithParam<Example> {};
 
-std::string ExampleTestName(const ::testing::TestParamInfo<Example>& p) { return TestName(p.param.name); }
+std::string ExampleTestName(const ::testing::TestParamInfo<Example>& p) {
+  return TestName(p.param.name);
+}
 
 // Every report format but text (printed), and the file name ending of its golden file: its
 // first ending in the table of formats.
 std::vector<std::pair<std::string, std::string>> FileFormats() {
   std::vector<std::pair<std::string, std::string>> formats;
   for (const forcecheck::ReportFormatSpec& f : forcecheck::ReportFormats()) {
-    if (f.format != forcecheck::ReportFormat::kText) formats.emplace_back(f.name, f.extensions.front());
+    if (f.format != forcecheck::ReportFormat::kText)
+      formats.emplace_back(f.name, f.extensions.front());
   }
   return formats;
 }
@@ -187,16 +192,20 @@ std::vector<std::pair<std::string, std::string>> FileFormats() {
 TEST(GoldenCaseListTest, AllFormatsCaseWritesEveryFormat) {
   const std::string cmd = Slurp(kCases / "all-formats" / "cmd");
   for (const auto& [format, ending] : FileFormats()) {
-    EXPECT_NE(cmd.find(" --report " + format + "=out/report" + ending), std::string::npos) << format;
-    EXPECT_TRUE(fs::exists(kCases / "all-formats" / "expected.files" / "out" / ("report" + ending))) << format;
+    EXPECT_NE(cmd.find(" --report " + format + "=out/report" + ending), std::string::npos)
+        << format;
+    EXPECT_TRUE(fs::exists(kCases / "all-formats" / "expected.files" / "out" / ("report" + ending)))
+        << format;
   }
 }
 
 TEST_P(GoldenExampleTest, GivesTheReportsKeptInReports) {
   const Example& ex = GetParam();
-  const fs::path out = fs::path(::testing::TempDir()) / ("forcecheck-example-" + std::to_string(getpid()) + "-" + ex.name);
+  const fs::path out = fs::path(::testing::TempDir()) /
+                       ("forcecheck-example-" + std::to_string(getpid()) + "-" + ex.name);
   fs::remove_all(out);
-  std::string args = "check --rules rules --evidence " + ex.evidence + " --format text --fail-on none --marking OFFICIAL";
+  std::string args = "check --rules rules --evidence " + ex.evidence +
+                     " --format text --fail-on none --marking OFFICIAL";
   for (const auto& [format, ending] : FileFormats()) {
     args += std::string(" --report ") + format + "='" + (out / (ex.name + ending)).string() + "'";
   }
@@ -220,10 +229,12 @@ TEST_P(GoldenExampleTest, DoesNotDependOnHowTheWorkIsShared) {
   const Example& ex = GetParam();
   for (const char* jobs : {"1", "7"}) {
     ASSERT_EQ(setenv("FORCECHECK_JOBS", jobs, 1), 0);
-    RunResult r = RunForcecheck(kSource, "check --rules rules --evidence " + ex.evidence + " --format json --fail-on none");
+    RunResult r = RunForcecheck(
+        kSource, "check --rules rules --evidence " + ex.evidence + " --format json --fail-on none");
     EXPECT_EQ(r.exit, 0) << "FORCECHECK_JOBS=" << jobs << "\n" << r.err;
     EXPECT_NE(r.out.find("\"findings\""), std::string::npos);
-    EXPECT_EQ(r.out, Slurp(kSource / "reports" / (ex.name + ".json"))) << "FORCECHECK_JOBS=" << jobs;
+    EXPECT_EQ(r.out, Slurp(kSource / "reports" / (ex.name + ".json")))
+        << "FORCECHECK_JOBS=" << jobs;
   }
   unsetenv("FORCECHECK_JOBS");
 }
@@ -247,12 +258,14 @@ uint64_t Fnv1a(const std::string& bytes) {
 std::string OldCacheEntryName(const fs::path& pack) {
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx",
-                static_cast<unsigned long long>(Fnv1a(fs::weakly_canonical(pack).generic_string() + '\0' + "pack")));
+                static_cast<unsigned long long>(
+                    Fnv1a(fs::weakly_canonical(pack).generic_string() + '\0' + "pack")));
   return std::string("pack-") + hex + ".cbor";
 }
 
 TEST(PackCacheTest, AForgedEntryOfTheRemovedCacheChangesNothing) {
-  const fs::path dir = fs::path(::testing::TempDir()) / ("forcecheck-forged-cache-" + std::to_string(getpid()));
+  const fs::path dir =
+      fs::path(::testing::TempDir()) / ("forcecheck-forged-cache-" + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "run");
   fs::copy(kCases / "rule-tests" / "pack", dir / "run" / "pack", fs::copy_options::recursive);
@@ -288,15 +301,18 @@ TEST(PackCacheTest, AForgedEntryOfTheRemovedCacheChangesNothing) {
 // requires improvement on the third, and no cause of concern (seed report, Overview). The
 // bundled pack, run as a user runs it, must say the same.
 TEST(InspectorateGradesTest, WestMidlands2016IsGradedAsHmicGradedIt) {
-  RunResult r = RunForcecheck(kSource, "check -r rules -e examples/west-midlands-2016/evidence.yaml --format json");
+  RunResult r = RunForcecheck(
+      kSource, "check -r rules -e examples/west-midlands-2016/evidence.yaml --format json");
   ASSERT_EQ(r.exit, 1) << r.err;  // gaps at --fail-on low: the inspection found some
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["overall"]["grade"], "good") << j["overall"]["explanation"];
   EXPECT_EQ(j["overall"]["method"], "median");
   std::vector<std::string> questions;
-  for (const auto& q : j["questions"]) questions.push_back(q["id"].get<std::string>() + ": " + q["grade"].get<std::string>());
-  EXPECT_EQ(questions, (std::vector<std::string>{"fair-treatment-public: good", "ethical-workforce: good",
-                                                 "fair-treatment-workforce: requires improvement"}));
+  for (const auto& q : j["questions"])
+    questions.push_back(q["id"].get<std::string>() + ": " + q["grade"].get<std::string>());
+  EXPECT_EQ(questions,
+            (std::vector<std::string>{"fair-treatment-public: good", "ethical-workforce: good",
+                                      "fair-treatment-workforce: requires improvement"}));
   // No force-level cause of concern: the failed ones are national, and cap nothing.
   EXPECT_EQ(j["overall"]["capped_by"], nlohmann::json::array());
   EXPECT_NE(j["overall"]["national_concerns"], nlohmann::json::array());
@@ -310,7 +326,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(Example{"west-midlands-2016", "examples/west-midlands-2016/evidence.yaml"},
                       Example{"west-midlands-2022", "examples/west-midlands-2022/evidence.yaml"},
                       Example{"synthetic-exemplary", "examples/synthetic-exemplary/evidence.yaml"},
-                      Example{"synthetic-struggling", "examples/synthetic-struggling/evidence.yaml"}),
+                      Example{"synthetic-struggling",
+                              "examples/synthetic-struggling/evidence.yaml"}),
     ExampleTestName);
 
 }  // namespace

@@ -1,8 +1,8 @@
 // Compiled per-record expressions (expr/row_program.h), with the answers a rule's check,
 // partial and records share, give exactly the findings of the tree evaluator alone: outcome,
-// reason, the evidence each rule read, the records it flags and their total. Shown for the bundled pack over every
-// bundled example and over generated registers of 2,000 records each with blank cells, and
-// for a pack whose rules ask one condition that names evidence.
+// reason, the evidence each rule read, the records it flags and their total. Shown for the bundled
+// pack over every bundled example and over generated registers of 2,000 records each with blank
+// cells, and for a pack whose rules ask one condition that names evidence.
 
 #include <algorithm>
 #include <cstdio>
@@ -20,6 +20,7 @@
 #include "eval/evaluate.h"
 #include "evidence/evidence_loader.h"
 #include "rules/rule_pack_loader.h"
+
 #include "testing/temp_dir.h"
 
 namespace forcecheck {
@@ -57,8 +58,8 @@ std::string Describe(const Finding& f) {
   std::string s = f.rule->id + ": " + OutcomeName(f.outcome) + ": " + f.reason + " [" +
                   f.reason_where.ToString() + "]\n";
   for (const EvidenceRef& r : f.evidence) {
-    s += "  read " + r.path + (r.present ? " = " : " missing: ") + r.value + " at " + r.where.ToString() +
-         (r.source.empty() ? "" : " from " + r.source) + "\n";
+    s += "  read " + r.path + (r.present ? " = " : " missing: ") + r.value + " at " +
+         r.where.ToString() + (r.source.empty() ? "" : " from " + r.source) + "\n";
   }
   for (const RecordRef& r : f.records) s += "  record " + r.where.ToString() + " " + r.key + "\n";
   return s + "  records in all: " + std::to_string(f.records_total) + "\n";
@@ -111,7 +112,8 @@ Tally ExpectSameFindings(const Inputs& in) {
     tally = Tally{};
     EXPECT_EQ(compiled.size(), plain.size());
     for (size_t i = 0; i < compiled.size() && i < plain.size(); ++i) {
-      EXPECT_EQ(Describe(compiled[i]), Describe(plain[i])) << "compiled, then the tree evaluator alone";
+      EXPECT_EQ(Describe(compiled[i]), Describe(plain[i]))
+          << "compiled, then the tree evaluator alone";
       tally.outcomes[plain[i].outcome]++;
       tally.blank_cells += plain[i].reason.find("' is empty at ") != std::string::npos;
     }
@@ -133,8 +135,8 @@ std::vector<std::string> Examples() {
 class CompiledAgreementExampleTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CompiledAgreementExampleTest, GivesTheSameFindings) {
-  std::unique_ptr<Inputs> in =
-      Load((kSource / "rules").string(), (kSource / "examples" / GetParam() / "evidence.yaml").string());
+  std::unique_ptr<Inputs> in = Load((kSource / "rules").string(),
+                                    (kSource / "examples" / GetParam() / "evidence.yaml").string());
   ASSERT_TRUE(in);
   ExpectSameFindings(*in);
 }
@@ -172,8 +174,9 @@ const std::map<std::string, std::vector<std::string>>& Vocabulary() {
       {"required_level", {"RV", "MV", "MV-SC", "MV-DV"}},
       {"level_held", {"RV", "MV", "MV-SC", "MV-DV"}},
       {"category", {"apsp", "vawg", "sexual_misconduct", "misogyny", "other"}},
-      {"outcome", {"dismissed", "final_written_warning", "written_warning", "management_action",
-                   "reflective_practice", "no_case_to_answer", "not_proven"}},
+      {"outcome",
+       {"dismissed", "final_written_warning", "written_warning", "management_action",
+        "reflective_practice", "no_case_to_answer", "not_proven"}},
   };
   return kWords;
 }
@@ -182,10 +185,12 @@ const std::map<std::string, std::vector<std::string>>& Vocabulary() {
 // records, so that registers keyed by person meet; donors and suppliers from 60 names, so that
 // gifts from suppliers are found; dates within five years of the as-of date, a quarter of them
 // on a month's last day.
-std::string CellText(const RegisterSpec& spec, const ColumnSpec& col, size_t row, size_t rows, Dice& dice) {
+std::string CellText(const RegisterSpec& spec, const ColumnSpec& col, size_t row, size_t rows,
+                     Dice& dice) {
   char buf[32];
   switch (col.type) {
-    case ColumnType::kNumber: return std::to_string(dice.Below(600)) + (dice.Percent(50) ? ".50" : "");
+    case ColumnType::kNumber:
+      return std::to_string(dice.Below(600)) + (dice.Percent(50) ? ".50" : "");
     case ColumnType::kBool: return dice.Percent(70) ? "true" : "false";
     case ColumnType::kDate: {
       if (dice.Percent(25)) {
@@ -326,10 +331,12 @@ rules:
 TEST(CompiledAgreementTest, RulesSharingAConditionEachListTheEvidenceItReads) {
   testing::TempDir dir;
   dir.Write("pack.yaml", kSharedPack);
-  dir.Write("ev/registers/claims.csv", "claim_id,amount,approver\nC1,50,P1\nC2,150,P2\nC3,20,P9\nC4,80,P1\n");
+  dir.Write("ev/registers/claims.csv",
+            "claim_id,amount,approver\nC1,50,P1\nC2,150,P2\nC3,20,P9\nC4,80,P1\n");
   dir.Write("ev/registers/approvers.csv", "person_id\nP1\nP2\n");
   dir.Write("ev/evidence.yaml",
-            "force: Testshire\nas_of: 2020-03-31\nevidence:\n  limits:\n    claim: 100\n    tolerance: 50\n"
+            "force: Testshire\nas_of: 2020-03-31\nevidence:\n  limits:\n    claim: 100\n    "
+            "tolerance: 50\n"
             "registers:\n  claims: registers/claims.csv\n  approvers: registers/approvers.csv\n");
   std::unique_ptr<Inputs> in = Load(dir.Path("pack.yaml"), dir.Path("ev/evidence.yaml"));
   ASSERT_TRUE(in);

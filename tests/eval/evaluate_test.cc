@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "expr/parser.h"
+
 #include "testing/load_text.h"
 #include "testing/test_pack.h"
 
@@ -15,7 +16,8 @@ using testing::RenderAll;
 using testing::TempDir;
 
 // A pack header of 20 lines; rules follow from line 21, one per line.
-const std::string kPackHeader = std::string(testing::kTestPackHead) + testing::FourStepScales() + R"(  questions:
+const std::string kPackHeader =
+    std::string(testing::kTestPackHead) + testing::FourStepScales() + R"(  questions:
     - id: ethics
       title: Ethics
   areas:
@@ -28,8 +30,8 @@ rules:
 std::string RuleLine(const std::string& id, const std::string& check,
                      const std::string& partial = "") {
   return "  - {id: " + id + ", check: \"" + check + "\"" +
-         (partial.empty() ? "" : ", partial: \"" + partial + "\"") +
-         ", title: Rule " + id + ", area: ethics/vetting, severity: high, weight: 1, "
+         (partial.empty() ? "" : ", partial: \"" + partial + "\"") + ", title: Rule " + id +
+         ", area: ethics/vetting, severity: high, weight: 1, "
          "source: {document: D, section: S, year: 2016}, rationale: r, gap: g, remediation: m}\n";
 }
 
@@ -115,8 +117,8 @@ INSTANTIATE_TEST_SUITE_P(
                     Outcome::kNotAssessed, "evidence needed is missing: vetting.gone (absent)"},
         OutcomeCase{"FalseAndUnknownIsFail", "vetting.backlog == 0 and vetting.gone", "",
                     Outcome::kFail, "the check is not met"},
-        OutcomeCase{"TrueOrUnknownIsPass", "vetting.gone or vetting.in_place", "",
-                    Outcome::kPass, "the check is met"},
+        OutcomeCase{"TrueOrUnknownIsPass", "vetting.gone or vetting.in_place", "", Outcome::kPass,
+                    "the check is met"},
         OutcomeCase{"ExistsOfNullIsFail", "exists(vetting.nothing)", "", Outcome::kFail,
                     "the check is not met"},
         OutcomeCase{"ExistsOfSection", "exists(vetting)", "", Outcome::kPass, "the check is met"},
@@ -131,8 +133,8 @@ INSTANTIATE_TEST_SUITE_P(
                     "in 'partial': '*' needs numbers, not text ('PSD') and a number (1)"},
         OutcomeCase{"PartialGivesList", "vetting.backlog == 0", "vetting.teams", Outcome::kError,
                     "'partial' must give true or false, but gave a list (['north', 'south'])"},
-        OutcomeCase{"Contains", "contains(vetting.teams, 'south') and len(vetting.teams) == 2",
-                    "", Outcome::kPass, "the check is met"}),
+        OutcomeCase{"Contains", "contains(vetting.teams, 'south') and len(vetting.teams) == 2", "",
+                    Outcome::kPass, "the check is met"}),
     [](const ::testing::TestParamInfo<OutcomeCase>& p) { return p.param.name; });
 
 TEST_F(EvaluateTest, ErrorPointsIntoTheRuleFile) {
@@ -163,17 +165,17 @@ TEST_F(EvaluateTest, ErrorInPartialPointsIntoThePartial) {
 }
 
 TEST_F(EvaluateTest, PassAndFailHaveNoReasonLocation) {
-  std::vector<Finding> f = Run(RuleLine("R-01", "vetting.in_place") +
-                               RuleLine("R-02", "vetting.gone"));
+  std::vector<Finding> f =
+      Run(RuleLine("R-01", "vetting.in_place") + RuleLine("R-02", "vetting.gone"));
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].reason_where, SourceLocation{});
   EXPECT_EQ(f[1].reason_where, SourceLocation{});
 }
 
 TEST_F(EvaluateTest, KeepsPackRuleOrder) {
-  std::vector<Finding> f = Run(RuleLine("R-02", "vetting.in_place") +
-                               RuleLine("R-01", "vetting.gone") +
-                               RuleLine("R-03", "vetting.backlog > 100"));
+  std::vector<Finding> f =
+      Run(RuleLine("R-02", "vetting.in_place") + RuleLine("R-01", "vetting.gone") +
+          RuleLine("R-03", "vetting.backlog > 100"));
   ASSERT_EQ(f.size(), 3u);
   EXPECT_EQ(f[0].rule, &pack_.rules[0]);
   EXPECT_EQ(f[0].rule->id, "R-02");
@@ -191,9 +193,9 @@ TEST_F(EvaluateTest, AsOfComesFromOptions) {
 // ---- evidence references ----------------------------------------------------------------------
 
 TEST_F(EvaluateTest, ListsEachPathLookedAtOnceWithValueLocationAndSource) {
-  std::vector<Finding> f = Run(RuleLine(
-      "R-01", "vetting.backlog > 10 and vetting.in_place and vetting.backlog < 20 and "
-              "vetting.unit == 'PSD' and vetting.reviewed < 2016-01-01"));
+  std::vector<Finding> f =
+      Run(RuleLine("R-01", "vetting.backlog > 10 and vetting.in_place and vetting.backlog < 20 and "
+                           "vetting.unit == 'PSD' and vetting.reviewed < 2016-01-01"));
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].outcome, Outcome::kPass);
   const std::vector<EvidenceRef>& e = f[0].evidence;
@@ -239,8 +241,8 @@ TEST_F(EvaluateTest, ListsListsAndSections) {
 }
 
 TEST_F(EvaluateTest, AddsEvidenceOfPartialAfterEvidenceOfCheck) {
-  std::vector<Finding> f = Run(RuleLine("R-01", "vetting.backlog == 0",
-                                        "vetting.planned and vetting.backlog < 50"));
+  std::vector<Finding> f =
+      Run(RuleLine("R-01", "vetting.backlog == 0", "vetting.planned and vetting.backlog < 50"));
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].outcome, Outcome::kPartial);
   ASSERT_EQ(f[0].evidence.size(), 2u);
@@ -249,8 +251,8 @@ TEST_F(EvaluateTest, AddsEvidenceOfPartialAfterEvidenceOfCheck) {
 }
 
 TEST_F(EvaluateTest, EvidenceIsPerRule) {
-  std::vector<Finding> f = Run(RuleLine("R-01", "vetting.in_place") +
-                               RuleLine("R-02", "vetting.planned"));
+  std::vector<Finding> f =
+      Run(RuleLine("R-01", "vetting.in_place") + RuleLine("R-02", "vetting.planned"));
   ASSERT_EQ(f.size(), 2u);
   ASSERT_EQ(f[1].evidence.size(), 1u);
   EXPECT_EQ(f[1].evidence[0].path, "vetting.planned");
@@ -282,21 +284,26 @@ std::string RuleEngineFailureOf(F evaluate) {
 // the evidence): Evaluate gives no findings but throws it, naming the rule and the place, and
 // the command line ends with exit 3.
 TEST_F(EvaluateTest, AFailureOfTheEvaluatorNamesTheRuleAndIsNoFinding) {
-  Run(RuleLine("R-01", "vetting.in_place") + RuleLine("R-02", "vetting.planned and vetting.in_place"));
+  Run(RuleLine("R-01", "vetting.in_place") +
+      RuleLine("R-02", "vetting.planned and vetting.in_place"));
   BreakRightOperand(pack_.rules[1].check);
   const EvalOptions options{DateFromCivil(2016, 3, 31)};
-  EXPECT_EQ(RuleEngineFailureOf([&] { Evaluate(pack_, evidence_, options); }),
-            "rule R-02: in 'check' at " + PackFile() + ":22:44: unresolved name 'vetting.in_place'");
-  EXPECT_EQ(RuleEngineFailureOf([&] { EvaluateOne(pack_.rules[1], evidence_, options); }),
-            "rule R-02: in 'check' at " + PackFile() + ":22:44: unresolved name 'vetting.in_place'");
+  EXPECT_EQ(
+      RuleEngineFailureOf([&] { Evaluate(pack_, evidence_, options); }),
+      "rule R-02: in 'check' at " + PackFile() + ":22:44: unresolved name 'vetting.in_place'");
+  EXPECT_EQ(
+      RuleEngineFailureOf([&] { EvaluateOne(pack_.rules[1], evidence_, options); }),
+      "rule R-02: in 'check' at " + PackFile() + ":22:44: unresolved name 'vetting.in_place'");
   EXPECT_EQ(RuleEngineFailureOf([&] { EvaluateOne(pack_.rules[0], evidence_, options); }), "");
 }
 
 TEST_F(EvaluateTest, AFailureOfTheEvaluatorInThePartialNamesThePartial) {
   Run(RuleLine("R-01", "vetting.backlog == 0", "vetting.planned and vetting.in_place"));
   BreakRightOperand(*pack_.rules[0].partial);
-  EXPECT_EQ(RuleEngineFailureOf([&] { EvaluateOne(pack_.rules[0], evidence_, EvalOptions{DateFromCivil(2016, 3, 31)}); }),
-            "rule R-01: in 'partial' at " + PackFile() + ":21:77: unresolved name 'vetting.in_place'");
+  EXPECT_EQ(
+      RuleEngineFailureOf(
+          [&] { EvaluateOne(pack_.rules[0], evidence_, EvalOptions{DateFromCivil(2016, 3, 31)}); }),
+      "rule R-01: in 'partial' at " + PackFile() + ":21:77: unresolved name 'vetting.in_place'");
 }
 
 // ---- registers with no records ----------------------------------------------------------------
@@ -306,8 +313,7 @@ TEST_F(EvaluateTest, AFailureOfTheEvaluatorInThePartialNamesThePartial) {
 class EmptyRegisterTest : public ::testing::Test {
  protected:
   std::vector<Finding> Run(int rows, bool may_be_empty) {
-    std::string pack = std::string(kPackHeader) +
-                       RuleLine("R-01", "all(registers.cases, closed)") +
+    std::string pack = std::string(kPackHeader) + RuleLine("R-01", "all(registers.cases, closed)") +
                        RuleLine("R-02", "count(registers.cases where not closed) == 0") +
                        RuleLine("R-03", "vetting.in_place") +
                        "registers:\n"

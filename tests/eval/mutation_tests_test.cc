@@ -7,6 +7,7 @@
 
 #include "evidence/evidence_loader.h"
 #include "rules/rule_pack_loader.h"
+
 #include "testing/temp_dir.h"
 
 namespace forcecheck {
@@ -31,10 +32,12 @@ std::unique_ptr<LoadedTests> Load(const std::string& dir, const TempDir& scratch
   Diagnostics diags;
   t->pack = LoadRulePack(dir, diags).value();
   t->files = LoadRuleTests(dir, t->pack, diags).value();
-  EvidenceOptions options{&t->pack.registers, /*allow_outside_folder=*/true, t->pack.evidence_schema};
+  EvidenceOptions options{&t->pack.registers, /*allow_outside_folder=*/true,
+                          t->pack.evidence_schema};
   for (const RuleTestFile& f : t->files) {
     for (const RuleTestCase& c : f.cases) {
-      const std::string file = scratch.Write("case-" + std::to_string(t->cases.size()) + ".yaml", c.evidence_text);
+      const std::string file =
+          scratch.Write("case-" + std::to_string(t->cases.size()) + ".yaml", c.evidence_text);
       t->evidence.push_back(std::make_unique<Evidence>(LoadEvidence(file, options, diags).value()));
       t->cases.push_back({&c, t->evidence.back().get(), EvalOptions{c.as_of.value()}});
     }
@@ -51,7 +54,8 @@ std::string Show(const MutationReport& report) {
     const char* fate = MutantFateName(m.fate);
     std::string where = m.where.ToString();
     where = where.substr(where.find("weak-pack/"));
-    out += std::string(fate) + " " + m.rule->id + " " + where + ": " + m.description + " (" + m.key + ")\n";
+    out += std::string(fate) + " " + m.rule->id + " " + where + ": " + m.description + " (" +
+           m.key + ")\n";
   }
   return out;
 }
@@ -60,12 +64,11 @@ TEST(MutationTestsTest, WeakTestsLeaveTheBoundaryUntested) {
   TempDir scratch;
   auto t = Load(kWeakPack.string(), scratch);
   const MutationReport report = RunMutationTests(t->pack, t->cases, nullptr);
-  EXPECT_EQ(Show(report),
-            "survived CAP-001 weak-pack/pack.yaml:27:33: '<=' to '<' (check)\n"
-            "survived CAP-001 weak-pack/pack.yaml:27:36: '10' to '9' (check)\n"
-            "survived CAP-001 weak-pack/pack.yaml:27:36: '10' to '11' (check)\n"
-            "killed CAP-002 weak-pack/pack.yaml:37:36: '==' to '!=' (check)\n"
-            "killed CAP-002 weak-pack/pack.yaml:37:39: 'true' to 'false' (check)\n");
+  EXPECT_EQ(Show(report), "survived CAP-001 weak-pack/pack.yaml:27:33: '<=' to '<' (check)\n"
+                          "survived CAP-001 weak-pack/pack.yaml:27:36: '10' to '9' (check)\n"
+                          "survived CAP-001 weak-pack/pack.yaml:27:36: '10' to '11' (check)\n"
+                          "killed CAP-002 weak-pack/pack.yaml:37:36: '==' to '!=' (check)\n"
+                          "killed CAP-002 weak-pack/pack.yaml:37:39: 'true' to 'false' (check)\n");
   EXPECT_EQ(report.made(), 5u);
   EXPECT_EQ(report.Count(MutantFate::kKilled), 2u);
   EXPECT_EQ(report.Count(MutantFate::kNotCompiled), 0u);
@@ -87,14 +90,14 @@ TEST(MutationTestsTest, ABoundaryCaseKillsTheMutantsAtTheBoundary) {
     evidence:
       vetting: { vacancy_rate: 10 }
     expect: { CAP-001: pass }
-)"), dir);
+)"),
+                dir);
   const MutationReport report = RunMutationTests(t->pack, t->cases, nullptr);
-  EXPECT_EQ(Show(report),
-            "killed CAP-001 weak-pack/pack.yaml:27:33: '<=' to '<' (check)\n"
-            "killed CAP-001 weak-pack/pack.yaml:27:36: '10' to '9' (check)\n"
-            "survived CAP-001 weak-pack/pack.yaml:27:36: '10' to '11' (check)\n"
-            "killed CAP-002 weak-pack/pack.yaml:37:36: '==' to '!=' (check)\n"
-            "killed CAP-002 weak-pack/pack.yaml:37:39: 'true' to 'false' (check)\n");
+  EXPECT_EQ(Show(report), "killed CAP-001 weak-pack/pack.yaml:27:33: '<=' to '<' (check)\n"
+                          "killed CAP-001 weak-pack/pack.yaml:27:36: '10' to '9' (check)\n"
+                          "survived CAP-001 weak-pack/pack.yaml:27:36: '10' to '11' (check)\n"
+                          "killed CAP-002 weak-pack/pack.yaml:37:36: '==' to '!=' (check)\n"
+                          "killed CAP-002 weak-pack/pack.yaml:37:39: 'true' to 'false' (check)\n");
   EXPECT_DOUBLE_EQ(report.Score(), 80);
 }
 
@@ -111,7 +114,8 @@ TEST(MutationTestsTest, CasesOnBothSidesOfTheBoundaryKillEveryMutant) {
     evidence:
       vetting: { vacancy_rate: 11 }
     expect: { CAP-001: fail }
-)"), dir);
+)"),
+                dir);
   const MutationReport report = RunMutationTests(t->pack, t->cases, nullptr);
   EXPECT_EQ(report.Count(MutantFate::kKilled), 5u);
   EXPECT_EQ(report.Count(MutantFate::kSurvived), 0u);
@@ -139,7 +143,7 @@ TEST(MutationReportTest, ScoreLeavesOutMutantsThatDidNotCompile) {
 TEST(MutationReportTest, MeetsComparesTheUnroundedScore) {
   EXPECT_TRUE(ReportOf(9, 1, 0).Meets(90));
   EXPECT_FALSE(ReportOf(9, 1, 0).Meets(90.1));
-  EXPECT_TRUE(ReportOf(2, 1, 0).Meets(66.6));   // 66.67%
+  EXPECT_TRUE(ReportOf(2, 1, 0).Meets(66.6));  // 66.67%
   EXPECT_FALSE(ReportOf(2, 1, 0).Meets(66.7));
   EXPECT_TRUE(ReportOf(0, 3, 0).Meets(0));
   EXPECT_FALSE(ReportOf(0, 3, 0).Meets(0.1));

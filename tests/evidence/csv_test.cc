@@ -22,7 +22,8 @@ std::string Tokenize(std::string_view data) {
     out += "\n";
   }
   if (!csv.error().empty()) {
-    out += "error " + std::to_string(csv.error_line()) + ":" + std::to_string(csv.error_column()) + " " + csv.error();
+    out += "error " + std::to_string(csv.error_line()) + ":" + std::to_string(csv.error_column()) +
+           " " + csv.error();
   }
   return out;
 }
@@ -49,12 +50,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"LineBreakInsideQuotesKeepsLaterLinesRight", "\"a\nb\",c\nd,e\n",
              "1:1=a\nb|2:4=c\n3:1=d|3:3=e\n"},
         Case{"UnterminatedQuote", "a,b\n\"open,c\nd\n",
-             "1:1=a|1:3=b\nerror 2:1 unterminated quoted field: no closing quote before the end of the file"},
+             "1:1=a|1:3=b\nerror 2:1 unterminated quoted field: no closing quote before the end of "
+             "the file"},
         Case{"TextAfterClosingQuote", "\"a\"b,c\n",
-             "error 1:4 unexpected character after a closing quote (a quote inside a quoted field must be doubled)"},
+             "error 1:4 unexpected character after a closing quote (a quote inside a quoted field "
+             "must be doubled)"},
         Case{"QuoteInUnquotedField", "ab\"c\n",
              "error 1:3 unexpected quote in an unquoted field (quote the whole field)"},
-        Case{"LoneCarriageReturn", "a\rb\n", "error 1:2 a carriage return must be followed by a line feed"}),
+        Case{"LoneCarriageReturn", "a\rb\n",
+             "error 1:2 a carriage return must be followed by a line feed"}),
     [](const ::testing::TestParamInfo<Case>& p) { return std::string(p.param.name); });
 
 // The reader finds the ends of fields from a classification of the data 64 bytes at a time.
@@ -79,7 +83,8 @@ std::string ReferenceTokenize(std::string_view d) {
           if (pos >= n) {
             line = field_line;
             line_start = open - (field_column - 1);
-            return fail("unterminated quoted field: no closing quote before the end of the file", open);
+            return fail("unterminated quoted field: no closing quote before the end of the file",
+                        open);
           }
           if (d[pos] == '"' && pos + 1 < n && d[pos + 1] == '"') {
             ++pos;  // the first of a doubled quote; the loop keeps the second
@@ -92,18 +97,23 @@ std::string ReferenceTokenize(std::string_view d) {
         }
         if (++pos < n && d[pos] != ',' && d[pos] != '\n' && d[pos] != '\r') {
           return fail("unexpected character after a closing quote (a quote inside a quoted field "
-                      "must be doubled)", pos);
+                      "must be doubled)",
+                      pos);
         }
       } else {
-        while (pos < n && d[pos] != ',' && d[pos] != '\n' && d[pos] != '\r' && d[pos] != '"') text += d[pos++];
-        if (pos < n && d[pos] == '"') return fail("unexpected quote in an unquoted field (quote the whole field)", pos);
+        while (pos < n && d[pos] != ',' && d[pos] != '\n' && d[pos] != '\r' && d[pos] != '"')
+          text += d[pos++];
+        if (pos < n && d[pos] == '"')
+          return fail("unexpected quote in an unquoted field (quote the whole field)", pos);
       }
-      record += (first ? "" : "|") + std::to_string(field_line) + ":" + std::to_string(field_column) + "=" + text;
+      record += (first ? "" : "|") + std::to_string(field_line) + ":" +
+                std::to_string(field_column) + "=" + text;
       if (pos >= n) break;
       const char c = d[pos++];
       if (c == ',') continue;
       if (c == '\r') {
-        if (pos >= n || d[pos] != '\n') return fail("a carriage return must be followed by a line feed", pos - 1);
+        if (pos >= n || d[pos] != '\n')
+          return fail("a carriage return must be followed by a line feed", pos - 1);
         ++pos;
       }
       ++line;
@@ -118,8 +128,9 @@ std::string ReferenceTokenize(std::string_view d) {
 // Texts of a few hundred bytes (several 64-byte blocks) made of pieces that put delimiters,
 // quotes, line breaks and block boundaries everywhere, now and then something wrong.
 std::string RandomCsv(std::mt19937& rng, bool tidy) {
-  static const char* const kPieces[] = {"a", "bc", "0123456789abcdef", ",", ",", "\n", "\r\n",
-                                        "\"q\"", "\"\"", "\"x,\"\"y\"\"\nz\"", "\"\r\n\""};
+  static const char* const kPieces[] = {
+      "a",     "bc",   "0123456789abcdef",   ",",       ",", "\n", "\r\n",
+      "\"q\"", "\"\"", "\"x,\"\"y\"\"\nz\"", "\"\r\n\""};
   static const char* const kOdd[] = {"\"", "\r", "x\"", "\"\"x"};
   std::string s;
   const size_t length = rng() % 400;
@@ -153,9 +164,12 @@ TEST(CsvReaderBlocksTest, ReadsAcrossBlockBoundaries) {
   // Errors past the first block are placed right.
   EXPECT_EQ(Tokenize(a63 + "," + b70 + "\"\n"),
             "error 1:135 unexpected quote in an unquoted field (quote the whole field)");
-  EXPECT_EQ(Tokenize(a63 + "\r" + b70), "error 1:64 a carriage return must be followed by a line feed");
-  EXPECT_EQ(Tokenize(b70 + "\n\"" + a63 + "\n" + a63),
-            "1:1=" + b70 + "\nerror 2:1 unterminated quoted field: no closing quote before the end of the file");
+  EXPECT_EQ(Tokenize(a63 + "\r" + b70),
+            "error 1:64 a carriage return must be followed by a line feed");
+  EXPECT_EQ(
+      Tokenize(b70 + "\n\"" + a63 + "\n" + a63),
+      "1:1=" + b70 +
+          "\nerror 2:1 unterminated quoted field: no closing quote before the end of the file");
 }
 
 TEST(CountLineFeedsTest, CountsEveryLineFeed) {
@@ -163,7 +177,8 @@ TEST(CountLineFeedsTest, CountsEveryLineFeed) {
   for (size_t length = 0; length < 3000; length += 1 + length / 8) {
     std::string text(length, 'x');
     for (char& c : text) c = rng() % 5 == 0 ? '\n' : 'x';
-    EXPECT_EQ(CountLineFeeds(text), static_cast<size_t>(std::count(text.begin(), text.end(), '\n'))) << length;
+    EXPECT_EQ(CountLineFeeds(text), static_cast<size_t>(std::count(text.begin(), text.end(), '\n')))
+        << length;
   }
   // More than 255 in a row: the per-byte counters are summed before they can wrap.
   EXPECT_EQ(CountLineFeeds(std::string(100000, '\n')), 100000u);

@@ -37,19 +37,18 @@ class EvidenceLoaderTest : public ::testing::Test {
 using Kind = EvidenceNode::Kind;
 
 TEST_F(EvidenceLoaderTest, LoadsHeaderAndSources) {
-  std::optional<Evidence> ev = Load(
-      "force: West Midlands Police\n"
-      "as_of: 2016-03-31\n"
-      "synthetic: true\n"
-      "description: >\n"
-      "  Made up\n"
-      "  for tests.\n"
-      "sources:\n"
-      "  - id: hmic-2016\n"
-      "    title: HMIC report\n"
-      "    url: https://example.org/r\n"
-      "  - {id: notes, title: Notes}\n"
-      "evidence: {}\n");
+  std::optional<Evidence> ev = Load("force: West Midlands Police\n"
+                                    "as_of: 2016-03-31\n"
+                                    "synthetic: true\n"
+                                    "description: >\n"
+                                    "  Made up\n"
+                                    "  for tests.\n"
+                                    "sources:\n"
+                                    "  - id: hmic-2016\n"
+                                    "    title: HMIC report\n"
+                                    "    url: https://example.org/r\n"
+                                    "  - {id: notes, title: Notes}\n"
+                                    "evidence: {}\n");
   ASSERT_TRUE(ev.has_value()) << Errors();
   EXPECT_EQ(Errors(), "");
   EXPECT_EQ(ev->file, path_);
@@ -68,23 +67,22 @@ TEST_F(EvidenceLoaderTest, LoadsHeaderAndSources) {
 }
 
 TEST_F(EvidenceLoaderTest, LoadsNestedSectionsListsAndScalars) {
-  std::optional<Evidence> ev = Load(
-      "force: F\n"
-      "as_of: 2016-03-31\n"
-      "evidence:\n"
-      "  vetting:\n"
-      "    aftercare:\n"
-      "      in_place: false\n"
-      "      reviewed: 2015-11-02\n"
-      "    backlog: 1200\n"
-      "    share: -0.25\n"
-      "    big: 1e3\n"
-      "    unit: Professional Standards\n"
-      "    hex: 0x10\n"
-      "    yes_word: yes\n"
-      "    upper: TRUE\n"
-      "  registers: [gifts, 'hospitality', 3, 2016-01-01]\n"
-      "  _private2: 1\n");
+  std::optional<Evidence> ev = Load("force: F\n"
+                                    "as_of: 2016-03-31\n"
+                                    "evidence:\n"
+                                    "  vetting:\n"
+                                    "    aftercare:\n"
+                                    "      in_place: false\n"
+                                    "      reviewed: 2015-11-02\n"
+                                    "    backlog: 1200\n"
+                                    "    share: -0.25\n"
+                                    "    big: 1e3\n"
+                                    "    unit: Professional Standards\n"
+                                    "    hex: 0x10\n"
+                                    "    yes_word: yes\n"
+                                    "    upper: TRUE\n"
+                                    "  registers: [gifts, 'hospitality', 3, 2016-01-01]\n"
+                                    "  _private2: 1\n");
   ASSERT_TRUE(ev.has_value()) << Errors();
   EXPECT_EQ(Errors(), "");
   ASSERT_EQ(ev->root.fields.size(), 3u);
@@ -136,13 +134,12 @@ TEST_F(EvidenceLoaderTest, FindStopsAtAbsentOrNonSection) {
 }
 
 TEST_F(EvidenceLoaderTest, QuotedDateStaysText) {
-  std::optional<Evidence> ev = Load(
-      "force: F\nas_of: 2016-03-31\nevidence:\n"
-      "  single: '2016-03-31'\n"
-      "  double: \"2016-03-31\"\n"
-      "  plain: 2016-03-31\n"
-      "  quoted_number: '12'\n"
-      "  quoted_bool: \"true\"\n");
+  std::optional<Evidence> ev = Load("force: F\nas_of: 2016-03-31\nevidence:\n"
+                                    "  single: '2016-03-31'\n"
+                                    "  double: \"2016-03-31\"\n"
+                                    "  plain: 2016-03-31\n"
+                                    "  quoted_number: '12'\n"
+                                    "  quoted_bool: \"true\"\n");
   ASSERT_TRUE(ev.has_value()) << Errors();
   EXPECT_EQ(At(*ev, {"single"}).kind, Kind::kText);
   EXPECT_EQ(At(*ev, {"single"}).text, "2016-03-31");
@@ -153,14 +150,13 @@ TEST_F(EvidenceLoaderTest, QuotedDateStaysText) {
 }
 
 TEST_F(EvidenceLoaderTest, ReadsFactWithProvenance) {
-  std::optional<Evidence> ev = Load(
-      "force: F\nas_of: 2016-03-31\nevidence:\n"
-      "  vetting:\n"
-      "    backlog:\n"
-      "      value: true\n"
-      "      source: \"hmic-2016: 'there are currently backlogs'\"\n"
-      "      note: inspectors' words\n"
-      "    units: {value: [a, b], source: s}\n");
+  std::optional<Evidence> ev = Load("force: F\nas_of: 2016-03-31\nevidence:\n"
+                                    "  vetting:\n"
+                                    "    backlog:\n"
+                                    "      value: true\n"
+                                    "      source: \"hmic-2016: 'there are currently backlogs'\"\n"
+                                    "      note: inspectors' words\n"
+                                    "    units: {value: [a, b], source: s}\n");
   ASSERT_TRUE(ev.has_value()) << Errors();
   const EvidenceNode& backlog = At(*ev, {"vetting", "backlog"});
   EXPECT_EQ(backlog.kind, Kind::kBool);
@@ -176,15 +172,14 @@ TEST_F(EvidenceLoaderTest, ReadsFactWithProvenance) {
 }
 
 TEST_F(EvidenceLoaderTest, ReadsNullValues) {
-  std::optional<Evidence> ev = Load(
-      "force: F\nas_of: 2016-03-31\nevidence:\n"
-      "  word: null\n"
-      "  tilde: ~\n"
-      "  empty:\n"
-      "  fact:\n"
-      "    value: null\n"
-      "    source: not published\n"
-      "  quoted: 'null'\n");
+  std::optional<Evidence> ev = Load("force: F\nas_of: 2016-03-31\nevidence:\n"
+                                    "  word: null\n"
+                                    "  tilde: ~\n"
+                                    "  empty:\n"
+                                    "  fact:\n"
+                                    "    value: null\n"
+                                    "    source: not published\n"
+                                    "  quoted: 'null'\n");
   ASSERT_TRUE(ev.has_value()) << Errors();
   EXPECT_EQ(At(*ev, {"word"}).kind, Kind::kNull);
   EXPECT_EQ(At(*ev, {"tilde"}).kind, Kind::kNull);
@@ -228,14 +223,16 @@ TEST_F(EvidenceLoaderTest, ReportsInvalidKeyName) {
                  "    2nd: 2\n"
                  "    ok_1: 3\n"),
             std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":5:5: error: 'foo-bar' is not a valid evidence name: use letters, "
-                              "digits and underscores, starting with a letter or underscore\n"
-                              "      foo-bar: 1\n"
-                              "      ^\n" +
-                          path_ + ":6:5: error: '2nd' is not a valid evidence name: use letters, "
-                                  "digits and underscores, starting with a letter or underscore\n"
-                                  "      2nd: 2\n"
-                                  "      ^\n");
+  EXPECT_EQ(Errors(), path_ +
+                          ":5:5: error: 'foo-bar' is not a valid evidence name: use letters, "
+                          "digits and underscores, starting with a letter or underscore\n"
+                          "      foo-bar: 1\n"
+                          "      ^\n" +
+                          path_ +
+                          ":6:5: error: '2nd' is not a valid evidence name: use letters, "
+                          "digits and underscores, starting with a letter or underscore\n"
+                          "      2nd: 2\n"
+                          "      ^\n");
 }
 
 TEST_F(EvidenceLoaderTest, ReportsDuplicateAndNonScalarKeys) {
@@ -245,34 +242,38 @@ TEST_F(EvidenceLoaderTest, ReportsDuplicateAndNonScalarKeys) {
                  "  ? [x]\n"
                  "  : 3\n"),
             std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":5:3: error: duplicate key 'a' in section 'evidence'\n"
-                              "    a: 2\n"
-                              "    ^\n" +
-                          path_ + ":6:5: error: a key in section 'evidence' must be a name, not a "
-                                  "list\n"
-                                  "    ? [x]\n"
-                                  "      ^\n");
+  EXPECT_EQ(Errors(), path_ +
+                          ":5:3: error: duplicate key 'a' in section 'evidence'\n"
+                          "    a: 2\n"
+                          "    ^\n" +
+                          path_ +
+                          ":6:5: error: a key in section 'evidence' must be a name, not a "
+                          "list\n"
+                          "    ? [x]\n"
+                          "      ^\n");
 }
 
 TEST_F(EvidenceLoaderTest, ReportsMissingRequiredKeys) {
   EXPECT_EQ(Load("synthetic: true\n"), std::nullopt);
   const std::string at = path_ + ":1:1: error: the evidence file is missing required key ";
   const std::string quote = "  synthetic: true\n  ^\n";
-  EXPECT_EQ(Errors(), at + "'force'\n" + quote + at + "'as_of'\n" + quote + at + "'evidence'\n" +
-                          quote);
+  EXPECT_EQ(Errors(),
+            at + "'force'\n" + quote + at + "'as_of'\n" + quote + at + "'evidence'\n" + quote);
 }
 
 TEST_F(EvidenceLoaderTest, ReportsUnknownTopLevelKey) {
   EXPECT_EQ(Load("force: F\nas_of: 2016-03-31\nevidence: {}\nforse: G\n"), std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":4:1: error: unknown key 'forse' in the evidence file; did you mean 'force'?\n"
-                              "  forse: G\n"
-                              "  ^\n");
+  EXPECT_EQ(Errors(),
+            path_ + ":4:1: error: unknown key 'forse' in the evidence file; did you mean 'force'?\n"
+                    "  forse: G\n"
+                    "  ^\n");
 }
 
 // `notes` is the force's own: any YAML at all, never read into the evidence a rule sees.
 TEST_F(EvidenceLoaderTest, AcceptsAndIgnoresNotes) {
-  std::optional<Evidence> ev = Load("force: F\nas_of: 2016-03-31\nevidence: {}\n"
-                                    "notes:\n  '9 not a name': [1, { value: x, sauce: y }]\n  head_count: 14\n");
+  std::optional<Evidence> ev =
+      Load("force: F\nas_of: 2016-03-31\nevidence: {}\n"
+           "notes:\n  '9 not a name': [1, { value: x, sauce: y }]\n  head_count: 14\n");
   ASSERT_TRUE(ev.has_value()) << Errors();
   EXPECT_EQ(Errors(), "");
   EXPECT_EQ(ev->Find({"notes"}), nullptr);
@@ -296,34 +297,41 @@ TEST_F(EvidenceLoaderTest, ReportsQuotedAsOf) {
 TEST_F(EvidenceLoaderTest, ReportsWrongShapes) {
   EXPECT_EQ(Load("force: [F]\nas_of: 12\nsynthetic: 1\nsources: {}\nevidence: [a]\n"),
             std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":1:8: error: 'force' must be text, not a list\n"
-                              "  force: [F]\n"
-                              "         ^\n" +
-                          path_ + ":2:8: error: 'as_of' must be a date written YYYY-MM-DD, not a "
-                                  "number\n"
-                                  "  as_of: 12\n"
-                                  "         ^\n" +
-                          path_ + ":3:12: error: 'synthetic' must be true or false, not a number\n"
-                                  "  synthetic: 1\n"
-                                  "             ^\n" +
-                          path_ + ":4:10: error: 'sources' must be a list, not a mapping\n"
-                                  "  sources: {}\n"
-                                  "           ^\n" +
-                          path_ + ":5:11: error: 'evidence' must be a mapping of sections and "
-                                  "facts, not a list\n"
-                                  "  evidence: [a]\n"
-                                  "            ^\n");
+  EXPECT_EQ(Errors(), path_ +
+                          ":1:8: error: 'force' must be text, not a list\n"
+                          "  force: [F]\n"
+                          "         ^\n" +
+                          path_ +
+                          ":2:8: error: 'as_of' must be a date written YYYY-MM-DD, not a "
+                          "number\n"
+                          "  as_of: 12\n"
+                          "         ^\n" +
+                          path_ +
+                          ":3:12: error: 'synthetic' must be true or false, not a number\n"
+                          "  synthetic: 1\n"
+                          "             ^\n" +
+                          path_ +
+                          ":4:10: error: 'sources' must be a list, not a mapping\n"
+                          "  sources: {}\n"
+                          "           ^\n" +
+                          path_ +
+                          ":5:11: error: 'evidence' must be a mapping of sections and "
+                          "facts, not a list\n"
+                          "  evidence: [a]\n"
+                          "            ^\n");
 }
 
 TEST_F(EvidenceLoaderTest, ReportsBadSources) {
   EXPECT_EQ(Load("force: F\nas_of: 2016-03-31\nsources:\n  - {id: s2}\n  - nope\nevidence: {}\n"),
             std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":4:5: error: a source is missing required key 'title'\n"
-                              "    - {id: s2}\n"
-                              "      ^\n" +
-                          path_ + ":5:5: error: a source must be a mapping, not text\n"
-                                  "    - nope\n"
-                                  "      ^\n");
+  EXPECT_EQ(Errors(), path_ +
+                          ":4:5: error: a source is missing required key 'title'\n"
+                          "    - {id: s2}\n"
+                          "      ^\n" +
+                          path_ +
+                          ":5:5: error: a source must be a mapping, not text\n"
+                          "    - nope\n"
+                          "      ^\n");
 }
 
 TEST_F(EvidenceLoaderTest, ReportsFileThatIsNotAMapping) {
@@ -354,7 +362,8 @@ TEST_F(EvidenceLoaderTest, ReportsUndefinedAlias) {
 
 // Ten anchored lists, each holding ten aliases of the one before: 10^10 values once expanded.
 std::string AliasBomb() {
-  std::string s = "force: F\nas_of: 2016-03-31\nevidence:\n  l0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  std::string s =
+      "force: F\nas_of: 2016-03-31\nevidence:\n  l0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i <= 10; ++i) {
     s += "  l" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
     for (int k = 0; k < 10; ++k) s += (k ? ", *a" : "*a") + std::to_string(i - 1);
@@ -367,23 +376,25 @@ TEST_F(EvidenceLoaderTest, RefusesAliasBomb) {
   EXPECT_EQ(Load(AliasBomb()), std::nullopt);
   // Refused as the file is read (yaml/yaml_limits.h): l0 to l4 and l5's first alias are
   // 123,461 nodes; its second passes the 250,000.
-  EXPECT_EQ(Errors(), path_ + ":9:17: error: more than 250000 nodes, counting each node an alias repeats "
-                              "(the limit is 250000 YAML nodes)\n"
-                              "    l5: &a5 [*a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4]\n"
-                              "                  ^\n");
+  EXPECT_EQ(Errors(),
+            path_ + ":9:17: error: more than 250000 nodes, counting each node an alias repeats "
+                    "(the limit is 250000 YAML nodes)\n"
+                    "    l5: &a5 [*a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4, *a4]\n"
+                    "                  ^\n");
 }
 
 TEST_F(EvidenceLoaderTest, RefusesTooDeepNesting) {
-  const std::string deep =
-      "force: F\nas_of: 2016-03-31\nevidence:\n  a: " + std::string(70, '[') + "1" +
-      std::string(70, ']') + "\n";
+  const std::string deep = "force: F\nas_of: 2016-03-31\nevidence:\n  a: " + std::string(70, '[') +
+                           "1" + std::string(70, ']') + "\n";
   EXPECT_EQ(Load(deep), std::nullopt);
   // Refused as the file is read (yaml/yaml_limits.h): the file's mapping is level 1 and
   // `evidence` level 2, so the 63rd bracket (column 68) opens level 65.
-  EXPECT_EQ(Errors(), path_ + ":4:68: error: lists and mappings nested more than 64 deep (the limit is 64 "
-                              "levels of YAML depth)\n"
-                              "    a: " + deep.substr(deep.find('[')) +
-                              "  " + std::string(67, ' ') + "^\n");
+  EXPECT_EQ(Errors(),
+            path_ +
+                ":4:68: error: lists and mappings nested more than 64 deep (the limit is 64 "
+                "levels of YAML depth)\n"
+                "    a: " +
+                deep.substr(deep.find('[')) + "  " + std::string(67, ' ') + "^\n");
 }
 
 // `evidence:` followed by `depth` nested mappings {k: {k: ... 1}}; the outermost is level 1.
@@ -397,16 +408,18 @@ TEST_F(EvidenceLoaderTest, RefusesTooDeepSections) {
   EXPECT_EQ(Load(NestedSections(70)), std::nullopt);
   // Refused as the file is read: with the file's mapping level 1, the 64th brace, at column
   // 11 + 4 * 63, opens level 65.
-  EXPECT_EQ(Errors(), path_ + ":3:263: error: lists and mappings nested more than 64 deep (the limit is 64 "
-                              "levels of YAML depth)\n");
+  EXPECT_EQ(Errors(),
+            path_ + ":3:263: error: lists and mappings nested more than 64 deep (the limit is 64 "
+                    "levels of YAML depth)\n");
 }
 
 TEST_F(EvidenceLoaderTest, RefusesValueOneLevelPastTheLimit) {
   EXPECT_EQ(Load(NestedSections(64)), std::nullopt);
   // 64 mappings under the file's are levels 2 to 65 (as the loader counted, 1 to 64 and the
   // value 1 inside the last at 65): refused as the file is read.
-  EXPECT_EQ(Errors(), path_ + ":3:263: error: lists and mappings nested more than 64 deep (the limit is 64 "
-                              "levels of YAML depth)\n");
+  EXPECT_EQ(Errors(),
+            path_ + ":3:263: error: lists and mappings nested more than 64 deep (the limit is 64 "
+                    "levels of YAML depth)\n");
 }
 
 TEST_F(EvidenceLoaderTest, AcceptsNestingAtTheLimit) {
@@ -416,48 +429,62 @@ TEST_F(EvidenceLoaderTest, AcceptsNestingAtTheLimit) {
 }
 
 TEST_F(EvidenceLoaderTest, RefusesANumberBeyondTheMagnitudeLimit) {
-  std::optional<Evidence> ev = Load("force: F\nas_of: 2016-03-31\nevidence:\n  a: 1e15\n  b: -1000000000000000\n");
+  std::optional<Evidence> ev =
+      Load("force: F\nas_of: 2016-03-31\nevidence:\n  a: 1e15\n  b: -1000000000000000\n");
   ASSERT_TRUE(ev.has_value()) << Errors();
   EXPECT_EQ(At(*ev, {"a"}).number, 1e15);
-  EXPECT_EQ(Load("force: F\nas_of: 2016-03-31\nevidence:\n  a: 1000000000000001\n  b: {value: -2e15}\n"), std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":4:6: error: 'evidence.a' is 1000000000000001, beyond the number magnitude limit "
-                              "(numbers from -1e15 to 1e15)\n"
-                              "    a: 1000000000000001\n"
-                              "       ^\n" +
-                      path_ + ":5:14: error: 'evidence.b' is -2e15, beyond the number magnitude limit "
-                              "(numbers from -1e15 to 1e15)\n"
-                              "    b: {value: -2e15}\n"
-                              "               ^\n");
+  EXPECT_EQ(
+      Load("force: F\nas_of: 2016-03-31\nevidence:\n  a: 1000000000000001\n  b: {value: -2e15}\n"),
+      std::nullopt);
+  EXPECT_EQ(Errors(),
+            path_ +
+                ":4:6: error: 'evidence.a' is 1000000000000001, beyond the number magnitude limit "
+                "(numbers from -1e15 to 1e15)\n"
+                "    a: 1000000000000001\n"
+                "       ^\n" +
+                path_ +
+                ":5:14: error: 'evidence.b' is -2e15, beyond the number magnitude limit "
+                "(numbers from -1e15 to 1e15)\n"
+                "    b: {value: -2e15}\n"
+                "               ^\n");
 }
 
 // An unterminated quote ran on to the next quote in the file, and the facts it swallowed came
 // out not assessed (issue 12).
 TEST_F(EvidenceLoaderTest, RefusesAQuotedValueThatRunsOverTheNextKeys) {
-  EXPECT_EQ(Load("force: F\nas_of: 2016-03-31\nevidence:\n  vetting:\n    unit: \"PSD\n    backlog: true\n"
-                 "    policy: published\"\n"),
-            std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":5:11: error: this quoted text runs on over line 6, which looks like the key "
-                              "'backlog': is its closing quote (\") missing?\n"
-                              "      unit: \"PSD\n"
-                              "            ^\n");
+  EXPECT_EQ(
+      Load(
+          "force: F\nas_of: 2016-03-31\nevidence:\n  vetting:\n    unit: \"PSD\n    backlog: true\n"
+          "    policy: published\"\n"),
+      std::nullopt);
+  EXPECT_EQ(Errors(),
+            path_ + ":5:11: error: this quoted text runs on over line 6, which looks like the key "
+                    "'backlog': is its closing quote (\") missing?\n"
+                    "      unit: \"PSD\n"
+                    "            ^\n");
 }
 
 TEST_F(EvidenceLoaderTest, RefusesASingleQuotedValueThatRunsOverAnOuterKey) {
-  EXPECT_EQ(Load("force: F\nas_of: 2016-03-31\nevidence:\n  vetting:\n    unit: 'PSD\n  other: true\n  x: y'\n"),
+  EXPECT_EQ(Load("force: F\nas_of: 2016-03-31\nevidence:\n  vetting:\n    unit: 'PSD\n  other: "
+                 "true\n  x: y'\n"),
             std::nullopt);
-  EXPECT_NE(Errors().find(":5:11: error: this quoted text runs on over line 6, which looks like the key 'other': "
-                          "is its closing quote (') missing?"),
-            std::string::npos)
+  EXPECT_NE(
+      Errors().find(
+          ":5:11: error: this quoted text runs on over line 6, which looks like the key 'other': "
+          "is its closing quote (') missing?"),
+      std::string::npos)
       << Errors();
 }
 
 TEST_F(EvidenceLoaderTest, AcceptsQuotedTextOverSeveralIndentedLines) {
   // Continuation lines indented under the key are the text's own, even one like a key.
-  std::optional<Evidence> ev = Load("force: F\nas_of: 2016-03-31\nevidence:\n  vetting:\n    unit: \"PSD, which\n"
-                                    "      note: is the professional standards department\"\n    done: true\n"
-                                    "    other: 'it''s\n      fine'\n");
+  std::optional<Evidence> ev =
+      Load("force: F\nas_of: 2016-03-31\nevidence:\n  vetting:\n    unit: \"PSD, which\n"
+           "      note: is the professional standards department\"\n    done: true\n"
+           "    other: 'it''s\n      fine'\n");
   ASSERT_TRUE(ev.has_value()) << Errors();
-  EXPECT_EQ(At(*ev, {"vetting", "unit"}).text, "PSD, which note: is the professional standards department");
+  EXPECT_EQ(At(*ev, {"vetting", "unit"}).text,
+            "PSD, which note: is the professional standards department");
   EXPECT_EQ(At(*ev, {"vetting", "other"}).text, "it's fine");
   EXPECT_TRUE(At(*ev, {"vetting", "done"}).boolean);
 }

@@ -1,8 +1,9 @@
-#include "evidence/evidence_loader.h"
+#include "evidence/evidence_schema_check.h"
 
 #include <gtest/gtest.h>
 
-#include "evidence/evidence_schema_check.h"
+#include "evidence/evidence_loader.h"
+
 #include "testing/temp_dir.h"
 
 namespace forcecheck {
@@ -96,8 +97,8 @@ class EvidenceSchemaTest : public ::testing::Test {
 
   std::string Errors() const { return RenderAll(diags_); }
   std::string Suffix() const { return " (schema: " + schema_ + ")\n"; }
-  static constexpr const char* kNotesHint =
-      "facts no rule reads belong under the top-level 'notes:' mapping, which forcecheck never reads";
+  static constexpr const char* kNotesHint = "facts no rule reads belong under the top-level "
+                                            "'notes:' mapping, which forcecheck never reads";
 
   TempDir dir_;
   std::string schema_ = dir_.Write("schema.json", kSchema);
@@ -106,15 +107,14 @@ class EvidenceSchemaTest : public ::testing::Test {
 };
 
 TEST_F(EvidenceSchemaTest, AcceptsConformingEvidenceWithTypedScalars) {
-  std::optional<Evidence> ev = Load(
-      "force: Testshire\n"
-      "as_of: 2016-03-31\n"
-      "evidence:\n"
-      "  vetting:\n"
-      "    unit_staff: { value: 6, source: \"report\" }\n"
-      "    aftercare:\n"
-      "      in_place: true\n"
-      "      last_review: 2015-12-01\n");
+  std::optional<Evidence> ev = Load("force: Testshire\n"
+                                    "as_of: 2016-03-31\n"
+                                    "evidence:\n"
+                                    "  vetting:\n"
+                                    "    unit_staff: { value: 6, source: \"report\" }\n"
+                                    "    aftercare:\n"
+                                    "      in_place: true\n"
+                                    "      last_review: 2015-12-01\n");
   ASSERT_TRUE(ev.has_value()) << Errors();
   EXPECT_EQ(Errors(), "");
 }
@@ -132,23 +132,30 @@ TEST_F(EvidenceSchemaTest, ReportsEachViolationAtItsPlace) {
                  "      reviewer: Sergeant Smith\n"),
             std::nullopt);
   EXPECT_EQ(Errors(),
-            path_ + ":6:14: error: evidence.vetting.unit_staff.value: expected a number or null, "
-                    "not text" + Suffix() +
-            "        value: \"six\"\n"
-            "               ^\n" +
-            path_ + ":8:17: error: evidence.vetting.aftercare.in_place: expected a boolean, a "
-                    "mapping with a 'value' or null, not text" + Suffix() +
-            "        in_place: \"true\"\n"
-            "                  ^\n" +
-            path_ + ":9:20: error: evidence.vetting.aftercare.last_review: expected a date written "
-                    "YYYY-MM-DD, not '31/03/2016'" + Suffix() +
-            "        last_review: 31/03/2016\n"
-            "                     ^\n" +
-            path_ + ":10:7: error: unknown key 'reviewer' in evidence.vetting.aftercare; expected "
-                    "one of 'in_place' and 'last_review'\n"
-            "        reviewer: Sergeant Smith\n"
-            "        ^\n" +
-            path_ + ":10:7: note: " + kNotesHint + "\n");
+            path_ +
+                ":6:14: error: evidence.vetting.unit_staff.value: expected a number or null, "
+                "not text" +
+                Suffix() +
+                "        value: \"six\"\n"
+                "               ^\n" +
+                path_ +
+                ":8:17: error: evidence.vetting.aftercare.in_place: expected a boolean, a "
+                "mapping with a 'value' or null, not text" +
+                Suffix() +
+                "        in_place: \"true\"\n"
+                "                  ^\n" +
+                path_ +
+                ":9:20: error: evidence.vetting.aftercare.last_review: expected a date written "
+                "YYYY-MM-DD, not '31/03/2016'" +
+                Suffix() +
+                "        last_review: 31/03/2016\n"
+                "                     ^\n" +
+                path_ +
+                ":10:7: error: unknown key 'reviewer' in evidence.vetting.aftercare; expected "
+                "one of 'in_place' and 'last_review'\n"
+                "        reviewer: Sergeant Smith\n"
+                "        ^\n" +
+                path_ + ":10:7: note: " + kNotesHint + "\n");
 }
 
 TEST_F(EvidenceSchemaTest, ReportsMissingValueAndEveryUnknownKey) {
@@ -161,20 +168,21 @@ TEST_F(EvidenceSchemaTest, ReportsMissingValueAndEveryUnknownKey) {
                  "    team: 2\n"
                  "    lead: X\n"),
             std::nullopt);
-  EXPECT_EQ(Errors(),
-            path_ + ":6:7: error: evidence.vetting.unit_staff: missing required key 'value'" +
-                    Suffix() +
-            "        source: \"report\"\n"
-            "        ^\n" +
-            path_ + ":7:5: error: unknown key 'team' in evidence.vetting; expected one of "
-                    "'aftercare', 'assessment' and 'unit_staff'\n"
-            "      team: 2\n"
-            "      ^\n" +
-            path_ + ":7:5: note: " + kNotesHint + "\n" +
-            path_ + ":8:5: error: unknown key 'lead' in evidence.vetting; expected one of "
-                    "'aftercare', 'assessment' and 'unit_staff'\n"
-            "      lead: X\n"
-            "      ^\n");
+  EXPECT_EQ(Errors(), path_ +
+                          ":6:7: error: evidence.vetting.unit_staff: missing required key 'value'" +
+                          Suffix() +
+                          "        source: \"report\"\n"
+                          "        ^\n" +
+                          path_ +
+                          ":7:5: error: unknown key 'team' in evidence.vetting; expected one of "
+                          "'aftercare', 'assessment' and 'unit_staff'\n"
+                          "      team: 2\n"
+                          "      ^\n" +
+                          path_ + ":7:5: note: " + kNotesHint + "\n" + path_ +
+                          ":8:5: error: unknown key 'lead' in evidence.vetting; expected one of "
+                          "'aftercare', 'assessment' and 'unit_staff'\n"
+                          "      lead: X\n"
+                          "      ^\n");
 }
 
 TEST_F(EvidenceSchemaTest, SuggestsTheKeyAMisspeltOneStandsFor) {
@@ -186,10 +194,11 @@ TEST_F(EvidenceSchemaTest, SuggestsTheKeyAMisspeltOneStandsFor) {
                  "notes:\n"
                  "  anything: { goes: [here] }\n"),
             std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":5:34: error: unknown key 'last_reveiw' in evidence.vetting.aftercare; "
-                              "did you mean 'last_review'?\n"
-                              "      aftercare: { in_place: true, last_reveiw: 2015-12-01 }\n"
-                              "                                   ^\n");
+  EXPECT_EQ(Errors(), path_ +
+                          ":5:34: error: unknown key 'last_reveiw' in evidence.vetting.aftercare; "
+                          "did you mean 'last_review'?\n"
+                          "      aftercare: { in_place: true, last_reveiw: 2015-12-01 }\n"
+                          "                                   ^\n");
 }
 
 TEST_F(EvidenceSchemaTest, ListsTheJudgementsAtAMisspeltOne) {
@@ -212,10 +221,11 @@ TEST_F(EvidenceSchemaTest, SuggestsTheJudgementMeantInsideAFact) {
                  "  vetting:\n"
                  "    assessment: { value: Met, source: \"report\" }\n"),
             std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":5:26: error: evidence.vetting.assessment.value: expected one of 'met', "
-                              "'partly_met' or 'not_met', not 'Met'; did you mean 'met'?\n"
-                              "      assessment: { value: Met, source: \"report\" }\n"
-                              "                           ^\n");
+  EXPECT_EQ(Errors(), path_ +
+                          ":5:26: error: evidence.vetting.assessment.value: expected one of 'met', "
+                          "'partly_met' or 'not_met', not 'Met'; did you mean 'met'?\n"
+                          "      assessment: { value: Met, source: \"report\" }\n"
+                          "                           ^\n");
 }
 
 TEST_F(EvidenceSchemaTest, ListsTheJudgementsAtAValueOfAnotherType) {
@@ -226,14 +236,17 @@ TEST_F(EvidenceSchemaTest, ListsTheJudgementsAtAValueOfAnotherType) {
                  "    assessment: yes\n"
                  "    unit_staff: partly_met\n"),
             std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":5:17: error: evidence.vetting.assessment: expected one of 'met', "
-                              "'partly_met' or 'not_met', not 'yes'\n"
-                              "      assessment: yes\n"
-                              "                  ^\n" +
-                      path_ + ":6:17: error: evidence.vetting.unit_staff: expected a number, a mapping "
-                              "with a 'value' or null, not text" + Suffix() +
-                      "      unit_staff: partly_met\n"
-                      "                  ^\n");
+  EXPECT_EQ(Errors(), path_ +
+                          ":5:17: error: evidence.vetting.assessment: expected one of 'met', "
+                          "'partly_met' or 'not_met', not 'yes'\n"
+                          "      assessment: yes\n"
+                          "                  ^\n" +
+                          path_ +
+                          ":6:17: error: evidence.vetting.unit_staff: expected a number, a mapping "
+                          "with a 'value' or null, not text" +
+                          Suffix() +
+                          "      unit_staff: partly_met\n"
+                          "                  ^\n");
 }
 
 TEST_F(EvidenceSchemaTest, DoesNotRepeatWhatTheLoaderReported) {
@@ -282,10 +295,13 @@ TEST_F(EvidenceSchemaTest, BundledSchemaChecksFactTypes) {
                  "  anything_else: { nested: [1, two, 2016-01-01] }\n",
                  bundled),
             std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":5:37: error: evidence.vetting.aftercare.in_place.value: expected a "
-                              "boolean or null, not a number (schema: " + bundled + ")\n"
-                              "      aftercare: { in_place: { value: 1, source: \"report\" } }\n"
-                              "                                      ^\n");
+  EXPECT_EQ(Errors(), path_ +
+                          ":5:37: error: evidence.vetting.aftercare.in_place.value: expected a "
+                          "boolean or null, not a number (schema: " +
+                          bundled +
+                          ")\n"
+                          "      aftercare: { in_place: { value: 1, source: \"report\" } }\n"
+                          "                                      ^\n");
 }
 
 // The typo that used to leave APSP-004 silently not assessed.
@@ -299,10 +315,11 @@ TEST_F(EvidenceSchemaTest, BundledSchemaSuggestsTheKeyMeant) {
                  "      external_partner_engaged: true\n",
                  bundled),
             std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":6:7: error: unknown key 'external_partner_engaged' in "
-                              "evidence.apsp.intelligence; did you mean 'external_partners_engaged'?\n"
-                              "        external_partner_engaged: true\n"
-                              "        ^\n");
+  EXPECT_EQ(Errors(), path_ +
+                          ":6:7: error: unknown key 'external_partner_engaged' in "
+                          "evidence.apsp.intelligence; did you mean 'external_partners_engaged'?\n"
+                          "        external_partner_engaged: true\n"
+                          "        ^\n");
 }
 
 // Counts are whole and not negative, percentages 0 to 100, rates and intervals not negative.
@@ -314,7 +331,8 @@ TEST_F(EvidenceSchemaTest, BundledSchemaRefusesNumbersOutOfRange) {
                  "  performance:\n"
                  "    pdr: { completion_rate_percent: 250 }\n"
                  "  apsp:\n"
-                 "    cases: { total: -1, referred_to_iopc: 2.5, not_referred_with_recorded_rationale: { value: -3 } }\n"
+                 "    cases: { total: -1, referred_to_iopc: 2.5, "
+                 "not_referred_with_recorded_rationale: { value: -3 } }\n"
                  "  grievances:\n"
                  "    per_1000_officers: { force: -0.5 }\n"
                  "  vetting:\n"
@@ -323,15 +341,21 @@ TEST_F(EvidenceSchemaTest, BundledSchemaRefusesNumbersOutOfRange) {
             std::nullopt);
   const std::string errors = Errors();
   for (const char* e :
-       {":5:37: error: evidence.performance.pdr.completion_rate_percent: 250 is out of range: expected a number "
+       {":5:37: error: evidence.performance.pdr.completion_rate_percent: 250 is out of range: "
+        "expected a number "
         "from 0 to 100\n",
-        ":7:21: error: evidence.apsp.cases.total: -1 is out of range: expected a whole number, 0 or more\n",
-        ":7:43: error: evidence.apsp.cases.referred_to_iopc: expected a whole number, 0 or more, not 2.5\n",
-        ":7:95: error: evidence.apsp.cases.not_referred_with_recorded_rationale.value: -3 is out of range: "
+        ":7:21: error: evidence.apsp.cases.total: -1 is out of range: expected a whole number, 0 "
+        "or more\n",
+        ":7:43: error: evidence.apsp.cases.referred_to_iopc: expected a whole number, 0 or more, "
+        "not 2.5\n",
+        ":7:95: error: evidence.apsp.cases.not_referred_with_recorded_rationale.value: -3 is out "
+        "of range: "
         "expected a whole number, 0 or more\n",
-        ":9:33: error: evidence.grievances.per_1000_officers.force: -0.5 is out of range: expected a number, "
+        ":9:33: error: evidence.grievances.per_1000_officers.force: -0.5 is out of range: expected "
+        "a number, "
         "0 or more\n",
-        ":11:48: error: evidence.vetting.clearances.workforce_in_scope.value: expected a whole number, 0 or more, "
+        ":11:48: error: evidence.vetting.clearances.workforce_in_scope.value: expected a whole "
+        "number, 0 or more, "
         "not 10.5\n"}) {
     EXPECT_NE(errors.find(path_ + e), std::string::npos) << e << "\nin:\n" << errors;
   }
@@ -340,18 +364,19 @@ TEST_F(EvidenceSchemaTest, BundledSchemaRefusesNumbersOutOfRange) {
 
 TEST_F(EvidenceSchemaTest, BundledSchemaAcceptsNumbersAtTheEndsOfTheirRanges) {
   const std::string bundled = std::string(FORCECHECK_SOURCE_DIR) + "/schemas/evidence.schema.json";
-  std::optional<Evidence> ev = Load("force: Testshire\n"
-                                    "as_of: 2016-03-31\n"
-                                    "evidence:\n"
-                                    "  performance:\n"
-                                    "    pdr: { completion_rate_percent: 100 }\n"
-                                    "  apsp:\n"
-                                    "    cases: { total: 0, referred_to_iopc: 2.0, not_referred_with_recorded_rationale: null }\n"
-                                    "  grievances:\n"
-                                    "    per_1000_officers: { force: 0, england_wales_average: 0.5 }\n"
-                                    "  victim_satisfaction:\n"
-                                    "    treatment_percent: { force: 0, england_wales_average: 99.5 }\n",
-                                    bundled);
+  std::optional<Evidence> ev = Load(
+      "force: Testshire\n"
+      "as_of: 2016-03-31\n"
+      "evidence:\n"
+      "  performance:\n"
+      "    pdr: { completion_rate_percent: 100 }\n"
+      "  apsp:\n"
+      "    cases: { total: 0, referred_to_iopc: 2.0, not_referred_with_recorded_rationale: null }\n"
+      "  grievances:\n"
+      "    per_1000_officers: { force: 0, england_wales_average: 0.5 }\n"
+      "  victim_satisfaction:\n"
+      "    treatment_percent: { force: 0, england_wales_average: 99.5 }\n",
+      bundled);
   EXPECT_TRUE(ev.has_value()) << Errors();
 }
 
@@ -363,10 +388,14 @@ TEST_F(EvidenceSchemaTest, ReportsTheFirstErrorsOfAFileAndCountsTheRest) {
   EXPECT_EQ(Load(text), std::nullopt);
   const std::string errors = Errors();
   EXPECT_EQ(diags_.error_count(), kMaxSchemaErrors + 1) << errors;
-  EXPECT_NE(errors.find(":24:5: error: unknown key 'unknown_19' in evidence.vetting"), std::string::npos) << errors;
-  EXPECT_EQ(errors.find("unknown_20"), std::string::npos) << errors;
-  EXPECT_NE(errors.find(path_ + ": error: 10 more violations of the schema not shown (the first 20 are above)\n"),
+  EXPECT_NE(errors.find(":24:5: error: unknown key 'unknown_19' in evidence.vetting"),
             std::string::npos)
+      << errors;
+  EXPECT_EQ(errors.find("unknown_20"), std::string::npos) << errors;
+  EXPECT_NE(
+      errors.find(path_ +
+                  ": error: 10 more violations of the schema not shown (the first 20 are above)\n"),
+      std::string::npos)
       << errors;
 }
 
@@ -383,14 +412,17 @@ TEST_F(EvidenceSchemaTest, ChecksEvidenceNestedToTheLoadersLimit) {
     return text + "1" + std::string(static_cast<size_t>(depth), '}') + "\n";
   };
   EXPECT_EQ(Load(nested(63), open), std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":3:14: error: description: expected text, not a number (schema: " + open + ")\n"
-                              "  description: 3\n"
-                              "               ^\n");
+  EXPECT_EQ(Errors(),
+            path_ + ":3:14: error: description: expected text, not a number (schema: " + open +
+                ")\n"
+                "  description: 3\n"
+                "               ^\n");
   // An unknown key beside deep evidence is reported, not accepted with the rest unchecked.
   diags_ = Diagnostics();
   EXPECT_EQ(Load(nested(63).replace(nested(63).find("description: 3\n"), 15, "")), std::nullopt);
-  EXPECT_EQ(Errors(), path_ + ":3:12: error: unknown key 'k' in evidence; expected one of 'vetting'\n" + path_ +
-                          ":3:12: note: " + kNotesHint + "\n");
+  EXPECT_EQ(Errors(), path_ +
+                          ":3:12: error: unknown key 'k' in evidence; expected one of 'vetting'\n" +
+                          path_ + ":3:12: note: " + kNotesHint + "\n");
   // One level more is refused as the YAML is read (src/yaml/yaml_limits), said once.
   diags_ = Diagnostics();
   EXPECT_EQ(Load(nested(64), open), std::nullopt);

@@ -29,8 +29,9 @@ RegisterSpec VettingSpec() {
 class RegisterLoaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / ("register-" + std::to_string(::getpid()) + "-" +
-                                               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::path(::testing::TempDir()) /
+           ("register-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -50,7 +51,8 @@ class RegisterLoaderTest : public ::testing::Test {
     std::ostringstream s;
     for (const Diagnostic& d : diags.all()) s << d.where.ToString() << ": " << d.message << "\n";
     std::string r = s.str();
-    for (size_t p; (p = r.find(path)) != std::string::npos;) r.replace(p, path.size(), "vetting.csv");
+    for (size_t p; (p = r.find(path)) != std::string::npos;)
+      r.replace(p, path.size(), "vetting.csv");
     if (out) *out = std::move(reg);
     return r;
   }
@@ -65,7 +67,9 @@ TEST_F(RegisterLoaderTest, LoadsTypedColumnsWithRecordLines) {
                    "1.5,P1,2016-03-31,yes\r\n"
                    ",\"P,2\",,n\r\n"
                    "\r\n"
-                   "3,\"P\"\"3\",2020-01-01,TRUE\r\n", &reg), "");
+                   "3,\"P\"\"3\",2020-01-01,TRUE\r\n",
+                   &reg),
+            "");
   ASSERT_TRUE(reg);
   ASSERT_EQ(reg->rows(), 3u);
   EXPECT_EQ(reg->lines, (std::vector<uint32_t>{2, 3, 5}));
@@ -80,23 +84,25 @@ TEST_F(RegisterLoaderTest, LoadsTypedColumnsWithRecordLines) {
 }
 
 TEST_F(RegisterLoaderTest, ReportsHeaderProblems) {
-  EXPECT_EQ(Errors("person_id,designated,expires,expires,grade\n"),
-            "vetting.csv:1:30: column 'expires' appears twice in the header\n"
-            "vetting.csv:1:38: unknown column 'grade' in register 'vetting' (its columns are: person_id, "
-            "designated, expires, score)\n"
-            "vetting.csv:1:1: the header of register 'vetting' lacks column 'score'\n");
+  EXPECT_EQ(
+      Errors("person_id,designated,expires,expires,grade\n"),
+      "vetting.csv:1:30: column 'expires' appears twice in the header\n"
+      "vetting.csv:1:38: unknown column 'grade' in register 'vetting' (its columns are: person_id, "
+      "designated, expires, score)\n"
+      "vetting.csv:1:1: the header of register 'vetting' lacks column 'score'\n");
 }
 
 TEST_F(RegisterLoaderTest, ReportsEveryBadCellAtItsPlace) {
-  EXPECT_EQ(Errors("person_id,designated,expires,score\n"
-                   "P1,maybe,2016-02-30,12x\n"
-                   ",yes,2016-01-01,1\n"
-                   "P3,yes\n"),
-            "vetting.csv:2:4: column 'designated' must hold true or false (or yes/no), not 'maybe'\n"
-            "vetting.csv:2:10: column 'expires' must hold a date written YYYY-MM-DD, not '2016-02-30'\n"
-            "vetting.csv:2:21: column 'score' must hold a number, not '12x'\n"
-            "vetting.csv:3:1: column 'person_id' is required but this record leaves it empty\n"
-            "vetting.csv:4:1: record has 2 fields but the header has 4\n");
+  EXPECT_EQ(
+      Errors("person_id,designated,expires,score\n"
+             "P1,maybe,2016-02-30,12x\n"
+             ",yes,2016-01-01,1\n"
+             "P3,yes\n"),
+      "vetting.csv:2:4: column 'designated' must hold true or false (or yes/no), not 'maybe'\n"
+      "vetting.csv:2:10: column 'expires' must hold a date written YYYY-MM-DD, not '2016-02-30'\n"
+      "vetting.csv:2:21: column 'score' must hold a number, not '12x'\n"
+      "vetting.csv:3:1: column 'person_id' is required but this record leaves it empty\n"
+      "vetting.csv:4:1: record has 2 fields but the header has 4\n");
 }
 
 TEST_F(RegisterLoaderTest, UndoublesQuotesInPlaceInEveryCellThatHasThem) {
@@ -104,7 +110,9 @@ TEST_F(RegisterLoaderTest, UndoublesQuotesInPlaceInEveryCellThatHasThem) {
   EXPECT_EQ(Errors("person_id,designated,expires,score\n"
                    "\"A\"\"1\"\"\",yes,,\n"
                    "\"\"\"\"\"\",no,2016-01-01,2\n"
-                   "\"P,3\",,,\n", &reg), "");
+                   "\"P,3\",,,\n",
+                   &reg),
+            "");
   ASSERT_TRUE(reg);
   ASSERT_EQ(reg->rows(), 3u);
   EXPECT_EQ(reg->Text(0, 0), "A\"1\"");
@@ -115,11 +123,12 @@ TEST_F(RegisterLoaderTest, UndoublesQuotesInPlaceInEveryCellThatHasThem) {
 }
 
 TEST_F(RegisterLoaderTest, ReadsTheKnownColumnsUnderABadHeader) {
-  EXPECT_EQ(Errors("person_id,grade,designated,expires,score\n"
-                   "P1,x,maybe,2016-01-01,1\n"),
-            "vetting.csv:1:11: unknown column 'grade' in register 'vetting' (its columns are: person_id, "
-            "designated, expires, score)\n"
-            "vetting.csv:2:6: column 'designated' must hold true or false (or yes/no), not 'maybe'\n");
+  EXPECT_EQ(
+      Errors("person_id,grade,designated,expires,score\n"
+             "P1,x,maybe,2016-01-01,1\n"),
+      "vetting.csv:1:11: unknown column 'grade' in register 'vetting' (its columns are: person_id, "
+      "designated, expires, score)\n"
+      "vetting.csv:2:6: column 'designated' must hold true or false (or yes/no), not 'maybe'\n");
 }
 
 TEST_F(RegisterLoaderTest, StopsAfterTooManyErrors) {
@@ -127,13 +136,16 @@ TEST_F(RegisterLoaderTest, StopsAfterTooManyErrors) {
   for (int i = 0; i < 50; ++i) text += "P,x,2016-01-01,1\n";
   const std::string errors = Errors(text);
   EXPECT_EQ(std::count(errors.begin(), errors.end(), '\n'), kMaxRegisterErrors + 1);
-  EXPECT_NE(errors.find("too many errors in register 'vetting'; the rest of the file was not read"), std::string::npos);
+  EXPECT_NE(errors.find("too many errors in register 'vetting'; the rest of the file was not read"),
+            std::string::npos);
 }
 
 TEST_F(RegisterLoaderTest, ReportsUnterminatedQuoteAndEmptyFile) {
-  EXPECT_EQ(Errors("person_id,designated,expires,score\n\"P1,yes,2016-01-01,1\n"),
-            "vetting.csv:2:1: unterminated quoted field: no closing quote before the end of the file\n");
-  EXPECT_EQ(Errors(""), "vetting.csv: register 'vetting' is empty: the first line must name the columns\n");
+  EXPECT_EQ(
+      Errors("person_id,designated,expires,score\n\"P1,yes,2016-01-01,1\n"),
+      "vetting.csv:2:1: unterminated quoted field: no closing quote before the end of the file\n");
+  EXPECT_EQ(Errors(""),
+            "vetting.csv: register 'vetting' is empty: the first line must name the columns\n");
 }
 
 TEST_F(RegisterLoaderTest, ReportsTextThatIsNotUtf8) {
@@ -143,11 +155,13 @@ TEST_F(RegisterLoaderTest, ReportsTextThatIsNotUtf8) {
 
 // from_chars reads these as numbers; a rule comparing one could pass.
 TEST_F(RegisterLoaderTest, RefusesNotANumberAndInfinityInANumberColumn) {
-  const char* const kWords[] = {"NaN", "nan", "-nan", "NAN", "inf", "-inf", "INF", "Infinity", "-Infinity", "infinity"};
+  const char* const kWords[] = {"NaN",  "nan", "-nan",     "NAN",       "inf",
+                                "-inf", "INF", "Infinity", "-Infinity", "infinity"};
   for (const char* word : kWords) {
-    EXPECT_EQ(Errors(std::string("person_id,designated,expires,score\nP1,yes,2016-01-01,") + word + "\n"),
-              std::string("vetting.csv:2:19: column 'score' must hold a number, not '") + word +
-                  "' (not-a-number and infinity are not values a rule can compare)\n")
+    EXPECT_EQ(
+        Errors(std::string("person_id,designated,expires,score\nP1,yes,2016-01-01,") + word + "\n"),
+        std::string("vetting.csv:2:19: column 'score' must hold a number, not '") + word +
+            "' (not-a-number and infinity are not values a rule can compare)\n")
         << word;
   }
   // A sign from_chars does not read is refused as before.
@@ -157,11 +171,16 @@ TEST_F(RegisterLoaderTest, RefusesNotANumberAndInfinityInANumberColumn) {
 
 TEST_F(RegisterLoaderTest, RefusesANumberBeyondTheMagnitudeLimit) {
   std::optional<Register> reg;
-  EXPECT_EQ(Errors("person_id,designated,expires,score\nP1,yes,2016-01-01,1e15\nP2,yes,2016-01-01,-1000000000000000\n", &reg), "");
+  EXPECT_EQ(Errors("person_id,designated,expires,score\nP1,yes,2016-01-01,1e15\nP2,yes,2016-01-01,-"
+                   "1000000000000000\n",
+                   &reg),
+            "");
   ASSERT_TRUE(reg);
   EXPECT_EQ(reg->columns[3].numbers, (std::vector<double>{1e15, -1e15}));
-  EXPECT_EQ(Errors("person_id,designated,expires,score\nP1,yes,2016-01-01,1000000000000001\nP2,yes,2016-01-01,-1e300\n"),
-            "vetting.csv:2:19: column 'score' holds '1000000000000001', beyond the number magnitude limit "
+  EXPECT_EQ(Errors("person_id,designated,expires,score\nP1,yes,2016-01-01,1000000000000001\nP2,yes,"
+                   "2016-01-01,-1e300\n"),
+            "vetting.csv:2:19: column 'score' holds '1000000000000001', beyond the number "
+            "magnitude limit "
             "(numbers from -1e15 to 1e15)\n"
             "vetting.csv:3:19: column 'score' holds '-1e300', beyond the number magnitude limit "
             "(numbers from -1e15 to 1e15)\n");
@@ -173,26 +192,33 @@ TEST_F(RegisterLoaderTest, CapsTheErrorsOfAHeader) {
   for (size_t i = 4; i < limits::kRegisterColumns; ++i) header += ",extra" + std::to_string(i);
   const std::string errors = Errors(header + "\n");
   EXPECT_EQ(std::count(errors.begin(), errors.end(), '\n'), kMaxRegisterErrors + 1) << errors;
-  EXPECT_NE(errors.find("too many errors in register 'vetting'; the rest of the file was not read"), std::string::npos);
+  EXPECT_NE(errors.find("too many errors in register 'vetting'; the rest of the file was not read"),
+            std::string::npos);
 }
 
 TEST_F(RegisterLoaderTest, RefusesAHeaderOfMoreColumnsThanTheLimit) {
   std::string header = "person_id,designated,expires,score";
   for (size_t i = 4; i <= limits::kRegisterColumns; ++i) header += ",extra" + std::to_string(i);
-  EXPECT_EQ(Errors(header + "\n"), "vetting.csv:1:1: the header of register 'vetting' has 1001 columns, more "
-                                   "than the register columns limit of 1000\n");
+  EXPECT_EQ(Errors(header + "\n"),
+            "vetting.csv:1:1: the header of register 'vetting' has 1001 columns, more "
+            "than the register columns limit of 1000\n");
 }
 
 TEST_F(RegisterLoaderTest, RefusesAFieldLongerThanTheLimit) {
   const std::string at_limit(limits::kRegisterFieldBytes, 'x');
   std::optional<Register> reg;
-  EXPECT_EQ(Errors("person_id,designated,expires,score\n" + at_limit + ",yes,,\n\"" + at_limit + "\",yes,,\n", &reg), "");
+  EXPECT_EQ(Errors("person_id,designated,expires,score\n" + at_limit + ",yes,,\n\"" + at_limit +
+                       "\",yes,,\n",
+                   &reg),
+            "");
   ASSERT_TRUE(reg);
   EXPECT_EQ(reg->Text(0, 1).size(), limits::kRegisterFieldBytes);
   EXPECT_EQ(Errors("person_id,designated,expires,score\nP1,yes,,\n" + at_limit + "x,yes,,\n"),
-            "vetting.csv:3:1: this field is 65537 bytes long, more than the register field limit of 65536 bytes\n");
+            "vetting.csv:3:1: this field is 65537 bytes long, more than the register field limit "
+            "of 65536 bytes\n");
   EXPECT_EQ(Errors("person_id" + at_limit + ",designated,expires,score\n"),
-            "vetting.csv:1:1: this field is 65545 bytes long, more than the register field limit of 65536 bytes\n"
+            "vetting.csv:1:1: this field is 65545 bytes long, more than the register field limit "
+            "of 65536 bytes\n"
             "vetting.csv:1:1: the header of register 'vetting' lacks column 'person_id'\n");
 }
 
@@ -200,10 +226,12 @@ class EvidenceRegistersTest : public RegisterLoaderTest {
  protected:
   std::string Load(const std::string& registers_yaml, bool allow_outside = false) {
     fs::create_directories(dir_ / "force");
-    std::ofstream(dir_ / "force" / "vetting.csv") << "person_id,designated,expires,score\nP1,yes,2016-01-01,1\n";
+    std::ofstream(dir_ / "force" / "vetting.csv")
+        << "person_id,designated,expires,score\nP1,yes,2016-01-01,1\n";
     std::ofstream(dir_ / "outside.csv") << "person_id,designated,expires,score\n";
     const fs::path ev = dir_ / "force" / "evidence.yaml";
-    std::ofstream(ev) << "force: F\nas_of: 2016-03-31\nevidence: {}\nregisters:\n" << registers_yaml;
+    std::ofstream(ev) << "force: F\nas_of: 2016-03-31\nevidence: {}\nregisters:\n"
+                      << registers_yaml;
     std::vector<RegisterSpec> specs = {spec_};
     EvidenceOptions options;
     options.registers = &specs;
@@ -211,15 +239,19 @@ class EvidenceRegistersTest : public RegisterLoaderTest {
     Diagnostics diags;
     std::optional<Evidence> e = LoadEvidence(ev.string(), options, diags);
     std::ostringstream s;
-    for (const Diagnostic& d : diags.all()) s << d.where.line << ":" << d.where.column << ": " << d.message << "\n";
-    if (e) s << "loaded " << e->registers.size() << " register(s), " << (e->registers.empty() ? 0 : e->registers[0].rows()) << " row(s)\n";
+    for (const Diagnostic& d : diags.all())
+      s << d.where.line << ":" << d.where.column << ": " << d.message << "\n";
+    if (e)
+      s << "loaded " << e->registers.size() << " register(s), "
+        << (e->registers.empty() ? 0 : e->registers[0].rows()) << " row(s)\n";
     return s.str();
   }
 };
 
 TEST_F(EvidenceRegistersTest, LoadsARegisterBesideTheEvidence) {
   EXPECT_EQ(Load("  vetting: vetting.csv\n"), "loaded 1 register(s), 1 row(s)\n");
-  EXPECT_EQ(Load("  vetting: { file: vetting.csv, synthetic: true }\n"), "loaded 1 register(s), 1 row(s)\n");
+  EXPECT_EQ(Load("  vetting: { file: vetting.csv, synthetic: true }\n"),
+            "loaded 1 register(s), 1 row(s)\n");
 }
 
 TEST_F(EvidenceRegistersTest, RefusesAPathOutsideTheEvidenceFolder) {
@@ -244,7 +276,8 @@ TEST_F(EvidenceRegistersTest, RefusesASymbolicLinkOutOfTheFolder) {
 TEST_F(EvidenceRegistersTest, RefusesARegisterThatNamesNoFile) {
   EXPECT_EQ(Load("  vetting: { file: \"\" }\n"),
             "5:20: register 'vetting' names no file: give the path of its CSV file\n");
-  EXPECT_EQ(Load("  vetting: ''\n"), "5:12: register 'vetting' names no file: give the path of its CSV file\n");
+  EXPECT_EQ(Load("  vetting: ''\n"),
+            "5:12: register 'vetting' names no file: give the path of its CSV file\n");
 }
 
 TEST_F(EvidenceRegistersTest, ReportsUnknownAndMissingRegisters) {

@@ -72,19 +72,24 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         // Found missing or incomplete.
         Expected{"VET-002", Outcome::kFail, "no vetting aftercare"},
-        Expected{"VET-003", Outcome::kFail, "people in sensitive posts without the required vetting"},
+        Expected{"VET-003", Outcome::kFail,
+                 "people in sensitive posts without the required vetting"},
         Expected{"REG-002", Outcome::kFail, "no audit of expenses"},
         Expected{"REG-003", Outcome::kPartial, "no annual business-interest compliance check"},
         Expected{"CCU-001", Outcome::kPartial, "CCU covert investigations constrained by capacity"},
         Expected{"CCU-005", Outcome::kFail, "no control strategy for the strategic assessment"},
-        Expected{"APSP-004", Outcome::kFail, "no proactive APSP intelligence from external partners"},
+        Expected{"APSP-004", Outcome::kFail,
+                 "no proactive APSP intelligence from external partners"},
         Expected{"APSP-005", Outcome::kFail, "no IT monitoring for APSP patterns"},
-        Expected{"PDR-001", Outcome::kPartial, "eDR used routinely in some parts of the force, not in others"},
-        Expected{"PDR-009", Outcome::kFail, "many supervisors hold neither an eDR nor the expected conversations"},
+        Expected{"PDR-001", Outcome::kPartial,
+                 "eDR used routinely in some parts of the force, not in others"},
+        Expected{"PDR-009", Outcome::kFail,
+                 "many supervisors hold neither an eDR nor the expected conversations"},
         Expected{"PDR-003", Outcome::kFail, "eDR not scrutinised for fairness"},
         // Found in place.
         Expected{"VET-001", Outcome::kPass, "recruit vetting compliant with national policy"},
-        Expected{"REG-001", Outcome::kPass, "monthly gifts and hospitality audits against procurement"},
+        Expected{"REG-001", Outcome::kPass,
+                 "monthly gifts and hospitality audits against procurement"},
         Expected{"APSP-001", Outcome::kPass, "APSP treated as serious corruption"},
         Expected{"APSP-002", Outcome::kPass, "APSP referred to the IPCC"},
         Expected{"CCU-007", Outcome::kPass, "confidential reporting line"},
@@ -112,10 +117,26 @@ std::string Fold(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     auto is = [&](const char* seq) { return s.compare(i, std::strlen(seq), seq) == 0; };
-    if (is("\u2018") || is("\u2019")) { out += '\''; i += 2; continue; }
-    if (is("\u201c") || is("\u201d")) { out += '"'; i += 2; continue; }
-    if (is("\u2013") || is("\u2014")) { out += '-'; i += 2; continue; }
-    if (is("\u00a0")) { out += ' '; i += 1; continue; }
+    if (is("\u2018") || is("\u2019")) {
+      out += '\'';
+      i += 2;
+      continue;
+    }
+    if (is("\u201c") || is("\u201d")) {
+      out += '"';
+      i += 2;
+      continue;
+    }
+    if (is("\u2013") || is("\u2014")) {
+      out += '-';
+      i += 2;
+      continue;
+    }
+    if (is("\u00a0")) {
+      out += ' ';
+      i += 1;
+      continue;
+    }
     const char c = s[i];
     if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
       if (!out.empty() && out.back() != ' ') out += ' ';
@@ -132,7 +153,8 @@ std::string Fold(const std::string& s) {
 void CollectQuotes(const EvidenceNode& n, const std::string& path, bool in_record,
                    std::vector<std::pair<std::string, std::string>>& quotes, int& bare) {
   if (n.kind == EvidenceNode::Kind::kSection) {
-    for (const auto& [k, child] : n.fields) CollectQuotes(child, path + "." + k, in_record, quotes, bare);
+    for (const auto& [k, child] : n.fields)
+      CollectQuotes(child, path + "." + k, in_record, quotes, bare);
     return;
   }
   if (n.kind == EvidenceNode::Kind::kList && n.source.empty()) {
@@ -158,7 +180,8 @@ void CollectQuotes(const EvidenceNode& n, const std::string& path, bool in_recor
 void CollectNoteQuotes(const YAML::Node& n, const std::string& path,
                        std::vector<std::pair<std::string, std::string>>& quotes) {
   if (n.IsSequence()) {
-    for (size_t i = 0; i < n.size(); ++i) CollectNoteQuotes(n[i], path + "[" + std::to_string(i) + "]", quotes);
+    for (size_t i = 0; i < n.size(); ++i)
+      CollectNoteQuotes(n[i], path + "[" + std::to_string(i) + "]", quotes);
     return;
   }
   if (!n.IsMap()) return;
@@ -184,15 +207,16 @@ class ProvenanceTest : public ::testing::TestWithParam<Provenance> {};
 
 TEST_P(ProvenanceTest, EveryFactQuotesItsSourceWordForWord) {
   const fs::path seed = kSource.parent_path() / "shared" / "seeds" / GetParam().seed;
-  if (!fs::exists(seed)) GTEST_SKIP() << "seed document not found at " << seed << " (../shared is absent)";
+  if (!fs::exists(seed))
+    GTEST_SKIP() << "seed document not found at " << seed << " (../shared is absent)";
   std::ifstream in(seed, std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();
   const std::string folded = Fold(text.str());
 
   Diagnostics diags;
-  std::optional<Evidence> ev = LoadEvidence(
-      (kSource / "examples" / GetParam().example / "evidence.yaml").string(), diags);
+  std::optional<Evidence> ev =
+      LoadEvidence((kSource / "examples" / GetParam().example / "evidence.yaml").string(), diags);
   ASSERT_TRUE(ev);
   std::vector<std::pair<std::string, std::string>> quotes;
   int bare = 0;
@@ -204,18 +228,20 @@ TEST_P(ProvenanceTest, EveryFactQuotesItsSourceWordForWord) {
   EXPECT_GT(quotes.size(), 50u);
   for (const auto& [path, quote] : quotes) {
     EXPECT_FALSE(quote.empty()) << path << ": source is not \"<id>, <section>: '<quotation>'\"";
-    EXPECT_NE(folded.find(Fold(quote)), std::string::npos) << path << ": not in the source: " << quote;
+    EXPECT_NE(folded.find(Fold(quote)), std::string::npos)
+        << path << ": not in the source: " << quote;
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Seeds, ProvenanceTest,
-                         ::testing::Values(Provenance{"west-midlands-2016", "003_68cffe546c2cc3c5.txt"},
-                                           Provenance{"west-midlands-2022", "000_dd2e439c09e8f088.txt"}),
-                         [](const ::testing::TestParamInfo<Provenance>& p) {
-                           std::string n = p.param.example;
-                           for (char& ch : n) ch = ch == '-' ? '_' : ch;
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Seeds, ProvenanceTest,
+    ::testing::Values(Provenance{"west-midlands-2016", "003_68cffe546c2cc3c5.txt"},
+                      Provenance{"west-midlands-2022", "000_dd2e439c09e8f088.txt"}),
+    [](const ::testing::TestParamInfo<Provenance>& p) {
+      std::string n = p.param.example;
+      for (char& ch : n) ch = ch == '-' ? '_' : ch;
+      return n;
+    });
 
 }  // namespace
 }  // namespace forcecheck

@@ -37,8 +37,8 @@ void CollectEvidencePaths(const expr::Expr& e, std::set<std::string>& out) {
 std::set<std::string> PathsReadByRules(const RulePack& pack) {
   std::set<std::string> read;
   for (const Rule& r : pack.rules) {
-    for (const CompiledExpr* c : {&r.check, r.partial ? &*r.partial : nullptr,
-                                  r.records ? &*r.records : nullptr}) {
+    for (const CompiledExpr* c :
+         {&r.check, r.partial ? &*r.partial : nullptr, r.records ? &*r.records : nullptr}) {
       if (c && c->ast) CollectEvidencePaths(*c->ast, read);
     }
   }
@@ -55,7 +55,11 @@ const EvidenceNode* Find(const EvidenceNode& root, const std::string& path) {
 std::string Squash(std::string s) {  // typographic quotes as plain ones, white space folded
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 3, "\u2018") == 0 || s.compare(i, 3, "\u2019") == 0) { out += '\''; i += 2; continue; }
+    if (s.compare(i, 3, "\u2018") == 0 || s.compare(i, 3, "\u2019") == 0) {
+      out += '\'';
+      i += 2;
+      continue;
+    }
     if (std::isspace(static_cast<unsigned char>(s[i]))) {
       if (!out.empty() && out.back() != ' ') out += ' ';
       continue;
@@ -69,13 +73,15 @@ TEST(StatementInventoryTest, EveryStatementIsHeldByARuleOrSaysWhyNot) {
   Diagnostics diags;
   std::optional<RulePack> pack = LoadRulePack((kSource / "rules").string(), diags);
   std::optional<Evidence> ev = LoadEvidence((kExample / "evidence.yaml").string(), diags);
-  auto schema = LoadEvidenceSchemaPaths((kSource / "schemas" / "evidence.schema.json").string(), diags);
+  auto schema =
+      LoadEvidenceSchemaPaths((kSource / "schemas" / "evidence.schema.json").string(), diags);
   std::ostringstream rendered;
   diags.RenderAll(rendered);
   ASSERT_TRUE(pack && ev && schema) << rendered.str();
   const std::set<std::string> read = PathsReadByRules(*pack);
 
-  const fs::path seed_path = kSource.parent_path() / "shared" / "seeds" / "003_68cffe546c2cc3c5.txt";
+  const fs::path seed_path =
+      kSource.parent_path() / "shared" / "seeds" / "003_68cffe546c2cc3c5.txt";
   std::string seed;
   if (fs::exists(seed_path)) {
     std::ifstream in(seed_path, std::ios::binary);
@@ -87,7 +93,8 @@ TEST(StatementInventoryTest, EveryStatementIsHeldByARuleOrSaysWhyNot) {
   int statements = 0, held = 0, context = 0;
   std::set<std::string> ids;
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(kExample / "statements")) files.push_back(entry.path());
+  for (const auto& entry : fs::directory_iterator(kExample / "statements"))
+    files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   ASSERT_FALSE(files.empty());
   for (const fs::path& file : files) {
@@ -100,21 +107,25 @@ TEST(StatementInventoryTest, EveryStatementIsHeldByARuleOrSaysWhyNot) {
       const std::string quote = s["quote"].as<std::string>("");
       EXPECT_FALSE(quote.empty()) << where;
       if (!seed.empty()) {
-        EXPECT_NE(seed.find(Squash(quote)), std::string::npos) << where << ": not in the report: " << quote;
+        EXPECT_NE(seed.find(Squash(quote)), std::string::npos)
+            << where << ": not in the report: " << quote;
       }
       if (s["context"]) {
         ++context;
         EXPECT_FALSE(s["fields"]) << where << ": both fields and context";
-        EXPECT_FALSE(s["context"].as<std::string>("").empty()) << where << ": context gives no reason";
+        EXPECT_FALSE(s["context"].as<std::string>("").empty())
+            << where << ": context gives no reason";
         continue;
       }
       ASSERT_TRUE(s["fields"] && s["fields"].IsSequence() && s["fields"].size() > 0) << where;
       ++held;
       for (const YAML::Node& f : s["fields"]) {
         const std::string path = f.as<std::string>();
-        EXPECT_TRUE(schema->count(path)) << where << ": " << path << " is not in the evidence schema";
+        EXPECT_TRUE(schema->count(path))
+            << where << ": " << path << " is not in the evidence schema";
         const EvidenceNode* n = Find(ev->root, path);
-        EXPECT_TRUE(n && n->kind != EvidenceNode::Kind::kNull) << where << ": " << path << " has no value in the example";
+        EXPECT_TRUE(n && n->kind != EvidenceNode::Kind::kNull)
+            << where << ": " << path << " has no value in the example";
         EXPECT_TRUE(read.count(path)) << where << ": no rule reads " << path;
       }
     }

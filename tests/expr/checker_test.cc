@@ -23,7 +23,8 @@ std::string CheckToString(std::string_view source, Type want = Type::kBool) {
 // "unknown function 'NAME' (known functions: ...)", listing the function table in its order.
 std::string UnknownFunction(const std::string& name) {
   std::string known;
-  for (const Function& f : AllFunctions()) known += (known.empty() ? "" : ", ") + std::string(f.name);
+  for (const Function& f : AllFunctions())
+    known += (known.empty() ? "" : ", ") + std::string(f.name);
   return "unknown function '" + name + "' (known functions: " + known + ")";
 }
 
@@ -42,8 +43,7 @@ TEST_P(CheckerIssueTest, FindsIssues) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, CheckerIssueTest,
     ::testing::Values(
-        CheckCase{"PathIsAnyType", "vetting.in_place", ""},
-        CheckCase{"Comparison", "a.b >= 3", ""},
+        CheckCase{"PathIsAnyType", "vetting.in_place", ""}, CheckCase{"Comparison", "a.b >= 3", ""},
         CheckCase{"Logic", "a and not b or c == 'x'", ""},
         CheckCase{"DateComparison", "a < 2016-03-31", ""},
         CheckCase{"Functions",
@@ -59,10 +59,13 @@ INSTANTIATE_TEST_SUITE_P(
                   "7: exists() takes a path, such as exists(vetting.aftercare)"},
         CheckCase{"ExistsNeedsPathNotExpression", "exists(a == b)",
                   "7: exists() takes a path, such as exists(vetting.aftercare)"},
-        CheckCase{"BooleanPlusNumber", "true + 1 > 0", "0: '+' needs a number, but this is a boolean"},
+        CheckCase{"BooleanPlusNumber", "true + 1 > 0",
+                  "0: '+' needs a number, but this is a boolean"},
         CheckCase{"TextMinus", "a - 'x' > 0", "4: '-' needs a number, but this is text"},
-        CheckCase{"TextOrderedAgainstNumber", "'a' < 3", "0: '<' cannot order text against a number"},
-        CheckCase{"OrderingBooleans", "a >= true", "0: '>=' orders numbers, dates or text, not a boolean"},
+        CheckCase{"TextOrderedAgainstNumber", "'a' < 3",
+                  "0: '<' cannot order text against a number"},
+        CheckCase{"OrderingBooleans", "a >= true",
+                  "0: '>=' orders numbers, dates or text, not a boolean"},
         CheckCase{"EqualityAcrossTypes", "1 == 'a'",
                   "0: '==' compares a number with text, which are never equal"},
         CheckCase{"InequalityAcrossTypes", "a.b != 2016-01-01 and 2 != true",
@@ -79,7 +82,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "9: argument 1 of contains() needs a list, but this is text"},
         CheckCase{"CheckGivesNumber", "1 + 2",
                   "0: the expression must give a boolean, but it gives a number"},
-        CheckCase{"CheckGivesText", "'yes'", "0: the expression must give a boolean, but it gives text"},
+        CheckCase{"CheckGivesText", "'yes'",
+                  "0: the expression must give a boolean, but it gives text"},
         CheckCase{"CheckGivesDate", "as_of()",
                   "0: the expression must give a boolean, but it gives a date"},
         CheckCase{"CheckGivesFunctionResult", "len(a)",
@@ -174,13 +178,15 @@ TEST(CheckerTest, ReportsUnknownParameterWithTheOneMeant) {
   EXPECT_EQ(CheckToString("params.x > 1"), "0: unknown parameter 'x'; the pack declares none");
   EXPECT_EQ(CheckWithParameters("params > 1"),
             "0: 'params' must be followed by a parameter's name, as in params.tolerance");
-  EXPECT_EQ(CheckWithParameters("params.tolerance.x > 1"), "0: a parameter has no fields: 'params.tolerance.x'");
+  EXPECT_EQ(CheckWithParameters("params.tolerance.x > 1"),
+            "0: a parameter has no fields: 'params.tolerance.x'");
 }
 
 TEST(CheckerTest, ParameterHasItsDeclaredType) {
   EXPECT_EQ(CheckWithParameters("params.tolerance == 'one'"),
             "0: '==' compares a number with text, which are never equal");
-  EXPECT_EQ(CheckWithParameters("a.b < params.window"), "0: '<' orders numbers, dates or text, not a duration");
+  EXPECT_EQ(CheckWithParameters("a.b < params.window"),
+            "0: '<' orders numbers, dates or text, not a duration");
 }
 
 }  // namespace

@@ -29,7 +29,9 @@ RegisterSpec Spec(std::string id, std::string key, std::vector<ColumnSpec> colum
 class RegisterEnvironment : public Environment {
  public:
   explicit RegisterEnvironment(const std::vector<Register>& regs) : regs_(regs) {}
-  Value Lookup(const std::vector<std::string>& path) override { return Value::Unknown(path[0] + " (absent)"); }
+  Value Lookup(const std::vector<std::string>& path) override {
+    return Value::Unknown(path[0] + " (absent)");
+  }
   const Register* FindRegister(const RegisterSpec& spec) override {
     for (const Register& r : regs_) {
       if (r.spec->id == spec.id) return &r;
@@ -47,24 +49,32 @@ class CollectionsTest : public ::testing::Test {
   static void SetUpTestSuite() {
     specs_ = new std::vector<RegisterSpec>{
         Spec("vetting", "person_id",
-             {{"person_id", ColumnType::kText, true, ""}, {"department", ColumnType::kText, false, ""},
-              {"designated", ColumnType::kBool, false, ""}, {"required_level", ColumnType::kText, false, ""},
-              {"level_held", ColumnType::kText, false, ""}, {"expires", ColumnType::kDate, false, ""}}),
+             {{"person_id", ColumnType::kText, true, ""},
+              {"department", ColumnType::kText, false, ""},
+              {"designated", ColumnType::kBool, false, ""},
+              {"required_level", ColumnType::kText, false, ""},
+              {"level_held", ColumnType::kText, false, ""},
+              {"expires", ColumnType::kDate, false, ""}}),
         Spec("gifts", "gift_id",
-             {{"gift_id", ColumnType::kText, true, ""}, {"donor", ColumnType::kText, false, ""},
-              {"received", ColumnType::kDate, false, ""}, {"value", ColumnType::kNumber, false, ""}}),
+             {{"gift_id", ColumnType::kText, true, ""},
+              {"donor", ColumnType::kText, false, ""},
+              {"received", ColumnType::kDate, false, ""},
+              {"value", ColumnType::kNumber, false, ""}}),
         Spec("procurement", "contract_id",
-             {{"contract_id", ColumnType::kText, true, ""}, {"supplier", ColumnType::kText, false, ""},
+             {{"contract_id", ColumnType::kText, true, ""},
+              {"supplier", ColumnType::kText, false, ""},
               {"awarded", ColumnType::kDate, false, ""}}),
     };
-    const fs::path dir = fs::path(::testing::TempDir()) / ("collections-" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::path(::testing::TempDir()) / ("collections-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    std::ofstream(dir / "vetting.csv") << "person_id,department,designated,required_level,level_held,expires\n"
-                                          "P1,CID,yes,MV,MV,2017-01-01\n"
-                                          "P2,CID,no,RV,RV,2015-06-30\n"
-                                          "P3,Response,yes,MV,RV,2018-01-01\n"
-                                          "P4,Response,no,RV,RV,2020-01-01\n"
-                                          "P5,Custody,no,RV,RV,\n";
+    std::ofstream(dir / "vetting.csv")
+        << "person_id,department,designated,required_level,level_held,expires\n"
+           "P1,CID,yes,MV,MV,2017-01-01\n"
+           "P2,CID,no,RV,RV,2015-06-30\n"
+           "P3,Response,yes,MV,RV,2018-01-01\n"
+           "P4,Response,no,RV,RV,2020-01-01\n"
+           "P5,Custody,no,RV,RV,\n";
     std::ofstream(dir / "gifts.csv") << "gift_id,donor,received,value\n"
                                         "G1,Acme Ltd,2015-06-01,50\n"
                                         "G2,Acme Ltd,2012-01-01,20\n"
@@ -92,7 +102,8 @@ class CollectionsTest : public ::testing::Test {
     if (p.error) return "parse@" + std::to_string(p.error->offset) + ": " + p.error->message;
     CheckContext ctx{specs_, nullptr, ""};
     std::vector<ExprError> errors = Check(*p.expr, Type::kAny, ctx);
-    if (!errors.empty()) return "check@" + std::to_string(errors[0].offset) + ": " + errors[0].message;
+    if (!errors.empty())
+      return "check@" + std::to_string(errors[0].offset) + ": " + errors[0].message;
     RegisterEnvironment env(*regs_);
     Value v = Evaluate(*p.expr, env);
     if (v.is_unknown()) return "unknown: " + v.text();
@@ -122,8 +133,8 @@ TEST_F(CollectionsTest, ABlankCellIsUnknownNeverZero) {
 
 TEST_F(CollectionsTest, AnyAndAllFollowThreeValuedLogic) {
   EXPECT_EQ(Run("any(registers.vetting, expires < 2016-01-01)"), "true");  // P2 decides
-  EXPECT_EQ(Run("all(registers.vetting, expires > 2000-01-01)"), "unknown: 'expires' is empty at " +
-                                                                    (*regs_)[0].file + ":6");
+  EXPECT_EQ(Run("all(registers.vetting, expires > 2000-01-01)"),
+            "unknown: 'expires' is empty at " + (*regs_)[0].file + ":6");
   EXPECT_EQ(Run("all(registers.vetting, expires > 2016-01-01)"), "false");  // P2 decides
   EXPECT_EQ(Run("any(registers.vetting where department == 'Nowhere')"), "false");
 }
@@ -159,16 +170,22 @@ TEST_F(CollectionsTest, GroupsByKeysOfEveryKind) {
   EXPECT_EQ(Run("registers.gifts by value > 10"), "2 groups");
   EXPECT_EQ(Run("registers.gifts by donor"), "2 groups");
   EXPECT_EQ(Run("min(registers.gifts by donor, sum(group, value))"), "5");
-  EXPECT_EQ(Run("registers.vetting by expires").rfind("unknown", 0), 0u) << Run("registers.vetting by expires");
+  EXPECT_EQ(Run("registers.vetting by expires").rfind("unknown", 0), 0u)
+      << Run("registers.vetting by expires");
 }
 
 TEST_F(CollectionsTest, LooksAcrossRegistersWithAndWithoutAnIndex) {
   // `p.supplier == g.donor` is indexed; the reversed, or-ed form is not: both must agree.
-  const std::string window = " and p.awarded >= g.received - 12mo and p.awarded <= g.received + 12mo";
-  EXPECT_EQ(Run("count(registers.gifts as g where any(registers.procurement as p where p.supplier == g.donor" +
-                window + "))"), "1");
-  EXPECT_EQ(Run("count(registers.gifts as g where any(registers.procurement as p where (g.donor == p.supplier or false)" +
-                window + "))"), "1");
+  const std::string window =
+      " and p.awarded >= g.received - 12mo and p.awarded <= g.received + 12mo";
+  EXPECT_EQ(Run("count(registers.gifts as g where any(registers.procurement as p where p.supplier "
+                "== g.donor" +
+                window + "))"),
+            "1");
+  EXPECT_EQ(Run("count(registers.gifts as g where any(registers.procurement as p where (g.donor == "
+                "p.supplier or false)" +
+                window + "))"),
+            "1");
   EXPECT_EQ(Run("count(registers.gifts where donor in registers.procurement.supplier)"), "2");
 }
 
@@ -177,7 +194,8 @@ TEST_F(CollectionsTest, ComputesWithDatesAndDurations) {
   EXPECT_EQ(Run("2016-02-29 + 1y"), "2017-02-28");
   EXPECT_EQ(Run("as_of() - 6w"), "2016-02-18");
   EXPECT_EQ(Run("as_of() - 2016-03-01"), "30");
-  EXPECT_EQ(Run("count(registers.vetting where exists(expires) and expires < as_of() + 10mo)"), "2");
+  EXPECT_EQ(Run("count(registers.vetting where exists(expires) and expires < as_of() + 10mo)"),
+            "2");
 }
 
 TEST_F(CollectionsTest, ChecksNamesAgainstTheRegisters) {
@@ -187,10 +205,14 @@ TEST_F(CollectionsTest, ChecksNamesAgainstTheRegisters) {
             "check@30: unknown column 'levl' in register 'vetting' (its columns are: person_id, "
             "department, designated, required_level, level_held, expires)");
   EXPECT_EQ(Run("count(registers.gifts as g where g.amount > 3)"),
-            "check@33: unknown column 'amount' in register 'gifts' (its columns are: gift_id, donor, received, value)");
-  EXPECT_EQ(Run("count(3)"), "check@6: count() needs a collection (register records, a list or groups), but this is a number");
+            "check@33: unknown column 'amount' in register 'gifts' (its columns are: gift_id, "
+            "donor, received, value)");
+  EXPECT_EQ(Run("count(3)"), "check@6: count() needs a collection (register records, a list or "
+                             "groups), but this is a number");
   EXPECT_EQ(Run("sum(registers.gifts, donor)"), "check@21: sum() needs a number, but this is text");
-  EXPECT_EQ(Run("as_of() + 3"), "check@10: '+' on a date needs a duration such as 42d, 6mo or 10y, but this is a number");
+  EXPECT_EQ(
+      Run("as_of() + 3"),
+      "check@10: '+' on a date needs a duration such as 42d, 6mo or 10y, but this is a number");
   EXPECT_EQ(Run("count(registers.vetting where 3mx > 1)"),
             "parse@30: unknown duration unit 'mx' (use d, w, mo or y, as in 42d or 6mo)");
 }

@@ -20,7 +20,8 @@ TEST(FunctionTableTest, EveryFunctionSaysHowItIsCalledAndWhatItGives) {
       EXPECT_EQ(s.back(), ')') << s;
     }
     EXPECT_FALSE(f.summary.empty()) << f.name;
-    EXPECT_EQ(f.summary.find('|'), std::string_view::npos) << f.name << ": it would break the docs' table";
+    EXPECT_EQ(f.summary.find('|'), std::string_view::npos)
+        << f.name << ": it would break the docs' table";
   }
 }
 
@@ -33,12 +34,15 @@ TEST(FunctionTableTest, DocumentedInFormatsMdAsInTheTable) {
   std::string expected = "| function | meaning |\n|---|---|\n";
   for (const Function& f : AllFunctions()) {
     std::string cell;
-    for (std::string_view s : f.signatures) cell += (cell.empty() ? "`" : ", `") + std::string(s) + "`";
+    for (std::string_view s : f.signatures)
+      cell += (cell.empty() ? "`" : ", `") + std::string(s) + "`";
     expected += "| " + cell + " | " + std::string(f.summary) + " |\n";
   }
-  EXPECT_EQ(forcecheck::testing::MarkdownTable(std::string(FORCECHECK_SOURCE_DIR) + "/docs/formats.md", "### Functions"),
+  EXPECT_EQ(forcecheck::testing::MarkdownTable(
+                std::string(FORCECHECK_SOURCE_DIR) + "/docs/formats.md", "### Functions"),
             expected)
-      << "docs/formats.md's \"### Functions\" table must be src/expr/functions.cc's Table():\n" << expected;
+      << "docs/formats.md's \"### Functions\" table must be src/expr/functions.cc's Table():\n"
+      << expected;
 }
 
 }  // namespace

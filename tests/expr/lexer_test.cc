@@ -35,15 +35,15 @@ TEST(LexerTest, EmptySourceIsJustEnd) {
 }
 
 TEST(LexerTest, SplitsOperatorsAndPunctuation) {
-  EXPECT_EQ(Kinds("( ) , . + - * / == != < <= > >="),
-            (std::vector<K>{K::kLParen, K::kRParen, K::kComma, K::kDot, K::kPlus, K::kMinus,
-                            K::kStar, K::kSlash, K::kEq, K::kNe, K::kLt, K::kLe, K::kGt, K::kGe,
-                            K::kEnd}));
+  EXPECT_EQ(
+      Kinds("( ) , . + - * / == != < <= > >="),
+      (std::vector<K>{K::kLParen, K::kRParen, K::kComma, K::kDot, K::kPlus, K::kMinus, K::kStar,
+                      K::kSlash, K::kEq, K::kNe, K::kLt, K::kLe, K::kGt, K::kGe, K::kEnd}));
 }
 
 TEST(LexerTest, NeedsNoSpacesBetweenTokens) {
-  EXPECT_EQ(Kinds("a.b<=-1"),
-            (std::vector<K>{K::kIdent, K::kDot, K::kIdent, K::kLe, K::kMinus, K::kNumber, K::kEnd}));
+  EXPECT_EQ(Kinds("a.b<=-1"), (std::vector<K>{K::kIdent, K::kDot, K::kIdent, K::kLe, K::kMinus,
+                                              K::kNumber, K::kEnd}));
 }
 
 TEST(LexerTest, RecognisesKeywordsButNotPrefixesOfNames) {
@@ -152,7 +152,8 @@ INSTANTIATE_TEST_SUITE_P(
                      "0: unknown duration unit 'abc' (use d, w, mo or y, as in 42d or 6mo)"},
         LexErrorCase{"DateThenLetter", "2016-03-31x",
                      "8: unknown duration unit 'x' (use d, w, mo or y, as in 42d or 6mo)"},
-        LexErrorCase{"NonAscii", "caf\xC3\xA9", "3: unexpected character: only ASCII is allowed outside quotes"},
+        LexErrorCase{"NonAscii", "caf\xC3\xA9",
+                     "3: unexpected character: only ASCII is allowed outside quotes"},
         LexErrorCase{"OtherCharacter", "a # b", "2: unexpected character '#'"},
         LexErrorCase{"Brackets", "[1]", "0: unexpected character '['"}),
     [](const ::testing::TestParamInfo<LexErrorCase>& p) { return p.param.name; });
@@ -169,13 +170,17 @@ TEST(LexerLimitTest, NumbersUpToTheMagnitudeLimit) {
 TEST(LexerLimitTest, DurationsUpToTenThousandYearsInEveryUnit) {
   const std::string too_long =
       "0: duration too long (the limit is 10000 years: 3652425d, 521775w, 120000mo or 10000y)";
-  for (const auto& [most, past] : std::vector<std::pair<std::string, std::string>>{
-           {"3652425d", "3652426d"}, {"521775w", "521776w"}, {"120000mo", "120001mo"}, {"10000y", "10001y"}}) {
+  for (const auto& [most, past] :
+       std::vector<std::pair<std::string, std::string>>{{"3652425d", "3652426d"},
+                                                        {"521775w", "521776w"},
+                                                        {"120000mo", "120001mo"},
+                                                        {"10000y", "10001y"}}) {
     EXPECT_EQ(LexError(most), "no error") << most;
     EXPECT_EQ(LexError(past), too_long) << past;
   }
   // Once a float-to-integer conversion out of range (undefined behaviour).
-  EXPECT_EQ(LexError("99999999999999999999d"), "0: number too large (the limit is 1000000000000000)");
+  EXPECT_EQ(LexError("99999999999999999999d"),
+            "0: number too large (the limit is 1000000000000000)");
   EXPECT_EQ(LexError("999999999999999d"), too_long);
   EXPECT_EQ(LexError("1.5d"), "0: a duration must be a whole number of units");
 }
@@ -183,7 +188,8 @@ TEST(LexerLimitTest, DurationsUpToTenThousandYearsInEveryUnit) {
 TEST(LexerLimitTest, NamesUpTo256Bytes) {
   EXPECT_EQ(LexError(std::string(256, 'a')), "no error");
   // The name is not echoed: a megabyte of it would be a megabyte of diagnostics.
-  EXPECT_EQ(LexError("x == " + std::string(257, 'a')), "5: name too long (257 bytes; the limit is 256)");
+  EXPECT_EQ(LexError("x == " + std::string(257, 'a')),
+            "5: name too long (257 bytes; the limit is 256)");
   EXPECT_EQ(LexError(std::string(60000, 'a')), "0: name too long (60000 bytes; the limit is 256)");
 }
 

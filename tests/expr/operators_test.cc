@@ -37,7 +37,8 @@ INSTANTIATE_TEST_SUITE_P(
                       ResolveCase{Op::kEq, Kind::kNumber, Kind::kText, Overload::kNone},
                       ResolveCase{Op::kEq, Kind::kSection, Kind::kSection, Overload::kNone},
                       ResolveCase{Op::kEq, Kind::kRows, Kind::kRows, Overload::kNone},
-                      ResolveCase{Op::kEq, Kind::kError, Kind::kError, Overload::kNone},  // a bad cell
+                      ResolveCase{Op::kEq, Kind::kError, Kind::kError,
+                                  Overload::kNone},  // a bad cell
                       ResolveCase{Op::kLt, Kind::kDate, Kind::kDate, Overload::kOrder},
                       ResolveCase{Op::kGe, Kind::kText, Kind::kText, Overload::kOrder},
                       ResolveCase{Op::kLe, Kind::kBool, Kind::kBool, Overload::kNone},
@@ -84,8 +85,11 @@ TEST(OperatorsTest, NaNIsLevelWithEveryNumberAndEqualToNone) {
 TEST(OperatorsTest, OrdersTextByItsBytes) {
   EXPECT_EQ(ApplyToString(Op::kLt, Value::Text("B"), Value::Text("a")), "true");
   EXPECT_EQ(ApplyToString(Op::kLt, Value::Text("a"), Value::Text("ab")), "true");
-  EXPECT_EQ(ApplyToString(Op::kEq, Value::Text(std::string(17, 'x')), Value::Text(std::string(17, 'x'))), "true");
-  EXPECT_EQ(ApplyToString(Op::kEq, Value::Text(std::string(17, 'x')), Value::Text(std::string(16, 'x') + "y")),
+  EXPECT_EQ(
+      ApplyToString(Op::kEq, Value::Text(std::string(17, 'x')), Value::Text(std::string(17, 'x'))),
+      "true");
+  EXPECT_EQ(ApplyToString(Op::kEq, Value::Text(std::string(17, 'x')),
+                          Value::Text(std::string(16, 'x') + "y")),
             "false");
 }
 
@@ -98,13 +102,16 @@ TEST(OperatorsTest, GivesNoValueForADivisionByZeroOrADateOutOfRange) {
   const auto divide = static_cast<int>(Fault::kDivisionByZero);
   const auto outside = static_cast<int>(Fault::kOutsideDates);
   const auto kinds = static_cast<int>(Fault::kKinds);
-  EXPECT_EQ(ApplyToString(Op::kDiv, Value::Number(1), Value::Number(0)), "fault " + std::to_string(divide));
+  EXPECT_EQ(ApplyToString(Op::kDiv, Value::Number(1), Value::Number(0)),
+            "fault " + std::to_string(divide));
   EXPECT_EQ(ApplyToString(Op::kAdd, Value::DateValue(kLastDate), Value::Duration(1, 'd')),
             "fault " + std::to_string(outside));
   EXPECT_EQ(ApplyToString(Op::kSub, Value::DateValue(kFirstDate), Value::Duration(1, 'm')),
             "fault " + std::to_string(outside));
-  EXPECT_EQ(ApplyToString(Op::kAdd, Value::DateValue(kLastDate), Value::Duration(0, 'y')), "9999-12-31");
-  EXPECT_EQ(ApplyToString(Op::kMul, Value::Text("a"), Value::Number(2)), "fault " + std::to_string(kinds));
+  EXPECT_EQ(ApplyToString(Op::kAdd, Value::DateValue(kLastDate), Value::Duration(0, 'y')),
+            "9999-12-31");
+  EXPECT_EQ(ApplyToString(Op::kMul, Value::Text("a"), Value::Number(2)),
+            "fault " + std::to_string(kinds));
 }
 
 TEST(OperatorsTest, MovesDatesByTheCalendarAndCountsDaysBetween) {
@@ -117,13 +124,23 @@ TEST(OperatorsTest, MovesDatesByTheCalendarAndCountsDaysBetween) {
 // Every operator on every pair of a sample of values gives the same for a Value as for a Cell:
 // the engines that hold one or the other share one implementation, and these are its inputs.
 TEST(OperatorsTest, AValueAndACellGiveTheSame) {
-  const std::vector<Value> sample = {
-      Value::Bool(true),   Value::Bool(false),       Value::Number(0),          Value::Number(-1.5),
-      Value::Number(3),    Value::Text(""),          Value::Text("MV"),         Value::Text("SC"),
-      Value::DateValue(DateFromCivil(2016, 3, 31)), Value::DateValue(kLastDate), Value::Duration(1, 'd'),
-      Value::Duration(-2, 'w'), Value::Duration(12, 'm'), Value::Duration(1, 'y')};
+  const std::vector<Value> sample = {Value::Bool(true),
+                                     Value::Bool(false),
+                                     Value::Number(0),
+                                     Value::Number(-1.5),
+                                     Value::Number(3),
+                                     Value::Text(""),
+                                     Value::Text("MV"),
+                                     Value::Text("SC"),
+                                     Value::DateValue(DateFromCivil(2016, 3, 31)),
+                                     Value::DateValue(kLastDate),
+                                     Value::Duration(1, 'd'),
+                                     Value::Duration(-2, 'w'),
+                                     Value::Duration(12, 'm'),
+                                     Value::Duration(1, 'y')};
   size_t compared = 0;
-  for (Op op : {Op::kEq, Op::kNe, Op::kLt, Op::kLe, Op::kGt, Op::kGe, Op::kAdd, Op::kSub, Op::kMul, Op::kDiv}) {
+  for (Op op : {Op::kEq, Op::kNe, Op::kLt, Op::kLe, Op::kGt, Op::kGe, Op::kAdd, Op::kSub, Op::kMul,
+                Op::kDiv}) {
     for (const Value& l : sample) {
       for (const Value& r : sample) {
         SCOPED_TRACE(l.ToString() + " " + OpText(op) + " " + r.ToString());

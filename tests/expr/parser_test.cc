@@ -21,8 +21,7 @@ std::string Show(const Expr& e) {
       for (const auto& a : e.args) s += " " + Show(*a);
       return s + ")";
     }
-    default:
-      return "?";
+    default: return "?";
   }
 }
 
@@ -51,10 +50,8 @@ INSTANTIATE_TEST_SUITE_P(
     Trees, ParserTest,
     ::testing::Values(
         ParseCase{"Path", "vetting.aftercare.in_place", "vetting.aftercare.in_place"},
-        ParseCase{"Number", "12", "12"},
-        ParseCase{"Fraction", "0.5", "0.5"},
-        ParseCase{"Text", "'yes'", "'yes'"},
-        ParseCase{"DoubleQuotedText", "\"yes\"", "'yes'"},
+        ParseCase{"Number", "12", "12"}, ParseCase{"Fraction", "0.5", "0.5"},
+        ParseCase{"Text", "'yes'", "'yes'"}, ParseCase{"DoubleQuotedText", "\"yes\"", "'yes'"},
         ParseCase{"Date", "2016-03-31", "2016-03-31"},
         ParseCase{"Booleans", "true or false", "(or true false)"},
         ParseCase{"AndBindsTighterThanOr", "a or b and c", "(or a (and b c))"},
@@ -91,16 +88,19 @@ INSTANTIATE_TEST_SUITE_P(
         ParseCase{"Null", "a == null",
                   "error at 5: 'null' is not a value; use exists(path) to ask whether evidence "
                   "is present"},
-        ParseCase{"UnterminatedText", "a == 'x", "error at 5: unterminated text: missing closing '"},
+        ParseCase{"UnterminatedText", "a == 'x",
+                  "error at 5: unterminated text: missing closing '"},
         ParseCase{"Empty", "", "error at 0: the expression is empty"},
         ParseCase{"OnlySpaces", "  \n ", "error at 0: the expression is empty"},
         ParseCase{"TrailingOperator", "a +",
                   "error at 3: expected a value, a path or '(', found end of expression"},
         ParseCase{"TrailingAnd", "a and",
                   "error at 5: expected a value, a path or '(', found end of expression"},
-        ParseCase{"LeadingOperator", "* a", "error at 0: expected a value, a path or '(', found '*'"},
+        ParseCase{"LeadingOperator", "* a",
+                  "error at 0: expected a value, a path or '(', found '*'"},
         ParseCase{"TwoValues", "a b", "error at 2: unexpected 'b' after a complete expression"},
-        ParseCase{"StrayCloseParen", "a)", "error at 1: unexpected ')' after a complete expression"},
+        ParseCase{"StrayCloseParen", "a)",
+                  "error at 1: unexpected ')' after a complete expression"},
         ParseCase{"UnclosedParen", "(a or b",
                   "error at 7: expected ')' to close '(', found end of expression"},
         ParseCase{"EmptyParens", "()", "error at 1: expected a value, a path or '(', found ')'"},
@@ -112,7 +112,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "error at 2: expected a name after '.', found end of expression"},
         ParseCase{"PathWithNumber", "a.1", "error at 2: expected a name after '.', found '1'"},
         ParseCase{"PathWithKeyword", "a.and", "error at 2: expected a name after '.', found 'and'"},
-        ParseCase{"CallOnPath", "a.f(1)", "error at 3: unexpected '(' after a complete expression"}),
+        ParseCase{"CallOnPath", "a.f(1)",
+                  "error at 3: unexpected '(' after a complete expression"}),
     [](const ::testing::TestParamInfo<ParseCase>& p) { return p.param.name; });
 
 TEST(ParserNodeTest, RecordsOffsetAndLength) {

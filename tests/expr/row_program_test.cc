@@ -10,6 +10,8 @@
 //
 // The corpus is one long table, so this file runs past the usual length.
 
+#include "expr/row_program.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,7 +32,7 @@
 #include "expr/checker.h"
 #include "expr/evaluator.h"
 #include "expr/parser.h"
-#include "expr/row_program.h"
+
 #include "testing/facts_environment.h"
 
 namespace forcecheck::expr {
@@ -48,7 +50,9 @@ class Dice {
   size_t Below(size_t n) { return rng_() % n; }
   bool Percent(size_t p) { return Below(100) < p; }
   template <size_t N>
-  std::string Pick(const char* const (&words)[N]) { return words[Below(N)]; }
+  std::string Pick(const char* const (&words)[N]) {
+    return words[Below(N)];
+  }
 
  private:
   std::mt19937 rng_;
@@ -84,11 +88,17 @@ std::string PeopleCsv(char prefix, size_t rows, size_t blank_pct, Dice& dice) {
     const Date started = SomeDate(dice);
     const size_t review = dice.Below(5);
     std::vector<std::string> cells = {
-        dice.Pick(kDepts), dice.Pick(kGrades),
+        dice.Pick(kDepts),
+        dice.Pick(kGrades),
         dice.Percent(40) ? dice.Pick(kSalaries) : std::to_string(dice.Below(200)),
-        dice.Pick(kHours), started.ToString(),
-        (review == 0 ? started : review == 1 ? *AddDuration(started, 1, 'm') : SomeDate(dice)).ToString(),
-        dice.Pick(kFlags), Id(prefix, dice.Below(rows + rows / 10))};
+        dice.Pick(kHours),
+        started.ToString(),
+        (review == 0   ? started
+         : review == 1 ? *AddDuration(started, 1, 'm')
+                       : SomeDate(dice))
+            .ToString(),
+        dice.Pick(kFlags),
+        Id(prefix, dice.Below(rows + rows / 10))};
     csv += Id(prefix, i);
     for (std::string& cell : cells) csv += "," + (dice.Percent(blank_pct) ? "" : cell);
     csv += "\n";
@@ -104,9 +114,12 @@ std::string CasesCsv(size_t rows, size_t blank_pct, Dice& dice) {
     const Date opened = SomeDate(dice);
     const bool open = dice.Percent(50);
     std::vector<std::string> cells = {
-        Id('T', dice.Below(320)), opened.ToString(),
+        Id('T', dice.Below(320)),
+        opened.ToString(),
         open ? "" : Date{opened.days + static_cast<int32_t>(dice.Below(800))}.ToString(),
-        std::to_string(dice.Below(5000)), dice.Pick(kCategories), dice.Percent(50) ? "yes" : "no"};
+        std::to_string(dice.Below(5000)),
+        dice.Pick(kCategories),
+        dice.Percent(50) ? "yes" : "no"};
     csv += Id('C', i);
     for (std::string& cell : cells) csv += "," + (dice.Percent(blank_pct) ? "" : cell);
     csv += "\n";
@@ -150,13 +163,18 @@ const World& TheWorld() {
   static const World* world = [] {
     auto* w = new World;
     w->specs = {Spec("staff", PeopleColumns()), Spec("tidy", PeopleColumns()),
-                Spec("cases", {{"case_id", ColumnType::kText, true, ""}, {"officer", ColumnType::kText, false, ""},
-                               {"opened", ColumnType::kDate, false, ""}, {"closed", ColumnType::kDate, false, ""},
-                               {"cost", ColumnType::kNumber, false, ""}, {"category", ColumnType::kText, false, ""},
+                Spec("cases", {{"case_id", ColumnType::kText, true, ""},
+                               {"officer", ColumnType::kText, false, ""},
+                               {"opened", ColumnType::kDate, false, ""},
+                               {"closed", ColumnType::kDate, false, ""},
+                               {"cost", ColumnType::kNumber, false, ""},
+                               {"category", ColumnType::kText, false, ""},
                                {"upheld", ColumnType::kBool, false, ""}})};
     Dice dice(20160331);
-    const std::string csv[] = {PeopleCsv('S', 300, 10, dice), PeopleCsv('T', 300, 0, dice), CasesCsv(400, 10, dice)};
-    const fs::path dir = fs::path(::testing::TempDir()) / ("row-program-" + std::to_string(::getpid()));
+    const std::string csv[] = {PeopleCsv('S', 300, 10, dice), PeopleCsv('T', 300, 0, dice),
+                               CasesCsv(400, 10, dice)};
+    const fs::path dir =
+        fs::path(::testing::TempDir()) / ("row-program-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     Diagnostics diags;
     for (size_t i = 0; i < w->specs.size(); ++i) {
@@ -186,7 +204,8 @@ class WorldEnvironment : public testing::FactsEnvironment {
 std::unique_ptr<Expr> Compile(const std::string& source) {
   ParseResult p = Parse(source);
   if (p.error) {
-    ADD_FAILURE() << "parse error at " << p.error->offset << " in '" << source << "': " << p.error->message;
+    ADD_FAILURE() << "parse error at " << p.error->offset << " in '" << source
+                  << "': " << p.error->message;
     return nullptr;
   }
   const World& w = TheWorld();
@@ -238,7 +257,8 @@ const std::vector<std::string>& Corpus() {
       "count(registers.staff where salary > 30 or not exists(salary))",
       "count(registers.staff where salary > 30 and exists(salary))",
       "count(registers.staff where not exists(dept) and flagged)",
-      "count(registers.staff where (exists(flagged) and flagged) or (exists(hours) and hours > 37))",
+      "count(registers.staff where (exists(flagged) and flagged) or (exists(hours) and hours > "
+      "37))",
       "all(registers.staff, exists(salary) or salary > 0)",
       "count(registers.staff, exists(flagged) and flagged)",
       "count(registers.staff where flagged)",
@@ -319,7 +339,8 @@ const std::vector<std::string>& Corpus() {
       "count(registers.tidy where dept in lists.absent)",
       "count(registers.tidy where dept in limits.text)",
       // Evidence inside a where; facts of the wrong kind are errors only at run time.
-      "count(registers.staff where exists(limits.high) and (not exists(hours) or hours > limits.high))",
+      "count(registers.staff where exists(limits.high) and (not exists(hours) or hours > "
+      "limits.high))",
       "count(registers.staff where exists(lists.absent) or not exists(dept))",
       "count(registers.tidy where salary > limits.text)",
       "count(registers.tidy where started + limits.high > review)",
@@ -329,17 +350,24 @@ const std::vector<std::string>& Corpus() {
       "count(registers.tidy where salary > params.target and limits.on)",
       // Nested wheres naming the outer record through `as`, indexed and not.
       // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one expression, split for width
-      "count(registers.tidy as t where any(registers.cases as c where c.officer == t.id and exists(c.cost) and "
+      "count(registers.tidy as t where any(registers.cases as c where c.officer == t.id and "
+      "exists(c.cost) and "
       "c.cost > t.salary))",
       "count(registers.tidy as t where count(registers.cases as c where c.officer == t.id) > 1)",
-      "count(registers.tidy as t where count(registers.cases as c where c.officer == t.id and c.cost > t.salary) > 0)",
-      "count(registers.cases as c where exists(c.officer) and any(registers.tidy as t where t.id == c.officer and "
+      "count(registers.tidy as t where count(registers.cases as c where c.officer == t.id and "
+      "c.cost > t.salary) > 0)",
+      "count(registers.cases as c where exists(c.officer) and any(registers.tidy as t where t.id "
+      "== c.officer and "
       "t.flagged))",
-      "count(registers.tidy as t where any(registers.tidy as u where u.mentor == t.id and u.salary > t.salary))",
-      "count(registers.tidy as t where all(registers.cases as c where c.officer == t.id, exists(c.opened) and "
+      "count(registers.tidy as t where any(registers.tidy as u where u.mentor == t.id and u.salary "
+      "> t.salary))",
+      "count(registers.tidy as t where all(registers.cases as c where c.officer == t.id, "
+      "exists(c.opened) and "
       "c.opened >= t.started))",
-      "registers.tidy as t where pct(registers.cases as c where c.officer == t.id, exists(c.upheld) and c.upheld) > 50",
-      "count(registers.tidy as t where any(registers.cases as c where (c.officer == t.id or false) and "
+      "registers.tidy as t where pct(registers.cases as c where c.officer == t.id, "
+      "exists(c.upheld) and c.upheld) > 50",
+      "count(registers.tidy as t where any(registers.cases as c where (c.officer == t.id or false) "
+      "and "
       "exists(c.opened) and c.opened < t.started + 1y))",
       "count(registers.tidy as t where any(lists.depts as d where d == t.dept))",
       // by
@@ -391,7 +419,8 @@ const std::vector<std::string>& Corpus() {
       "count(registers.tidy where len(dept) > 3 and salary > 20)",
       "count(registers.staff where salary > 20 or len(dept) > 3)",
       "count(registers.staff where (len(dept) > 3 or flagged) and salary / hours > 1)",
-      "count(registers.staff where not exists(dept) or (len(grade) > 1 and exists(flagged) and flagged))",
+      "count(registers.staff where not exists(dept) or (len(grade) > 1 and exists(flagged) and "
+      "flagged))",
       // Evidence read inside a where, in an order that running by blocks would change.
       "count(registers.tidy where (flagged and limits.high > 0) or limits.text == 'CID')",
       "count(registers.tidy where (salary > 20 and exists(lists.absent)) or dept in lists.depts)",
@@ -446,13 +475,16 @@ TEST(RowProgramCorpusTest, CoversEveryOperatorNodeKindAndAggregate) {
     if (std::unique_ptr<Expr> e = Compile(source)) CollectFeatures(*e, have);
   }
   std::vector<std::string> want = {"as", "unit d", "unit w", "unit m", "unit y", "op neg"};
-  for (int k = 0; k <= static_cast<int>(Expr::Kind::kBy); ++k) want.push_back("kind " + std::to_string(k));
-  for (int r = 0; r <= static_cast<int>(Ref::kParameter); ++r) want.push_back("ref " + std::to_string(r));
+  for (int k = 0; k <= static_cast<int>(Expr::Kind::kBy); ++k)
+    want.push_back("kind " + std::to_string(k));
+  for (int r = 0; r <= static_cast<int>(Ref::kParameter); ++r)
+    want.push_back("ref " + std::to_string(r));
   for (int o = 0; o <= static_cast<int>(Op::kDiv); ++o) {
-    if (static_cast<Op>(o) != Op::kNeg) want.push_back(std::string("op ") + OpText(static_cast<Op>(o)));
+    if (static_cast<Op>(o) != Op::kNeg)
+      want.push_back(std::string("op ") + OpText(static_cast<Op>(o)));
   }
-  for (const char* f : {"count", "pct", "sum", "avg", "min", "max", "any", "all", "distinct", "filter", "exists",
-                        "as_of", "len", "days_between", "contains"}) {
+  for (const char* f : {"count", "pct", "sum", "avg", "min", "max", "any", "all", "distinct",
+                        "filter", "exists", "as_of", "len", "days_between", "contains"}) {
     want.push_back(std::string("call ") + f);
   }
   for (const std::string& w : want) EXPECT_TRUE(have.count(w)) << "the corpus has no " << w;
@@ -486,11 +518,12 @@ const Expr& Condition(const Expr& e) {
 // kept; the tree evaluator keeps none. So a kept answer shows the program ran.
 TEST(RowProgramTest, SimpleConditionsRunNatively) {
   const Register& tidy = TheWorld().Find("tidy");
-  for (const char* condition : {"flagged and salary >= 20", "not flagged or salary < 20", "grade < 'B'",
-                                "started + 1mo > review", "review - started > 365", "-salary < hours and hours != 0",
-                                "salary * 2 - 10 > hours + 5", "exists(mentor) and mentor > 'T0100'",
-                                "(salary > 20) == flagged", "started >= 2016-01-28 or salary == 25.5",
-                                "(started - 6w < 2010-01-01) == (started + 10y > 2020-01-01)"}) {
+  for (const char* condition :
+       {"flagged and salary >= 20", "not flagged or salary < 20", "grade < 'B'",
+        "started + 1mo > review", "review - started > 365", "-salary < hours and hours != 0",
+        "salary * 2 - 10 > hours + 5", "exists(mentor) and mentor > 'T0100'",
+        "(salary > 20) == flagged", "started >= 2016-01-28 or salary == 25.5",
+        "(started - 6w < 2010-01-01) == (started + 10y > 2020-01-01)"}) {
     SCOPED_TRACE(condition);
     std::unique_ptr<Expr> e = Compile(std::string("count(registers.tidy where ") + condition + ")");
     ASSERT_TRUE(e);
@@ -516,8 +549,9 @@ TEST(RowProgramTest, SimpleConditionsRunNatively) {
 // (or, naming nothing of the record, evaluated once), and the rest still runs compiled.
 TEST(RowProgramTest, HandsBackWhatItCannotRun) {
   const Register& tidy = TheWorld().Find("tidy");
-  for (const char* condition : {"len(dept) > 3", "salary > avg(registers.tidy, salary)", "mentor in registers.tidy.id",
-                                "dept in lists.depts", "days_between(started, review) > 100 and flagged"}) {
+  for (const char* condition :
+       {"len(dept) > 3", "salary > avg(registers.tidy, salary)", "mentor in registers.tidy.id",
+        "dept in lists.depts", "days_between(started, review) > 100 and flagged"}) {
     SCOPED_TRACE(condition);
     std::unique_ptr<Expr> e = Compile(std::string("count(registers.tidy where ") + condition + ")");
     ASSERT_TRUE(e);
@@ -535,15 +569,15 @@ TEST(RowProgramTest, HandsBackWhatItCannotRun) {
 // evaluate it before Run would have, and a rule lists the evidence it read in the order read),
 // or it hands a node back for every record (a block would have nothing left to decide).
 TEST(RowProgramTest, RunsByBlocksUnlessAConstantReadsTheEvidence) {
-  for (const auto& [condition, by_blocks] :
-       std::vector<std::pair<std::string, bool>>{{"salary > params.target", true},
-                                                 {"started > as_of() - params.window and flagged", true},
-                                                 {"salary > 20 or len(dept) > 3", true},
-                                                 {"len(dept) > 3 or salary > 20", false},
-                                                 {"salary > limits.high", false},
-                                                 {"flagged and dept in lists.depts", false},
-                                                 {"salary > avg(registers.tidy, salary)", false},
-                                                 {"len(dept) > 3", false}}) {
+  for (const auto& [condition, by_blocks] : std::vector<std::pair<std::string, bool>>{
+           {"salary > params.target", true},
+           {"started > as_of() - params.window and flagged", true},
+           {"salary > 20 or len(dept) > 3", true},
+           {"len(dept) > 3 or salary > 20", false},
+           {"salary > limits.high", false},
+           {"flagged and dept in lists.depts", false},
+           {"salary > avg(registers.tidy, salary)", false},
+           {"len(dept) > 3", false}}) {
     SCOPED_TRACE(condition);
     std::unique_ptr<Expr> e = Compile("count(registers.tidy where " + condition + ")");
     ASSERT_TRUE(e);
@@ -571,7 +605,8 @@ class SharedState {
   // Whether answers are kept for the condition of `source` (parsed anew) over `reg`.
   bool Keeps(const std::string& source, const std::string& reg) {
     exprs_.push_back(Compile(source));
-    return state_.KnownAnswers(state_.Program(Condition(*exprs_.back())), TheWorld().Find(reg)) != nullptr;
+    return state_.KnownAnswers(state_.Program(Condition(*exprs_.back())), TheWorld().Find(reg)) !=
+           nullptr;
   }
 
  private:
@@ -590,7 +625,8 @@ void ExpectSameAsAlone(const std::vector<std::string>& sources) {
     ASSERT_TRUE(e);
     const std::string alone = RunAlone(*e, false).value;
     ASSERT_EQ(RunAlone(*e, true).value, alone) << source;
-    EXPECT_EQ(shared.Run(source).value, alone) << source << "\n  after: " << ::testing::PrintToString(sources);
+    EXPECT_EQ(shared.Run(source).value, alone)
+        << source << "\n  after: " << ::testing::PrintToString(sources);
   }
 }
 
@@ -618,9 +654,10 @@ TEST(SharedAnswersTest, AConditionAskedAgainGivesTheSameAnswers) {
   const std::string c = "flagged and salary >= 20 or started + 1mo > review";
   SharedState shared;
   shared.Run("count(registers.tidy where " + c + ")");
-  EXPECT_TRUE(shared.Keeps("pct(registers.tidy, " + c + ")", "tidy")) << "the answers are to be replayed";
-  ExpectSameAsAloneInEveryOrder(
-      Asking("tidy", c, {"count(R where C)", "pct(R, C)", "R where C", "all(R, C)", "distinct(R, C)"}));
+  EXPECT_TRUE(shared.Keeps("pct(registers.tidy, " + c + ")", "tidy"))
+      << "the answers are to be replayed";
+  ExpectSameAsAloneInEveryOrder(Asking(
+      "tidy", c, {"count(R where C)", "pct(R, C)", "R where C", "all(R, C)", "distinct(R, C)"}));
 }
 
 TEST(SharedAnswersTest, AConditionUnknownForSomeRecordIsNotKept) {
@@ -628,13 +665,15 @@ TEST(SharedAnswersTest, AConditionUnknownForSomeRecordIsNotKept) {
   const Result all = shared.Run("all(registers.staff, salary < 1000)");
   EXPECT_NE(all.value.find("'salary' is empty at "), std::string::npos) << all.value;
   EXPECT_FALSE(shared.Keeps("count(registers.staff where salary < 1000)", "staff"));
-  ExpectSameAsAloneInEveryOrder(Asking("staff", "salary < 1000",
-                                       {"all(R, C)", "count(R where C)", "pct(R, C)", "R where C", "any(R, C)"}));
+  ExpectSameAsAloneInEveryOrder(
+      Asking("staff", "salary < 1000",
+             {"all(R, C)", "count(R where C)", "pct(R, C)", "R where C", "any(R, C)"}));
 }
 
 TEST(SharedAnswersTest, AConditionThatIsAnErrorForSomeRecordIsNotKept) {
-  ExpectSameAsAloneInEveryOrder(Asking("tidy", "salary / hours < 1000",
-                                       {"all(R, C)", "count(R where C)", "pct(R, C)", "any(R, C)", "distinct(R, C)"}));
+  ExpectSameAsAloneInEveryOrder(
+      Asking("tidy", "salary / hours < 1000",
+             {"all(R, C)", "count(R where C)", "pct(R, C)", "any(R, C)", "distinct(R, C)"}));
 }
 
 // any() stops at the first true record, here the third last: the answers it has are not kept
@@ -643,12 +682,15 @@ TEST(SharedAnswersTest, AnAnyThatStopsEarlyKeepsNothing) {
   SharedState shared;
   EXPECT_EQ(shared.Run("any(registers.tidy, id >= 'T0297')").value, "a boolean true");
   EXPECT_FALSE(shared.Keeps("count(registers.tidy, id >= 'T0297')", "tidy"));
-  EXPECT_EQ(shared.Run("count(registers.tidy, id >= 'T0297')").value, "a number 3 " + NumberBits(3));
+  EXPECT_EQ(shared.Run("count(registers.tidy, id >= 'T0297')").value,
+            "a number 3 " + NumberBits(3));
   EXPECT_TRUE(shared.Keeps("count(registers.tidy, id >= 'T0297')", "tidy"));
   ExpectSameAsAloneInEveryOrder(
-      Asking("tidy", "id >= 'T0297'", {"any(R, C)", "count(R, C)", "all(R, C)", "any(R where C)", "pct(R, C)"}));
-  ExpectSameAsAloneInEveryOrder(Asking("tidy", "flagged", {"any(R, C)", "count(R where C)", "all(R, not C)",
-                                                           "any(R where C)", "count(R, C)"}));
+      Asking("tidy", "id >= 'T0297'",
+             {"any(R, C)", "count(R, C)", "all(R, C)", "any(R where C)", "pct(R, C)"}));
+  ExpectSameAsAloneInEveryOrder(
+      Asking("tidy", "flagged",
+             {"any(R, C)", "count(R where C)", "all(R, not C)", "any(R where C)", "count(R, C)"}));
 }
 
 // Answers are kept per register and per condition: the same condition over another register
@@ -656,13 +698,19 @@ TEST(SharedAnswersTest, AnAnyThatStopsEarlyKeepsNothing) {
 // another where are other questions.
 TEST(SharedAnswersTest, KeepsAnswersApartByRegisterAndCondition) {
   std::vector<std::string> sources = {
-      "count(registers.tidy where limits.high > 3)",   "count(registers.cases where limits.high > 3)",
-      "count(registers.tidy where salary > 20)",       "count(registers.tidy where salary > 25.5)",
-      "count(registers.tidy where grade != 'a')",      "count(registers.tidy where grade != 'A')",
-      "count(registers.tidy where flagged)",           "count(registers.tidy as t where t.flagged)",
-      "count(registers.tidy, salary > params.target)", "count(registers.tidy, salary > 25)",
+      "count(registers.tidy where limits.high > 3)",
+      "count(registers.cases where limits.high > 3)",
+      "count(registers.tidy where salary > 20)",
+      "count(registers.tidy where salary > 25.5)",
+      "count(registers.tidy where grade != 'a')",
+      "count(registers.tidy where grade != 'A')",
+      "count(registers.tidy where flagged)",
+      "count(registers.tidy as t where t.flagged)",
+      "count(registers.tidy, salary > params.target)",
+      "count(registers.tidy, salary > 25)",
       "count(registers.cases as c where any(registers.tidy where flagged and id == c.officer))",
-      "count(registers.staff where exists(flagged) and flagged)", "count(registers.tidy where exists(flagged) and flagged)",
+      "count(registers.staff where exists(flagged) and flagged)",
+      "count(registers.tidy where exists(flagged) and flagged)",
   };
   ExpectSameAsAlone(sources);
   std::reverse(sources.begin(), sources.end());
@@ -676,7 +724,8 @@ TEST(SharedAnswersTest, KeepsAnswersApartByRegisterAndCondition) {
 // RuleAnswers has ended, the condition reads its evidence again, the same evidence in the same
 // order as alone.
 TEST(SharedAnswersTest, AReplayedConditionReadsNothingUntilForgotten) {
-  const std::string c = "exists(limits.high) and salary > limits.high or mentor in registers.staff.id";
+  const std::string c =
+      "exists(limits.high) and salary > limits.high or mentor in registers.staff.id";
   SharedState shared;
   shared.Run("count(registers.tidy where " + c + ")");
   ASSERT_TRUE(shared.Keeps("pct(registers.tidy, " + c + ")", "tidy"));
@@ -698,11 +747,16 @@ TEST(SharedAnswersTest, AReplayedConditionReadsNothingUntilForgotten) {
 class TidyCondition {
  public:
   explicit TidyCondition(const std::string& condition)
-      : e_(Compile("count(registers.tidy where " + condition + ")")), program_(state_.Program(Condition(*e_))) {}
+      : e_(Compile("count(registers.tidy where " + condition + ")")),
+        program_(state_.Program(Condition(*e_))) {}
   EvalState& state() { return state_; }
   bool Evaluates() { return Evaluate(*e_, env_, state_).is_decided(); }
-  const std::vector<uint64_t>* Known() const { return state_.KnownAnswers(program_, TheWorld().Find("tidy")); }
-  void Keep(std::vector<uint64_t> bits) { state_.KeepAnswers(program_, TheWorld().Find("tidy"), std::move(bits)); }
+  const std::vector<uint64_t>* Known() const {
+    return state_.KnownAnswers(program_, TheWorld().Find("tidy"));
+  }
+  void Keep(std::vector<uint64_t> bits) {
+    state_.KeepAnswers(program_, TheWorld().Find("tidy"), std::move(bits));
+  }
 
  private:
   std::unique_ptr<Expr> e_;  // outlives the state, which keys programs by node

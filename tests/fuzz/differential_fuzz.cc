@@ -26,6 +26,7 @@
 #include "expr/evaluator.h"
 #include "expr/parser.h"
 #include "fuzz_support.h"
+
 #include "testing/facts_environment.h"
 
 namespace forcecheck::fuzz {
@@ -54,18 +55,22 @@ std::vector<ColumnSpec> PeopleColumns() {
 
 // The registers of tests/expr/row_program_test.cc, so that its corpus seeds this target.
 const std::vector<RegisterSpec>& Specs() {
-  static const auto* specs = new std::vector<RegisterSpec>{
-      Spec("staff", PeopleColumns()), Spec("tidy", PeopleColumns()),
-      Spec("cases", {{"case_id", ColumnType::kText, true, ""}, {"officer", ColumnType::kText, false, ""},
-                     {"opened", ColumnType::kDate, false, ""}, {"closed", ColumnType::kDate, false, ""},
-                     {"cost", ColumnType::kNumber, false, ""}, {"category", ColumnType::kText, false, ""},
-                     {"upheld", ColumnType::kBool, false, ""}})};
+  static const auto* specs =
+      new std::vector<RegisterSpec>{Spec("staff", PeopleColumns()), Spec("tidy", PeopleColumns()),
+                                    Spec("cases", {{"case_id", ColumnType::kText, true, ""},
+                                                   {"officer", ColumnType::kText, false, ""},
+                                                   {"opened", ColumnType::kDate, false, ""},
+                                                   {"closed", ColumnType::kDate, false, ""},
+                                                   {"cost", ColumnType::kNumber, false, ""},
+                                                   {"category", ColumnType::kText, false, ""},
+                                                   {"upheld", ColumnType::kBool, false, ""}})};
   return *specs;
 }
 
 const std::vector<expr::ParameterInfo>& Parameters() {
   static const auto* params = new std::vector<expr::ParameterInfo>{
-      {"window", expr::Type::kDuration, Value::Duration(6, 'm')}, {"target", expr::Type::kNumber, Value::Number(30)}};
+      {"window", expr::Type::kDuration, Value::Duration(6, 'm')},
+      {"target", expr::Type::kNumber, Value::Number(30)}};
   return *params;
 }
 
@@ -89,15 +94,16 @@ std::string PeopleRows(char prefix, size_t rows, bool blanks, Dice& dice) {
   static const char* const kDepts[] = {"CID", "Response", "Custody", "PSD", "Public Protection"};
   static const char* const kGrades[] = {"A", "B", "C", "AB", "a"};
   static const char* const kNumbers[] = {"0", "10", "20", "25.5", "30", "100", "-5", "37.5"};
-  static const char* const kDates[] = {"2016-01-31", "2016-02-29", "2015-12-31", "2012-02-29", "2016-03-31",
-                                       "2015-08-31", "2014-05-31", "2010-06-15"};
+  static const char* const kDates[] = {"2016-01-31", "2016-02-29", "2015-12-31", "2012-02-29",
+                                       "2016-03-31", "2015-08-31", "2014-05-31", "2010-06-15"};
   static const char* const kFlags[] = {"yes", "no", "true", "false"};
   std::string csv;
   for (size_t i = 0; i < rows; ++i) {
     csv += prefix + std::to_string(i);
-    for (std::string cell : {dice.Pick(kDepts, blanks), dice.Pick(kGrades, blanks), dice.Pick(kNumbers, blanks),
-                             dice.Pick(kNumbers, blanks), dice.Pick(kDates, blanks), dice.Pick(kDates, blanks),
-                             dice.Pick(kFlags, blanks)}) {
+    for (std::string cell :
+         {dice.Pick(kDepts, blanks), dice.Pick(kGrades, blanks), dice.Pick(kNumbers, blanks),
+          dice.Pick(kNumbers, blanks), dice.Pick(kDates, blanks), dice.Pick(kDates, blanks),
+          dice.Pick(kFlags, blanks)}) {
       csv += "," + cell;
     }
     csv += std::string(",") + prefix + std::to_string(dice.Below(rows)) + "\n";
@@ -113,9 +119,9 @@ std::string CasesRows(Dice& dice) {
   static const char* const kFlags[] = {"yes", "no"};
   std::string csv = "case_id,officer,opened,closed,cost,category,upheld\n";
   for (size_t i = 0; i < 60; ++i) {
-    csv += "C" + std::to_string(i) + "," + dice.Pick(kOfficers, true) + "," + dice.Pick(kDates, true) + "," +
-           dice.Pick(kDates, true) + "," + dice.Pick(kCosts, true) + "," + dice.Pick(kCategories, true) + "," +
-           dice.Pick(kFlags, true) + "\n";
+    csv += "C" + std::to_string(i) + "," + dice.Pick(kOfficers, true) + "," +
+           dice.Pick(kDates, true) + "," + dice.Pick(kDates, true) + "," + dice.Pick(kCosts, true) +
+           "," + dice.Pick(kCategories, true) + "," + dice.Pick(kFlags, true) + "\n";
   }
   return csv;
 }
@@ -129,7 +135,8 @@ const std::vector<Register>& Generated() {
     auto* out = new std::vector<Register>;
     for (size_t i = 0; i < Specs().size(); ++i) {
       Diagnostics diags;
-      std::optional<Register> r = LoadRegister(Specs()[i], WriteScratch(Specs()[i].id + ".csv", csv[i]), diags);
+      std::optional<Register> r =
+          LoadRegister(Specs()[i], WriteScratch(Specs()[i].id + ".csv", csv[i]), diags);
       if (!r) std::abort();
       out->push_back(std::move(*r));
     }
@@ -191,7 +198,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::optional<Register> own;
   if (eol != std::string_view::npos) {
     Diagnostics diags;
-    own = LoadRegister(Specs()[0], WriteScratch("own.csv", kStaffHeader + std::string(input.substr(eol + 1))), diags);
+    own = LoadRegister(Specs()[0],
+                       WriteScratch("own.csv", kStaffHeader + std::string(input.substr(eol + 1))),
+                       diags);
     if (!own) return 0;
   }
   const Register& staff = own ? *own : Generated()[0];
@@ -200,8 +209,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string rows = Run(*p.expr, staff, true, false);
   const std::string blocks = Run(*p.expr, staff, true, true);
   if (tree != rows || tree != blocks) {
-    std::fprintf(stderr, "differential: the evaluators disagree on '%.*s'\ntree evaluator: %s\nrow program:    %s\nblocks:         %s\n",
-                 static_cast<int>(source.size()), source.data(), tree.c_str(), rows.c_str(), blocks.c_str());
+    std::fprintf(stderr,
+                 "differential: the evaluators disagree on '%.*s'\ntree evaluator: %s\nrow "
+                 "program:    %s\nblocks:         %s\n",
+                 static_cast<int>(source.size()), source.data(), tree.c_str(), rows.c_str(),
+                 blocks.c_str());
     std::abort();
   }
   return 0;

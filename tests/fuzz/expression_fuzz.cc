@@ -46,6 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   c.text = std::string(source);
   c.file = "fuzz.yaml";
   Diagnostics diags;
-  CompileRuleExpression(c, size % 2 ? "check" : "records", fuzz::BundledPack(), fuzz::SchemaPaths(), diags);
+  CompileRuleExpression(c, size % 2 ? "check" : "records", fuzz::BundledPack(), fuzz::SchemaPaths(),
+                        diags);
   return 0;
 }

@@ -32,14 +32,17 @@ inline const std::string& Scratch() {
   static const std::string* dir = [] {
     std::error_code ec;
     const char* env = std::getenv("FORCECHECK_FUZZ_SCRATCH");
-    const fs::path base = env && *env                          ? fs::path(env)
+    const fs::path base = env && *env                        ? fs::path(env)
                           : fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm")
                                                              : fs::temp_directory_path();
     const fs::path d = base / ("forcecheck-fuzz-" + std::to_string(getpid()));
     fs::remove_all(d, ec);
     fs::create_directories(d);
     auto* path = new std::string(d.string());
-    std::atexit([] { std::error_code e; fs::remove_all(*dir, e); });
+    std::atexit([] {
+      std::error_code e;
+      fs::remove_all(*dir, e);
+    });
     return path;
   }();
   return *dir;

@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace forcecheck;
   const RulePack& pack = fuzz::BundledPack();
   Diagnostics diags;
-  auto overrides = LoadParameterFile(fuzz::WriteScratch("params.yaml", fuzz::AsText(data, size)), pack, diags);
+  auto overrides =
+      LoadParameterFile(fuzz::WriteScratch("params.yaml", fuzz::AsText(data, size)), pack, diags);
   if (overrides) (void)ParameterValues(ResolveParameters(pack, *overrides));
   return 0;
 }

@@ -22,9 +22,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view rest = fuzz::AsText(data, size);
   for (int i = 0; i < kMaxFiles && (i == 0 || !rest.empty()); ++i) {
     const size_t cut = i + 1 < kMaxFiles ? rest.find(kSeparator) : std::string_view::npos;
-    const std::string name = i == 0 ? "pack/pack.yaml" : "pack/rules-" + std::to_string(i) + ".yaml";
+    const std::string name =
+        i == 0 ? "pack/pack.yaml" : "pack/rules-" + std::to_string(i) + ".yaml";
     fuzz::WriteScratch(name, rest.substr(0, cut));
-    rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + kSeparator.size());
+    rest =
+        cut == std::string_view::npos ? std::string_view() : rest.substr(cut + kSeparator.size());
   }
   Diagnostics diags;
   (void)LoadRulePack(dir, diags);

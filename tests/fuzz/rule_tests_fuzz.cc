@@ -17,7 +17,8 @@ const std::string& PackFile() {
     const fs::path rt = fs::path(Scratch()) / "rt";
     fs::create_directories(rt / "rules" / "tests");
     fs::create_directory_symlink(kSource + "/examples", rt / "examples");
-    fs::create_directory_symlink(kSource + "/rules/tests/fixtures", rt / "rules" / "tests" / "fixtures");
+    fs::create_directory_symlink(kSource + "/rules/tests/fixtures",
+                                 rt / "rules" / "tests" / "fixtures");
     return (rt / "rules" / "pack.yaml").string();
   }();
   return pack;

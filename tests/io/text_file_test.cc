@@ -46,7 +46,8 @@ TEST(TextFileTest, ReportsDirectory) {
   TempDir dir;
   Diagnostics diags;
   EXPECT_EQ(ReadTextFile(dir.path(), diags), std::nullopt);
-  EXPECT_EQ(RenderAll(diags), dir.path() + ": error: cannot read file: it is a directory, not a regular file\n");
+  EXPECT_EQ(RenderAll(diags),
+            dir.path() + ": error: cannot read file: it is a directory, not a regular file\n");
 }
 
 TEST(TextFileTest, RefusesFileLargerThanLimit) {
@@ -54,8 +55,9 @@ TEST(TextFileTest, RefusesFileLargerThanLimit) {
   const std::string path = dir.Write("big.yaml", "0123456789a");
   Diagnostics diags;
   EXPECT_EQ(ReadTextFile(path, diags, 10), std::nullopt);
-  EXPECT_EQ(RenderAll(diags),
-            path + ": error: cannot read file: it is too large (11 bytes; the limit is 10 bytes)\n");
+  EXPECT_EQ(
+      RenderAll(diags),
+      path + ": error: cannot read file: it is too large (11 bytes; the limit is 10 bytes)\n");
 }
 
 TEST(TextFileTest, NamesTheLimitOfTheFilesRole) {
@@ -63,15 +65,17 @@ TEST(TextFileTest, NamesTheLimitOfTheFilesRole) {
   const std::string path = dir.Write("big.yaml", std::string(limits::kYamlFileBytes + 1, 'a'));
   Diagnostics diags;
   EXPECT_EQ(ReadTextFile(path, diags, limits::kYamlFileBytes), std::nullopt);
-  EXPECT_EQ(RenderAll(diags), path + ": error: cannot read file: it is too large (4194305 bytes; the YAML "
-                                     "file limit is 4194304 bytes)\n");
+  EXPECT_EQ(RenderAll(diags),
+            path + ": error: cannot read file: it is too large (4194305 bytes; the YAML "
+                   "file limit is 4194304 bytes)\n");
 }
 
 // A character device (here one that never ends) is refused before a byte is read.
 TEST(TextFileTest, RefusesCharacterDevice) {
   Diagnostics diags;
   EXPECT_EQ(ReadTextFile("/dev/zero", diags, 100), std::nullopt);
-  EXPECT_EQ(RenderAll(diags), "/dev/zero: error: cannot read file: it is a character device, not a regular file\n");
+  EXPECT_EQ(RenderAll(diags),
+            "/dev/zero: error: cannot read file: it is a character device, not a regular file\n");
 }
 
 // Opening a FIFO with no writer would wait for one for ever; it is refused at once.
@@ -81,7 +85,8 @@ TEST(TextFileTest, RefusesFifoWithoutWaiting) {
   ASSERT_EQ(mkfifo(path.c_str(), 0600), 0);
   Diagnostics diags;
   EXPECT_EQ(ReadTextFile(path, diags), std::nullopt);
-  EXPECT_EQ(RenderAll(diags), path + ": error: cannot read file: it is a FIFO (named pipe), not a regular file\n");
+  EXPECT_EQ(RenderAll(diags),
+            path + ": error: cannot read file: it is a FIFO (named pipe), not a regular file\n");
 }
 
 TEST(TextFileTest, RefusesBrokenSymbolicLinks) {
@@ -93,7 +98,8 @@ TEST(TextFileTest, RefusesBrokenSymbolicLinks) {
   EXPECT_EQ(ReadTextFile(dangling, diags), std::nullopt);
   EXPECT_EQ(ReadTextFile(loop, diags), std::nullopt);
   EXPECT_EQ(RenderAll(diags),
-            dangling + ": error: cannot read file: it is a symbolic link to a missing file\n" + loop +
+            dangling + ": error: cannot read file: it is a symbolic link to a missing file\n" +
+                loop +
                 ": error: cannot read file: it is a symbolic link that leads round in a loop\n");
 }
 
@@ -112,8 +118,9 @@ TEST(TextFileTest, RefusesUnreadableFile) {
 TEST(TextFileTest, RefusesFileThatChangesWhileRead) {
   Diagnostics diags;
   EXPECT_EQ(ReadTextFile("/proc/self/status", diags), std::nullopt);
-  EXPECT_EQ(RenderAll(diags), "/proc/self/status: error: cannot read file: it changed while it was being read "
-                              "(is something still writing it?)\n");
+  EXPECT_EQ(RenderAll(diags),
+            "/proc/self/status: error: cannot read file: it changed while it was being read "
+            "(is something still writing it?)\n");
 }
 
 TEST(TextFileTest, NotesWhatARunReads) {
@@ -164,7 +171,8 @@ TEST(TextFileTest, ReportsInvalidUtf8AtLineAndColumn) {
 
 TEST(TextFileTest, CountsColumnsAfterByteOrderMarkFromTheFirstCharacter) {
   TempDir dir;
-  const std::string path = dir.Write("bom-bad.yaml", "\xEF\xBB\xBF" "ab\xFF");
+  const std::string path = dir.Write("bom-bad.yaml", "\xEF\xBB\xBF"
+                                                     "ab\xFF");
   Diagnostics diags;
   EXPECT_EQ(ReadTextFile(path, diags), std::nullopt);
   EXPECT_EQ(RenderAll(diags), path + ":1:3: error: file is not valid UTF-8\n");
@@ -196,22 +204,16 @@ constexpr size_t kValid = std::string_view::npos;
 INSTANTIATE_TEST_SUITE_P(
     Cases, FindInvalidUtf8Test,
     ::testing::Values(
-        Utf8Case{"Empty", "", kValid},
-        Utf8Case{"Ascii", "plain text\n", kValid},
-        Utf8Case{"TwoByte", "caf\xC3\xA9", kValid},
-        Utf8Case{"ThreeByte", "\xE2\x82\xAC 5", kValid},
+        Utf8Case{"Empty", "", kValid}, Utf8Case{"Ascii", "plain text\n", kValid},
+        Utf8Case{"TwoByte", "caf\xC3\xA9", kValid}, Utf8Case{"ThreeByte", "\xE2\x82\xAC 5", kValid},
         Utf8Case{"FourByte", "x\xF0\x9F\x98\x80", kValid},
         Utf8Case{"HighestCodePoint", "\xF4\x8F\xBF\xBF", kValid},
-        Utf8Case{"Nul", std::string("ab\0c", 4), 2},
-        Utf8Case{"LoneContinuation", "ab\x80", 2},
-        Utf8Case{"Latin1", "caf\xE9", 3},
-        Utf8Case{"Truncated", "ok\xE2\x82", 2},
-        Utf8Case{"BadContinuation", "\xC3(", 0},
-        Utf8Case{"OverlongTwoByte", "\xC0\xAF", 0},
+        Utf8Case{"Nul", std::string("ab\0c", 4), 2}, Utf8Case{"LoneContinuation", "ab\x80", 2},
+        Utf8Case{"Latin1", "caf\xE9", 3}, Utf8Case{"Truncated", "ok\xE2\x82", 2},
+        Utf8Case{"BadContinuation", "\xC3(", 0}, Utf8Case{"OverlongTwoByte", "\xC0\xAF", 0},
         Utf8Case{"OverlongThreeByte", "a\xE0\x80\xAF", 1},
         Utf8Case{"OverlongFourByte", "\xF0\x80\x80\xAF", 0},
-        Utf8Case{"Surrogate", "\xED\xA0\x80", 0},
-        Utf8Case{"AboveMaximum", "\xF4\x90\x80\x80", 0},
+        Utf8Case{"Surrogate", "\xED\xA0\x80", 0}, Utf8Case{"AboveMaximum", "\xF4\x90\x80\x80", 0},
         Utf8Case{"FiveByteLead", "\xF8\x88\x80\x80\x80", 0}),
     [](const ::testing::TestParamInfo<Utf8Case>& p) { return p.param.name; });
 
@@ -224,7 +226,8 @@ TEST(FindInvalidUtf8BlocksTest, FindsAnOffendingByteAtEveryPlace) {
       for (const char bad : {'\0', '\x80', '\xFF', '\xC3'}) {  // \xC3 lacks its continuation
         std::string text(length, 'a');
         text[at] = bad;
-        ASSERT_EQ(FindInvalidUtf8(text), at) << "length " << length << ", byte " << int(bad) << " at " << at;
+        ASSERT_EQ(FindInvalidUtf8(text), at)
+            << "length " << length << ", byte " << int(bad) << " at " << at;
       }
     }
   }

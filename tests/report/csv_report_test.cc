@@ -47,21 +47,31 @@ TEST(CsvReportTest, OneRowPerGapThenEvidenceNeeded) {
   TempDir dir;
   auto built = BuildReport(dir, testing::kMiniPack, testing::kMiniEvidence);
   ASSERT_TRUE(built);
-  EXPECT_EQ(RenderCsv(built->report),
-            "rule,title,area,severity,cause of concern,outcome,gap,remediation,source,owner,due date\r\n"
-            "VET-002,Vetting aftercare is carried out,ethical/vetting,critical,force,fail,Vetting aftercare is not carried "
-            "out.,Review every clearance at least once a year.,\"Test document, Aftercare (2016) "
-            "https://example.invalid/aftercare\",,\r\n"
-            "PDR-001,Appraisals are completed,workforce/performance,medium,,error,Too few appraisals are completed. "
-            "(could not be checked: in 'check': '>=' cannot order text ('about half') against a number (80)),Set and "
-            "monitor a completion target.,\"Test document, Performance (2016)\",,\r\n"
-            "REG-001,Integrity registers are audited,ethical/registers,medium,,partly met,Not every register is "
-            "audited.,Audit expenses as well as gifts and hospitality.,\"Test document, Registers (2014)\",,\r\n"
-            "PDR-002,Appraisal fairness is scrutinised,workforce/performance,info,,fail,Nobody scrutinises appraisals "
-            "for fairness.,Give a board the job of scrutinising appraisals.,\"Test document, Performance (2016)\",,\r\n"
-            "REG-002,Business interests are checked every year,ethical/registers,low,,evidence needed,Evidence "
-            "needed: integrity_registers.business_interest_checks_per_year,Check every approved business interest each "
-            "year.,\"Test document, Registers (2016)\",,\r\n");
+  EXPECT_EQ(
+      RenderCsv(built->report),
+      "rule,title,area,severity,cause of concern,outcome,gap,remediation,source,owner,due date\r\n"
+      "VET-002,Vetting aftercare is carried out,ethical/vetting,critical,force,fail,Vetting "
+      "aftercare is not carried "
+      "out.,Review every clearance at least once a year.,\"Test document, Aftercare (2016) "
+      "https://example.invalid/aftercare\",,\r\n"
+      "PDR-001,Appraisals are completed,workforce/performance,medium,,error,Too few appraisals are "
+      "completed. "
+      "(could not be checked: in 'check': '>=' cannot order text ('about half') against a number "
+      "(80)),Set and "
+      "monitor a completion target.,\"Test document, Performance (2016)\",,\r\n"
+      "REG-001,Integrity registers are audited,ethical/registers,medium,,partly met,Not every "
+      "register is "
+      "audited.,Audit expenses as well as gifts and hospitality.,\"Test document, Registers "
+      "(2014)\",,\r\n"
+      "PDR-002,Appraisal fairness is scrutinised,workforce/performance,info,,fail,Nobody "
+      "scrutinises appraisals "
+      "for fairness.,Give a board the job of scrutinising appraisals.,\"Test document, Performance "
+      "(2016)\",,\r\n"
+      "REG-002,Business interests are checked every year,ethical/registers,low,,evidence "
+      "needed,Evidence "
+      "needed: integrity_registers.business_interest_checks_per_year,Check every approved business "
+      "interest each "
+      "year.,\"Test document, Registers (2016)\",,\r\n");
 }
 
 TEST(CsvReportTest, NoCellCanRunAsAFormula) {

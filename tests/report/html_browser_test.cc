@@ -24,7 +24,8 @@ class HtmlBrowserTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!testing::HaveProgram("chromium")) {
-      GTEST_SKIP() << "chromium is not installed (Debian package chromium; scripts/install-deps.sh --test installs it)";
+      GTEST_SKIP() << "chromium is not installed (Debian package chromium; scripts/install-deps.sh "
+                      "--test installs it)";
     }
   }
 
@@ -43,8 +44,8 @@ class HtmlBrowserTest : public ::testing::Test {
     const testing::CommandResult r = testing::RunCommand(
         "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
         "--disable-background-networking --disable-component-update --disable-sync "
-        "--enable-logging=stderr --v=0 --user-data-dir='" + profile + "' " + args + " 'file://" + file +
-            "' 2>'" + log + "'",
+        "--enable-logging=stderr --v=0 --user-data-dir='" +
+            profile + "' " + args + " 'file://" + file + "' 2>'" + log + "'",
         false);
     EXPECT_EQ(r.exit, 0) << "chromium failed; its log is in " << log;
     log_ = testing::RunCommand("cat '" + log + "'").output;
@@ -55,7 +56,8 @@ class HtmlBrowserTest : public ::testing::Test {
   std::string ConsoleMessages() const {
     std::string out;
     const std::regex line(".*:CONSOLE[:(].*");
-    for (auto it = std::sregex_iterator(log_.begin(), log_.end(), line); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(log_.begin(), log_.end(), line);
+         it != std::sregex_iterator(); ++it) {
       out += it->str() + "\n";
     }
     return out;
@@ -74,9 +76,11 @@ std::string HtmlStartTag(const std::string& dom) {
 TEST_F(HtmlBrowserTest, ScriptRunsWithoutErrorUnderThePolicy) {
   const std::string file = WriteReport(testing::kMiniPack, testing::kMiniEvidence);
   const std::string dom = Chromium(file, "--dump-dom");
-  EXPECT_EQ(HtmlStartTag(dom), "<html lang=\"en-GB\" data-report-script=\"ok\">") << dom.substr(0, 2000);
+  EXPECT_EQ(HtmlStartTag(dom), "<html lang=\"en-GB\" data-report-script=\"ok\">")
+      << dom.substr(0, 2000);
   EXPECT_EQ(ConsoleMessages(), "");
-  EXPECT_NE(dom.find("<form id=\"filters\" class=\"filters\" aria-label=\"filter the findings\">"), std::string::npos);
+  EXPECT_NE(dom.find("<form id=\"filters\" class=\"filters\" aria-label=\"filter the findings\">"),
+            std::string::npos);
   EXPECT_NE(dom.find("<output id=\"f-count\">6 of 6 findings shown</output>"), std::string::npos);
 }
 
@@ -86,10 +90,15 @@ TEST_F(HtmlBrowserTest, HostileEvidenceShowsAsTextAndRunsNothing) {
   EXPECT_EQ(HtmlStartTag(dom), "<html lang=\"en-GB\" data-report-script=\"ok\">");
   EXPECT_EQ(ConsoleMessages(), "");
   // The payloads are text nodes (the serialiser escapes only & < > in text)...
-  EXPECT_NE(dom.find("&lt;img src=x onerror=\"document.documentElement.setAttribute('data-pwned','1')\"&gt;"),
-            std::string::npos);
-  EXPECT_NE(dom.find("&lt;/script&gt;&lt;script&gt;document.documentElement.setAttribute('data-pwned','2')"
-                     "&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(
+      dom.find(
+          "&lt;img src=x onerror=\"document.documentElement.setAttribute('data-pwned','1')\"&gt;"),
+      std::string::npos);
+  EXPECT_NE(
+      dom.find(
+          "&lt;/script&gt;&lt;script&gt;document.documentElement.setAttribute('data-pwned','2')"
+          "&lt;/script&gt;"),
+      std::string::npos);
   // ...and made no element: one script (the page's own), no image, no svg but the charts.
   EXPECT_EQ(Occurrences(dom, "<script"), 1);
   EXPECT_EQ(Occurrences(dom, "<img"), 0);
@@ -98,7 +107,10 @@ TEST_F(HtmlBrowserTest, HostileEvidenceShowsAsTextAndRunsNothing) {
 
 // The policy would block an injected script anyway; escaping must stop it on its own.
 TEST_F(HtmlBrowserTest, EscapingAloneStopsThePayloadsWithoutThePolicy) {
-  std::string html = testing::RunCommand("cat '" + WriteReport(testing::kHostilePack, testing::kHostileEvidence) + "'", false).output;
+  std::string html =
+      testing::RunCommand(
+          "cat '" + WriteReport(testing::kHostilePack, testing::kHostileEvidence) + "'", false)
+          .output;
   const std::regex policy("<meta http-equiv=\"Content-Security-Policy\"[^>]*>");
   ASSERT_TRUE(std::regex_search(html, policy));
   html = std::regex_replace(html, policy, "");
@@ -112,24 +124,32 @@ TEST_F(HtmlBrowserTest, EscapingAloneStopsThePayloadsWithoutThePolicy) {
 // Choosing an area in the filter form hides the findings of other areas, and the groups left
 // empty. The choice is made by a script added to a copy of the page (with the policy removed).
 TEST_F(HtmlBrowserTest, FilterByAreaHidesOtherFindings) {
-  std::string html = testing::RunCommand("cat '" + WriteReport(testing::kMiniPack, testing::kMiniEvidence) + "'", false).output;
-  html = std::regex_replace(html, std::regex("<meta http-equiv=\"Content-Security-Policy\"[^>]*>"), "");
-  html.replace(html.rfind("</body>"), 7,
-               "<script>var s = document.getElementById('f-area'); s.value = 'workforce/performance';"
-               "s.dispatchEvent(new Event('change'));</script></body>");
+  std::string html =
+      testing::RunCommand("cat '" + WriteReport(testing::kMiniPack, testing::kMiniEvidence) + "'",
+                          false)
+          .output;
+  html = std::regex_replace(html, std::regex("<meta http-equiv=\"Content-Security-Policy\"[^>]*>"),
+                            "");
+  html.replace(
+      html.rfind("</body>"), 7,
+      "<script>var s = document.getElementById('f-area'); s.value = 'workforce/performance';"
+      "s.dispatchEvent(new Event('change'));</script></body>");
   const std::string dom = Chromium(dir_.Write("filtered.html", html), "--dump-dom");
   EXPECT_EQ(HtmlStartTag(dom), "<html lang=\"en-GB\" data-report-script=\"ok\">");
   EXPECT_NE(dom.find("<output id=\"f-count\">2 of 6 findings shown</output>"), std::string::npos);
   EXPECT_EQ(Occurrences(dom, "data-area=\"workforce/performance\""), 2);
-  EXPECT_EQ(Occurrences(dom, "data-gap=\"1\" hidden=\"\""), 2);  // VET-002, REG-001
-  EXPECT_EQ(Occurrences(dom, "data-gap=\"0\" hidden=\"\""), 2);  // VET-001, REG-002
+  EXPECT_EQ(Occurrences(dom, "data-gap=\"1\" hidden=\"\""), 2);             // VET-002, REG-001
+  EXPECT_EQ(Occurrences(dom, "data-gap=\"0\" hidden=\"\""), 2);             // VET-001, REG-002
   EXPECT_EQ(Occurrences(dom, "<section class=\"group\" hidden=\"\">"), 2);  // not assessed, met
 }
 
 // Chromium's --dump-dom needs scripts on, so the page's script is kept from running the way a
 // browser with scripts off would: the same page under a policy that admits no script.
 TEST_F(HtmlBrowserTest, EveryFindingShowsWithScriptsOff) {
-  std::string html = testing::RunCommand("cat '" + WriteReport(testing::kMiniPack, testing::kMiniEvidence) + "'", false).output;
+  std::string html =
+      testing::RunCommand("cat '" + WriteReport(testing::kMiniPack, testing::kMiniEvidence) + "'",
+                          false)
+          .output;
   const std::regex script_src("script-src '[^']*'");
   ASSERT_TRUE(std::regex_search(html, script_src));
   html = std::regex_replace(html, script_src, "script-src 'none'");

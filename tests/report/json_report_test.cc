@@ -41,7 +41,9 @@ TEST(JsonReportTest, HostileStringsStillValidate) {
 // printing the whole document at once gives, with findings, hostile strings, and none.
 TEST(JsonReportTest, PrintsExactlyAsTheWholeDocumentWould) {
   auto reprinted = [](const std::string& text) {
-    return nlohmann::ordered_json::parse(text).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return nlohmann::ordered_json::parse(text).dump(
+               2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+           "\n";
   };
   TempDir dir;
   using Texts = std::pair<std::string_view, std::string_view>;
@@ -70,7 +72,8 @@ TEST(JsonReportTest, PrintsRecordsExactlyAsTheLibraryWould) {
   ASSERT_TRUE(built);
   std::vector<Finding>& findings = built->report.findings;
   ASSERT_GE(findings.size(), 2u);
-  const std::vector<std::string> hostile = {"registers/vetting.csv", "a \"quoted\" \\ path\n\t\x01.csv",
+  const std::vector<std::string> hostile = {"registers/vetting.csv",
+                                            "a \"quoted\" \\ path\n\t\x01.csv",
                                             "caf\xC3\xA9 \xE2\x80\xA8 <b>&amp;</b>", "", "=1+1"};
   auto record = [](const std::string& file, uint32_t line, const std::string& key) {
     RecordRef r;
@@ -81,8 +84,9 @@ TEST(JsonReportTest, PrintsRecordsExactlyAsTheLibraryWould) {
   };
   findings.front().records.push_back(record(hostile[1], 7, hostile[2]));
   for (size_t i = 0; i < 12; ++i) {
-    findings.back().records.push_back(
-        record(hostile[i % 5 < 3 ? 0 : i % hostile.size()], static_cast<uint32_t>(i), hostile[(i * 3) % hostile.size()]));
+    findings.back().records.push_back(record(hostile[i % 5 < 3 ? 0 : i % hostile.size()],
+                                             static_cast<uint32_t>(i),
+                                             hostile[(i * 3) % hostile.size()]));
   }
   const std::string text = RenderJson(built->report);
   EXPECT_EQ(text, nlohmann::ordered_json::parse(text).dump(2, ' ', false) + "\n");
@@ -101,7 +105,8 @@ TEST(JsonReportTest, PrintsRecordsExactlyAsTheLibraryWould) {
 // Every example report kept in reports/ is what a user's program would read.
 TEST(JsonReportTest, ExampleReportsValidate) {
   int seen = 0;
-  for (const auto& e : std::filesystem::directory_iterator(std::string(FORCECHECK_SOURCE_DIR) + "/reports")) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(FORCECHECK_SOURCE_DIR) + "/reports")) {
     if (e.path().extension() != ".json") continue;
     std::ifstream in(e.path());
     std::stringstream text;
@@ -121,7 +126,8 @@ TEST(JsonReportTest, TheSchemaRejectsWhatTheWriterNeverWrites) {
   const nlohmann::json good = nlohmann::json::parse(RenderJson(built->report));
   nlohmann::json missing = good;
   missing.erase("findings");
-  EXPECT_NE(Violations(missing.dump()).find("findings"), std::string::npos) << Violations(missing.dump());
+  EXPECT_NE(Violations(missing.dump()).find("findings"), std::string::npos)
+      << Violations(missing.dump());
   nlohmann::json extra = good;
   extra["findings"][0]["colour"] = "red";
   EXPECT_NE(Violations(extra.dump()), "");

@@ -25,6 +25,7 @@
 #include "report/report.h"
 #include "rules/rule_pack_loader.h"
 #include "score/score.h"
+
 #include "testing/temp_dir.h"
 #include "testing/test_pack.h"
 
@@ -164,7 +165,8 @@ rules:
     remediation: "-2+3"
 )yaml";
 
-inline constexpr std::string_view kHostileEvidence = R"yaml(force: "Force <b>&</b> \"Co\" | =1+1 \e[31mRED"
+inline constexpr std::string_view kHostileEvidence =
+    R"yaml(force: "Force <b>&</b> \"Co\" | =1+1 \e[31mRED"
 as_of: 2020-01-01
 evidence:
   text:
@@ -198,7 +200,8 @@ inline std::unique_ptr<BuiltReport> BuildReport(const TempDir& dir, std::string_
   if (chdir(old_cwd) != 0) ADD_FAILURE() << "cannot go back to " << old_cwd;
   EXPECT_EQ(RenderAll(diags), "");
   if (!pack || !evidence) return nullptr;
-  auto built = std::make_unique<BuiltReport>(BuiltReport{std::move(*pack), std::move(*evidence), {}});
+  auto built =
+      std::make_unique<BuiltReport>(BuiltReport{std::move(*pack), std::move(*evidence), {}});
   Report& r = built->report;
   r.pack = &built->pack;
   r.evidence = &built->evidence;
@@ -212,7 +215,9 @@ inline std::unique_ptr<BuiltReport> BuildReport(const TempDir& dir, std::string_
 // The number of times `needle` occurs in `haystack`.
 inline int Occurrences(std::string_view haystack, std::string_view needle) {
   int n = 0;
-  for (size_t at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1)) ++n;
+  for (size_t at = haystack.find(needle); at != std::string_view::npos;
+       at = haystack.find(needle, at + 1))
+    ++n;
   return n;
 }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "report/report.h"
+
 #include "testing/markdown_table.h"
 
 namespace forcecheck {
@@ -40,7 +41,8 @@ TEST(ReportFormatTest, ChoosesAFormatByTheFilesName) {
   EXPECT_EQ(ReportFormatForPath("report.txt"), ReportFormat::kText);
   EXPECT_EQ(ReportFormatForPath("out/report.json"), ReportFormat::kJson);
   EXPECT_EQ(ReportFormatForPath("out/report.sarif"), ReportFormat::kSarif);
-  EXPECT_EQ(ReportFormatForPath("out/report.sarif.json"), ReportFormat::kSarif);  // the longest ending wins
+  EXPECT_EQ(ReportFormatForPath("out/report.sarif.json"),
+            ReportFormat::kSarif);  // the longest ending wins
   EXPECT_EQ(ReportFormatForPath("out/report.junit.xml"), ReportFormat::kJunit);
   EXPECT_EQ(ReportFormatForPath("out/report.xml"), ReportFormat::kJunit);
   EXPECT_EQ(ReportFormatForPath("summary.md"), ReportFormat::kMarkdown);
@@ -52,9 +54,10 @@ TEST(ReportFormatTest, ChoosesAFormatByTheFilesName) {
 TEST(ReportFormatTest, ChoosesNoFormatForOtherNames) {
   EXPECT_EQ(ReportFormatForPath("report.pdf"), std::nullopt);
   EXPECT_EQ(ReportFormatForPath("report"), std::nullopt);
-  EXPECT_EQ(ReportFormatForPath(".json"), std::nullopt);            // an ending and no name
+  EXPECT_EQ(ReportFormatForPath(".json"), std::nullopt);  // an ending and no name
   EXPECT_EQ(ReportFormatForPath("out/.json"), std::nullopt);
-  EXPECT_EQ(ReportFormatForPath("out.json/report"), std::nullopt);  // the folder's name is not the file's
+  EXPECT_EQ(ReportFormatForPath("out.json/report"),
+            std::nullopt);  // the folder's name is not the file's
   EXPECT_EQ(ReportFormatForPath("reportjson"), std::nullopt);
 }
 
@@ -63,12 +66,15 @@ TEST(ReportFormatTest, ReadmeTableIsTheTable) {
   std::string expected = "| format | file | for | what is in it |\n|---|---|---|---|\n";
   for (const ReportFormatSpec& f : ReportFormats()) {
     std::string endings;
-    for (std::string_view e : f.extensions) endings += (endings.empty() ? "`" : ", `") + std::string(e) + "`";
-    expected += "| `" + std::string(f.name) + "` | " + endings + " | " + std::string(f.audience) + " | " +
-                std::string(f.description) + " |\n";
+    for (std::string_view e : f.extensions)
+      endings += (endings.empty() ? "`" : ", `") + std::string(e) + "`";
+    expected += "| `" + std::string(f.name) + "` | " + endings + " | " + std::string(f.audience) +
+                " | " + std::string(f.description) + " |\n";
   }
-  EXPECT_EQ(testing::MarkdownTable(std::string(FORCECHECK_SOURCE_DIR) + "/README.md", "## Reports"), expected)
-      << "README.md's table of report formats must be src/report/report.cc's ReportFormats():\n" << expected;
+  EXPECT_EQ(testing::MarkdownTable(std::string(FORCECHECK_SOURCE_DIR) + "/README.md", "## Reports"),
+            expected)
+      << "README.md's table of report formats must be src/report/report.cc's ReportFormats():\n"
+      << expected;
 }
 
 }  // namespace

@@ -1,8 +1,7 @@
 #include "report/report.h"
 
-#include <nlohmann/json.hpp>
-
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "testing/load_text.h"
 #include "testing/test_pack.h"
@@ -14,7 +13,8 @@ using testing::LoadEvidenceText;
 using testing::LoadPackText;
 using testing::TempDir;
 
-const std::string kPack = std::string(testing::kTestPackHead) + testing::FourStepScales() + R"(  questions:
+const std::string kPack =
+    std::string(testing::kTestPackHead) + testing::FourStepScales() + R"(  questions:
     - { id: ethics, title: Ethics }
     - { id: fairness, title: Fairness }
   areas:
@@ -118,77 +118,75 @@ evidence:
 TEST_F(ReportTest, RendersWholeTextReport) {
   Build(kEvidence);
   const std::string in(24, ' ');
-  EXPECT_EQ(RenderText(report_, RenderOptions{}),
-            "forcecheck 9.9.9: Test Police, evidence as of 2016-03-31 (synthetic example)\n"
-            "evidence: " + EvidenceFile() + "\n"
-            "rule pack: test-pack 0.1.0, 5 rules; scale four (Four steps)\n"
-            "scoring: partial credit 0.5; rules not assessed or in error are left out of scores; "
-            "a grade by score needs 50% of the weight assessed\n"
-            "grades: areas are graded by score, questions by score and the overall by median; a "
-            "failed force cause of concern caps its area, its question and the overall, a national "
-            "one nothing\n"
-            "\n"
-            "Overall\n"
-            "  INADEQUATE              38.9  overall: Test pack\n"
-            "      the median of the question grades (inadequate, requires improvement) is "
-            "inadequate; score 38.9 (3 of 5 rules assessed, 75% of the weight) alone would earn "
-            "inadequate: 1.1 points below requires improvement; failed force cause of concern R-02 "
-            "would cap it at requires improvement\n"
-            "\n"
-            "Questions and areas\n"
-            "  INADEQUATE              37.5  ethics: Ethics\n"
-            "      score 37.5 (2 of 4 rules assessed, 73% of the weight) earns inadequate: 2.5 points "
-            "below requires improvement; failed force cause of concern R-02 would cap it at "
-            "requires improvement\n"
-            "    INADEQUATE              37.5  ethics/vetting: Vetting\n"
-            "        score 37.5 (2 of 4 rules assessed, 73% of the weight) earns inadequate: 2.5 "
-            "points below requires improvement; failed force cause of concern R-02 would cap it "
-            "at requires improvement\n"
-            "  REQUIRES IMPROVEMENT    50.0  fairness: Fairness\n"
-            "      score 50.0 (1 of 1 rule assessed, 100% of the weight) earns requires "
-            "improvement: 10.0 points above inadequate, 15.0 below good\n"
-            "    REQUIRES IMPROVEMENT    50.0  fairness/feedback: Feedback\n"
-            "        score 50.0 (1 of 1 rule assessed, 100% of the weight) earns requires "
-            "improvement: 10.0 points above inadequate, 15.0 below good\n"
-            "\n"
-            "Gaps (3)\n"
-            "  FAIL         critical R-02      No vetting backlog\n" +
-                in + "area: ethics/vetting; force cause of concern if failed\n" +
-                in + "why: the check is not met\n" +
-                in + "evidence: vetting.backlog = 12 at " + EvidenceFile() + ":8:14\n" +
-                in + "  source: hmic p3: 'backlogs'\n" +
-                in + "gap: gap R-02\n" +
-                in + "remediation: fix R-02\n" +
-                in + "source: Report, Backlog (2016)\n"
-            "  ERROR        low      R-04      Unit is big enough\n" +
-                in + "area: ethics/vetting\n" +
-                in + "why: in 'check': '>' cannot order text ('PSD') against a number (3) (" +
-                PackFile() + ":59:12)\n" +
-                in + "evidence: vetting.unit = 'PSD' at " + EvidenceFile() + ":10:11\n" +
-                in + "gap: gap R-04\n" +
-                in + "remediation: fix R-04\n" +
-                in + "source: Report, Unit (2016)\n"
-            "  PARTIAL      info     R-05      Feedback is sought\n" +
-                in + "area: fairness/feedback\n" +
-                in + "why: the check is not met, but the rule is partly met\n" +
-                in + "evidence: feedback.sought = false at " + EvidenceFile() + ":12:13\n" +
-                in + "evidence: feedback.planned = true at " + EvidenceFile() + ":13:14\n" +
-                in + "gap: gap R-05\n" +
-                in + "remediation: fix R-05\n" +
-                in + "source: Survey, Feedback (2017)\n"
-            "\n"
-            "Not assessed: evidence missing (1)\n"
-            "  NOT ASSESSED medium   R-03      Aftercare is reviewed\n" +
-                in + "area: ethics/vetting\n" +
-                in + "why: evidence needed is missing: vetting.aftercare (absent)\n" +
-                in + "evidence: vetting.aftercare = absent\n" +
-                in + "remediation: fix R-03\n" +
-                in + "source: Report, Aftercare (2016)\n"
-            "\n"
-            "Met (1)\n"
-            "  PASS         high     R-01      Vetting is in place\n"
-            "\n"
-            "Summary: 1 pass, 1 partial, 1 fail, 1 not assessed, 1 error; overall inadequate\n");
+  EXPECT_EQ(
+      RenderText(report_, RenderOptions{}),
+      "forcecheck 9.9.9: Test Police, evidence as of 2016-03-31 (synthetic example)\n"
+      "evidence: " +
+          EvidenceFile() +
+          "\n"
+          "rule pack: test-pack 0.1.0, 5 rules; scale four (Four steps)\n"
+          "scoring: partial credit 0.5; rules not assessed or in error are left out of scores; "
+          "a grade by score needs 50% of the weight assessed\n"
+          "grades: areas are graded by score, questions by score and the overall by median; a "
+          "failed force cause of concern caps its area, its question and the overall, a national "
+          "one nothing\n"
+          "\n"
+          "Overall\n"
+          "  INADEQUATE              38.9  overall: Test pack\n"
+          "      the median of the question grades (inadequate, requires improvement) is "
+          "inadequate; score 38.9 (3 of 5 rules assessed, 75% of the weight) alone would earn "
+          "inadequate: 1.1 points below requires improvement; failed force cause of concern R-02 "
+          "would cap it at requires improvement\n"
+          "\n"
+          "Questions and areas\n"
+          "  INADEQUATE              37.5  ethics: Ethics\n"
+          "      score 37.5 (2 of 4 rules assessed, 73% of the weight) earns inadequate: 2.5 "
+          "points "
+          "below requires improvement; failed force cause of concern R-02 would cap it at "
+          "requires improvement\n"
+          "    INADEQUATE              37.5  ethics/vetting: Vetting\n"
+          "        score 37.5 (2 of 4 rules assessed, 73% of the weight) earns inadequate: 2.5 "
+          "points below requires improvement; failed force cause of concern R-02 would cap it "
+          "at requires improvement\n"
+          "  REQUIRES IMPROVEMENT    50.0  fairness: Fairness\n"
+          "      score 50.0 (1 of 1 rule assessed, 100% of the weight) earns requires "
+          "improvement: 10.0 points above inadequate, 15.0 below good\n"
+          "    REQUIRES IMPROVEMENT    50.0  fairness/feedback: Feedback\n"
+          "        score 50.0 (1 of 1 rule assessed, 100% of the weight) earns requires "
+          "improvement: 10.0 points above inadequate, 15.0 below good\n"
+          "\n"
+          "Gaps (3)\n"
+          "  FAIL         critical R-02      No vetting backlog\n" +
+          in + "area: ethics/vetting; force cause of concern if failed\n" + in +
+          "why: the check is not met\n" + in + "evidence: vetting.backlog = 12 at " +
+          EvidenceFile() + ":8:14\n" + in + "  source: hmic p3: 'backlogs'\n" + in +
+          "gap: gap R-02\n" + in + "remediation: fix R-02\n" + in +
+          "source: Report, Backlog (2016)\n"
+          "  ERROR        low      R-04      Unit is big enough\n" +
+          in + "area: ethics/vetting\n" + in +
+          "why: in 'check': '>' cannot order text ('PSD') against a number (3) (" + PackFile() +
+          ":59:12)\n" + in + "evidence: vetting.unit = 'PSD' at " + EvidenceFile() + ":10:11\n" +
+          in + "gap: gap R-04\n" + in + "remediation: fix R-04\n" + in +
+          "source: Report, Unit (2016)\n"
+          "  PARTIAL      info     R-05      Feedback is sought\n" +
+          in + "area: fairness/feedback\n" + in +
+          "why: the check is not met, but the rule is partly met\n" + in +
+          "evidence: feedback.sought = false at " + EvidenceFile() + ":12:13\n" + in +
+          "evidence: feedback.planned = true at " + EvidenceFile() + ":13:14\n" + in +
+          "gap: gap R-05\n" + in + "remediation: fix R-05\n" + in +
+          "source: Survey, Feedback (2017)\n"
+          "\n"
+          "Not assessed: evidence missing (1)\n"
+          "  NOT ASSESSED medium   R-03      Aftercare is reviewed\n" +
+          in + "area: ethics/vetting\n" + in +
+          "why: evidence needed is missing: vetting.aftercare (absent)\n" + in +
+          "evidence: vetting.aftercare = absent\n" + in + "remediation: fix R-03\n" + in +
+          "source: Report, Aftercare (2016)\n"
+          "\n"
+          "Met (1)\n"
+          "  PASS         high     R-01      Vetting is in place\n"
+          "\n"
+          "Summary: 1 pass, 1 partial, 1 fail, 1 not assessed, 1 error; overall inadequate\n");
 }
 
 // The lines of `text`.
@@ -236,8 +234,8 @@ TEST_F(ReportTest, NeutralisesControlCharactersInText) {
       << text;
   const std::string in(24, ' ');
   EXPECT_TRUE(HasLine(text, in + "  source: p3?[2J?[H done?")) << text;
-  EXPECT_TRUE(HasLine(text, in + "evidence: vetting.unit = 'PSD?[31mred next' at " +
-                                EvidenceFile() + ":9:11"))
+  EXPECT_TRUE(HasLine(
+      text, in + "evidence: vetting.unit = 'PSD?[31mred next' at " + EvidenceFile() + ":9:11"))
       << text;
 }
 
@@ -255,7 +253,8 @@ TEST_F(ReportTest, KeepsOnlyItsOwnColourCodes) {
     ASSERT_LT(j, text.size());
     EXPECT_EQ(text[j], '[') << "at " << i;
     ++j;
-    while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == ';')) ++j;
+    while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == ';'))
+      ++j;
     ASSERT_LT(j, text.size());
     EXPECT_EQ(text[j], 'm') << "at " << i;
   }
@@ -283,8 +282,8 @@ TEST_F(ReportTest, RendersJsonReport) {
   for (auto it = ordered.begin(); it != ordered.end(); ++it) keys.push_back(it.key());
   EXPECT_EQ(keys, (std::vector<std::string>{"format", "format_version", "tool", "force", "as_of",
                                             "evidence_file", "synthetic", "pack", "scale",
-                                            "scoring", "parameters", "overall", "questions", "areas", "summary",
-                                            "findings"}));
+                                            "scoring", "parameters", "overall", "questions",
+                                            "areas", "summary", "findings"}));
 
   EXPECT_EQ(j["format"], "forcecheck-report");
   EXPECT_EQ(j["format_version"], 2);
@@ -293,8 +292,9 @@ TEST_F(ReportTest, RendersJsonReport) {
   EXPECT_EQ(j["as_of"], "2016-03-31");
   EXPECT_EQ(j["evidence_file"], EvidenceFile());
   EXPECT_EQ(j["synthetic"], true);
-  EXPECT_EQ(j["pack"], (nlohmann::json{{"id", "test-pack"}, {"title", "Test pack"},
-                                       {"version", "0.1.0"}, {"rules", 5}}));
+  EXPECT_EQ(j["pack"],
+            (nlohmann::json{
+                {"id", "test-pack"}, {"title", "Test pack"}, {"version", "0.1.0"}, {"rules", 5}}));
   EXPECT_EQ(j["scale"]["id"], "four");
   EXPECT_EQ(j["scale"]["bands"][1], (nlohmann::json{{"grade", "good"}, {"min", 65}}));
   EXPECT_EQ(j["scale"]["cause_of_concern_cap"], "requires improvement");
@@ -302,10 +302,11 @@ TEST_F(ReportTest, RendersJsonReport) {
                                           {"not_assessed", "exclude"},
                                           {"min_coverage", 0.5},
                                           {"min_rules", 1},
-                                          {"aggregation", {{"area", "score"},
-                                                           {"question", "score"},
-                                                           {"overall", "median"},
-                                                           {"source", nullptr}}}}));
+                                          {"aggregation",
+                                           {{"area", "score"},
+                                            {"question", "score"},
+                                            {"overall", "median"},
+                                            {"source", nullptr}}}}));
 
   const nlohmann::json& overall = j["overall"];
   EXPECT_EQ(overall["id"], "overall");
@@ -318,13 +319,15 @@ TEST_F(ReportTest, RendersJsonReport) {
   EXPECT_EQ(overall["national_concerns"], nlohmann::json::array());
   EXPECT_EQ(overall["weight"], 12);
   EXPECT_EQ(overall["assessed_weight"], 9);
-  EXPECT_EQ(overall["counts"], (nlohmann::json{{"pass", 1}, {"partial", 1}, {"fail", 1},
-                                               {"not_assessed", 1}, {"error", 1}}));
-  EXPECT_EQ(overall["explanation"],
-            "the median of the question grades (inadequate, requires improvement) is inadequate; "
-            "score 38.9 (3 of 5 rules assessed, 75% of the weight) alone would earn inadequate: 1.1 "
-            "points below requires improvement; failed force cause of concern R-02 would cap it at "
-            "requires improvement");
+  EXPECT_EQ(overall["counts"],
+            (nlohmann::json{
+                {"pass", 1}, {"partial", 1}, {"fail", 1}, {"not_assessed", 1}, {"error", 1}}));
+  EXPECT_EQ(
+      overall["explanation"],
+      "the median of the question grades (inadequate, requires improvement) is inadequate; "
+      "score 38.9 (3 of 5 rules assessed, 75% of the weight) alone would earn inadequate: 1.1 "
+      "points below requires improvement; failed force cause of concern R-02 would cap it at "
+      "requires improvement");
   ASSERT_EQ(j["questions"].size(), 2u);
   EXPECT_EQ(j["questions"][1]["id"], "fairness");
   ASSERT_EQ(j["areas"].size(), 2u);
@@ -345,16 +348,18 @@ TEST_F(ReportTest, RendersJsonReport) {
   EXPECT_EQ(fail["reason"], "the check is not met");
   EXPECT_TRUE(fail["reason_location"].is_null());
   EXPECT_EQ(fail["evidence"],
-            (nlohmann::json::array({{{"path", "vetting.backlog"},
-                                     {"present", true},
-                                     {"value", "12"},
-                                     {"location", {{"file", EvidenceFile()}, {"line", 8}, {"column", 14}}},
-                                     {"source", "hmic p3: 'backlogs'"}}})));
+            (nlohmann::json::array(
+                {{{"path", "vetting.backlog"},
+                  {"present", true},
+                  {"value", "12"},
+                  {"location", {{"file", EvidenceFile()}, {"line", 8}, {"column", 14}}},
+                  {"source", "hmic p3: 'backlogs'"}}})));
   EXPECT_EQ(fail["gap"], "gap R-02");
   EXPECT_EQ(fail["remediation"], "fix R-02");
   EXPECT_EQ(fail["rationale"], "why R-02");
-  EXPECT_EQ(fail["source"], (nlohmann::json{{"document", "Report"}, {"section", "Backlog"},
-                                            {"year", 2016}, {"url", nullptr}}));
+  EXPECT_EQ(fail["source"],
+            (nlohmann::json{
+                {"document", "Report"}, {"section", "Backlog"}, {"year", 2016}, {"url", nullptr}}));
   EXPECT_EQ(fail["rule_location"],
             (nlohmann::json{{"file", PackFile()}, {"line", 31}, {"column", 9}}));
 
@@ -385,7 +390,8 @@ TEST_F(ReportTest, RenderReportDispatchesOnFormat) {
   EXPECT_EQ(RenderReport(report_, ReportFormat::kSarif, {}), RenderSarif(report_));
   EXPECT_EQ(RenderReport(report_, ReportFormat::kJunit, {}), RenderJunit(report_));
   const RenderOptions marked{false, "OFFICIAL"};
-  EXPECT_EQ(RenderReport(report_, ReportFormat::kMarkdown, marked), RenderMarkdown(report_, marked));
+  EXPECT_EQ(RenderReport(report_, ReportFormat::kMarkdown, marked),
+            RenderMarkdown(report_, marked));
   EXPECT_EQ(RenderReport(report_, ReportFormat::kHtml, marked), RenderHtml(report_, marked));
   EXPECT_EQ(RenderReport(report_, ReportFormat::kCsv, {}), RenderCsv(report_));
 }

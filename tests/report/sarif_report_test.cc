@@ -22,7 +22,8 @@ using Json = nlohmann::json;
 // The line `text` is on in `doc`, 1-based.
 uint32_t LineOf(std::string_view doc, std::string_view text) {
   const size_t at = doc.find(text);
-  return static_cast<uint32_t>(std::count(doc.begin(), doc.begin() + static_cast<long>(at), '\n') + 1);
+  return static_cast<uint32_t>(std::count(doc.begin(), doc.begin() + static_cast<long>(at), '\n') +
+                               1);
 }
 
 const Json& ResultFor(const Json& log, const std::string& rule) {
@@ -59,12 +60,14 @@ TEST(SarifReportTest, ExampleReportsValidate) {
   const std::string schema = testing::ConformanceFile("sarif-schema-2.1.0.json");
   if (schema.empty()) GTEST_SKIP() << "../shared/conformance/sarif-schema-2.1.0.json is absent";
   int seen = 0;
-  for (const auto& e : std::filesystem::directory_iterator(std::string(FORCECHECK_SOURCE_DIR) + "/reports")) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(FORCECHECK_SOURCE_DIR) + "/reports")) {
     if (e.path().extension() != ".sarif") continue;
     std::ifstream in(e.path());
     std::stringstream text;
     text << in.rdbuf();
-    EXPECT_EQ(testing::SchemaViolations(text.str(), schema, valijson::SchemaParser::kDraft4), "") << e.path();
+    EXPECT_EQ(testing::SchemaViolations(text.str(), schema, valijson::SchemaParser::kDraft4), "")
+        << e.path();
     ++seen;
   }
   EXPECT_GT(seen, 0);
@@ -80,9 +83,13 @@ TEST(SarifReportTest, TheSchemaCheckRejectsABrokenLog) {
   Json log = Json::parse(RenderSarif(built->report));
   log["runs"][0]["results"][0]["level"] = "fatal";
   log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0;
-  const std::string violations = testing::SchemaViolations(log.dump(), schema, valijson::SchemaParser::kDraft4);
-  EXPECT_NE(violations.find("[level]: Failed to match against any enum values"), std::string::npos) << violations;
-  EXPECT_NE(violations.find("[startLine]: Expected number greater than or equal to 1"), std::string::npos) << violations;
+  const std::string violations =
+      testing::SchemaViolations(log.dump(), schema, valijson::SchemaParser::kDraft4);
+  EXPECT_NE(violations.find("[level]: Failed to match against any enum values"), std::string::npos)
+      << violations;
+  EXPECT_NE(violations.find("[startLine]: Expected number greater than or equal to 1"),
+            std::string::npos)
+      << violations;
 }
 
 TEST(SarifReportTest, DescribesEveryRuleWithSeverityAndHelp) {
@@ -101,14 +108,19 @@ TEST(SarifReportTest, DescribesEveryRuleWithSeverityAndHelp) {
   EXPECT_EQ(vet2["fullDescription"]["text"], "Clearances go stale.");
   EXPECT_EQ(vet2["helpUri"], "https://example.invalid/aftercare");
   EXPECT_EQ(vet2["help"]["text"],
-            "Gap: Vetting aftercare is not carried out.\nRemediation: Review every clearance at least once a "
+            "Gap: Vetting aftercare is not carried out.\nRemediation: Review every clearance at "
+            "least once a "
             "year.\nSource: Test document, Aftercare (2016) <https://example.invalid/aftercare>");
-  EXPECT_EQ(vet2["help"]["markdown"],
-            "**Gap:** Vetting aftercare is not carried out.\n\n**Remediation:** Review every clearance at least "
-            "once a year.\n\n**Source:** [Test document, Aftercare (2016)](https://example.invalid/aftercare)");
-  EXPECT_EQ(vet2["properties"]["tags"],
-            Json::parse(R"(["security", "area:ethical/vetting", "severity:critical", "cause-of-concern", "cause-of-concern:force"])"));
-  // critical, high, medium, low, info as the pack orders them: VET-002, VET-001, REG-001, REG-002, PDR-002.
+  EXPECT_EQ(vet2["help"]["markdown"], "**Gap:** Vetting aftercare is not carried "
+                                      "out.\n\n**Remediation:** Review every clearance at least "
+                                      "once a year.\n\n**Source:** [Test document, Aftercare "
+                                      "(2016)](https://example.invalid/aftercare)");
+  EXPECT_EQ(
+      vet2["properties"]["tags"],
+      Json::parse(
+          R"(["security", "area:ethical/vetting", "severity:critical", "cause-of-concern", "cause-of-concern:force"])"));
+  // critical, high, medium, low, info as the pack orders them: VET-002, VET-001, REG-001, REG-002,
+  // PDR-002.
   EXPECT_EQ(driver["rules"][1]["properties"]["security-severity"], "9.5");
   EXPECT_EQ(driver["rules"][0]["properties"]["security-severity"], "8.0");
   EXPECT_EQ(driver["rules"][2]["properties"]["security-severity"], "5.5");
@@ -128,15 +140,20 @@ TEST(SarifReportTest, OneResultPerFindingThatIsNotAPassWithItsLevel) {
   for (const Json& r : results) {
     seen += r["ruleId"].get<std::string>() + "=" + r["level"].get<std::string>() + "/" +
             r["properties"]["outcome"].get<std::string>() + " ";
-    EXPECT_EQ(log["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"].get<size_t>()]["id"], r["ruleId"]);
+    EXPECT_EQ(log["runs"][0]["tool"]["driver"]["rules"][r["ruleIndex"].get<size_t>()]["id"],
+              r["ruleId"]);
   }
-  EXPECT_EQ(seen, "VET-002=error/fail REG-001=warning/partial REG-002=note/not_assessed PDR-001=error/error "
-                  "PDR-002=error/fail ");
+  EXPECT_EQ(
+      seen,
+      "VET-002=error/fail REG-001=warning/partial REG-002=note/not_assessed PDR-001=error/error "
+      "PDR-002=error/fail ");
   EXPECT_EQ(ResultFor(log, "VET-002")["message"]["text"],
-            "VET-002 not met: Vetting aftercare is carried out. Vetting aftercare is not carried out. Evidence: "
+            "VET-002 not met: Vetting aftercare is carried out. Vetting aftercare is not carried "
+            "out. Evidence: "
             "vetting.aftercare.in_place = true; vetting.aftercare.last_review = 2014-06-30.");
   EXPECT_EQ(ResultFor(log, "REG-002")["message"]["text"],
-            "REG-002 not assessed: evidence needed is missing: integrity_registers.business_interest_checks_per_year "
+            "REG-002 not assessed: evidence needed is missing: "
+            "integrity_registers.business_interest_checks_per_year "
             "(absent).");
 }
 
@@ -146,7 +163,8 @@ TEST(SarifReportTest, PointsAtTheEvidenceOrElseAtTheRule) {
   ASSERT_TRUE(built);
   const Json log = Json::parse(RenderSarif(built->report));
   const Json vet2 = ResultFor(log, "VET-002")["locations"][0]["physicalLocation"];
-  EXPECT_EQ(vet2, Json::parse(R"({"artifactLocation": {"uri": "evidence.yaml", "uriBaseId": "%SRCROOT%"},
+  EXPECT_EQ(vet2,
+            Json::parse(R"({"artifactLocation": {"uri": "evidence.yaml", "uriBaseId": "%SRCROOT%"},
                                   "region": {"startLine": 10, "startColumn": 17}})"));
   const Json pdr2 = ResultFor(log, "PDR-002")["locations"][0]["physicalLocation"];
   EXPECT_EQ(pdr2["artifactLocation"]["uri"], "pack.yaml");
@@ -174,7 +192,8 @@ TEST(SarifReportTest, FingerprintsSurviveEditsToTheEvidenceFile) {
     EXPECT_EQ(fa, ResultFor(b, rule)["partialFingerprints"]["forcecheck/v1"]) << rule;
     EXPECT_EQ(fa.get<std::string>().size(), 64u);
   }
-  EXPECT_NE(ResultFor(a, "VET-002")["partialFingerprints"], ResultFor(a, "REG-001")["partialFingerprints"]);
+  EXPECT_NE(ResultFor(a, "VET-002")["partialFingerprints"],
+            ResultFor(a, "REG-001")["partialFingerprints"]);
   EXPECT_EQ(ResultFor(b, "VET-002")["locations"][0]["physicalLocation"]["region"]["startLine"], 12);
 }
 

@@ -10,6 +10,7 @@
 
 #include "io/inputs_read.h"
 #include "io/text_file.h"
+
 #include "testing/temp_dir.h"
 
 namespace forcecheck {
@@ -125,8 +126,10 @@ TEST(WriteFilesTest, WritesNoneWhenOneCannotBeWritten) {
   std::filesystem::create_directories(dir.Path("out"));
   Diagnostics diags;
   EXPECT_FALSE(WriteFiles({{dir.Path("a.json"), "a"}, {dir.Path("out"), "b"}}, "report", diags));
-  EXPECT_EQ(testing::RenderAll(diags), dir.Path("out") + ": error: cannot write the report: it is a directory\n");
-  EXPECT_EQ(Entries(dir.path()), (std::vector<std::string>{"out"}));  // no a.json, no temporary file
+  EXPECT_EQ(testing::RenderAll(diags),
+            dir.Path("out") + ": error: cannot write the report: it is a directory\n");
+  EXPECT_EQ(Entries(dir.path()),
+            (std::vector<std::string>{"out"}));  // no a.json, no temporary file
 }
 
 TEST(WriteFilesTest, WritesThemAll) {
@@ -152,20 +155,22 @@ TEST(CheckDestinationsTest, RefusesWhatIsNotARegularFileAnInputOrNamedOnce) {
   Diagnostics read;
   ASSERT_TRUE(ReadTextFile(input, read));
   Diagnostics diags;
-  CheckDestinations({dir.Path("ok.json"), dir.path(), fifo, "/dev/null", hard_link, dir.path() + "/./evidence.yaml",
-                     dir.Path("pack/report.json"), dir.Path("file/report.json"), dir.Path("sub/../ok.json")},
+  CheckDestinations({dir.Path("ok.json"), dir.path(), fifo, "/dev/null", hard_link,
+                     dir.path() + "/./evidence.yaml", dir.Path("pack/report.json"),
+                     dir.Path("file/report.json"), dir.Path("sub/../ok.json")},
                     {dir.Path("pack")}, "report", diags);
   const std::string e = ": error: cannot write the report: ";
   EXPECT_EQ(testing::RenderAll(diags),
-            dir.path() + e + "it is a directory, not a regular file\n" +
-            fifo + e + "it is a FIFO (named pipe), not a regular file\n" +
-            "/dev/null" + e + "it is a character device, not a regular file\n" +
-            hard_link + e + "it is an input of this run (read as '" + input + "')\n" +
-            dir.path() + "/./evidence.yaml" + e + "it is an input of this run (read as '" + input + "')\n" +
-            dir.Path("pack/report.json") + e + "it is inside the rule pack folder '" + dir.Path("pack") +
-            "', where it would be read as a rule file\n" +
-            dir.Path("file/report.json") + e + "a folder on its path is a file\n" +
-            dir.Path("sub/../ok.json") + e + "it is named twice (also as '" + dir.Path("ok.json") + "')\n");
+            dir.path() + e + "it is a directory, not a regular file\n" + fifo + e +
+                "it is a FIFO (named pipe), not a regular file\n" + "/dev/null" + e +
+                "it is a character device, not a regular file\n" + hard_link + e +
+                "it is an input of this run (read as '" + input + "')\n" + dir.path() +
+                "/./evidence.yaml" + e + "it is an input of this run (read as '" + input + "')\n" +
+                dir.Path("pack/report.json") + e + "it is inside the rule pack folder '" +
+                dir.Path("pack") + "', where it would be read as a rule file\n" +
+                dir.Path("file/report.json") + e + "a folder on its path is a file\n" +
+                dir.Path("sub/../ok.json") + e + "it is named twice (also as '" +
+                dir.Path("ok.json") + "')\n");
 }
 
 TEST(CheckDestinationsTest, FindsAnExistingFileNamedTwiceByIdentity) {
@@ -175,8 +180,9 @@ TEST(CheckDestinationsTest, FindsAnExistingFileNamedTwiceByIdentity) {
   std::filesystem::create_symlink("report.json", link);
   Diagnostics diags;
   CheckDestinations({report, link}, {}, "report", diags);
-  EXPECT_EQ(testing::RenderAll(diags),
-            link + ": error: cannot write the report: it is named twice (also as '" + report + "')\n");
+  EXPECT_EQ(
+      testing::RenderAll(diags),
+      link + ": error: cannot write the report: it is named twice (also as '" + report + "')\n");
 }
 
 }  // namespace

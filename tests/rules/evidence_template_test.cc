@@ -9,6 +9,7 @@
 #include "rules/evidence_schema.h"
 #include "rules/rule_pack_loader.h"
 #include "score/score.h"
+
 #include "testing/load_text.h"
 #include "testing/temp_dir.h"
 
@@ -105,7 +106,8 @@ TEST_F(BundledTemplateTest, ListsEveryRegisterWithItsCsvHeader) {
     std::string header;
     for (const ColumnSpec& c : spec.columns) header += (header.empty() ? "" : ",") + c.name;
     EXPECT_NE(t_.text.find("#  #   " + header + "\n"), std::string::npos) << spec.id;
-    EXPECT_NE(t_.text.find("\n#  " + spec.id + ": registers/" + spec.id + ".csv\n"), std::string::npos)
+    EXPECT_NE(t_.text.find("\n#  " + spec.id + ": registers/" + spec.id + ".csv\n"),
+              std::string::npos)
         << spec.id;
   }
 }
@@ -136,7 +138,8 @@ TEST(EvidenceTemplateTest, ListsTheValuesOfAJudgement) {
     "definitions": { "judgement": { "enum": ["met", "partly_met", "not_met"] } }
   })");
   EvidenceTemplate t = Render(pack, Options());
-  EXPECT_NE(t.text.find("    # Type: judgement, one of met, partly_met or not_met (unquoted). Read by no rule of this\n"
+  EXPECT_NE(t.text.find("    # Type: judgement, one of met, partly_met or not_met (unquoted). Read "
+                        "by no rule of this\n"
                         "    # pack.\n"
                         "    quality: null\n"),
             std::string::npos)
@@ -153,8 +156,9 @@ TEST(EvidenceTemplateTest, WithoutASchemaListsThePathsTheRulesRead) {
   RulePack pack = BundledPack();
   pack.evidence_schema.clear();
   EvidenceTemplate t = Render(pack, Options());
-  EXPECT_NE(t.text.find("    # Type: not described (the pack names no evidence schema). Read by APSP-001.\n"
-                        "    treated_as_serious_corruption: null\n"),
+  EXPECT_NE(t.text.find(
+                "    # Type: not described (the pack names no evidence schema). Read by APSP-001.\n"
+                "    treated_as_serious_corruption: null\n"),
             std::string::npos)
       << t.text;
 }

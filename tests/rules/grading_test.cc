@@ -62,11 +62,13 @@ TEST(GradingTest, OnlyAForceCauseOfConcernCaps) {
 TEST(GradingTest, FormatsDocumentQuotesTheTables) {
   const std::string doc = Flat(Slurp("docs/formats.md"));
   for (const AggregationMethod& m : AggregationMethods()) {
-    EXPECT_NE(doc.find("| " + std::string(m.name) + " | " + std::string(m.meaning) + " |"), std::string::npos)
+    EXPECT_NE(doc.find("| " + std::string(m.name) + " | " + std::string(m.meaning) + " |"),
+              std::string::npos)
         << "docs/formats.md has no table row for aggregation method '" << m.name << "'";
   }
   for (const CauseOfConcernScope& s : CauseOfConcernScopes()) {
-    EXPECT_NE(doc.find("| " + std::string(s.name) + " | " + std::string(s.meaning) + " |"), std::string::npos)
+    EXPECT_NE(doc.find("| " + std::string(s.name) + " | " + std::string(s.meaning) + " |"),
+              std::string::npos)
         << "docs/formats.md has no table row for cause-of-concern scope '" << s.name << "'";
   }
 }
@@ -74,13 +76,15 @@ TEST(GradingTest, FormatsDocumentQuotesTheTables) {
 // The pack schema accepts exactly the names the loader accepts.
 TEST(GradingTest, PackSchemaListsTheSameNames) {
   const nlohmann::json schema = nlohmann::json::parse(Slurp("schemas/rule-pack.schema.json"));
-  const nlohmann::json& levels =
-      schema["definitions"]["pack"]["properties"]["grading"]["properties"]["aggregation"]["properties"];
+  const nlohmann::json& levels = schema["definitions"]["pack"]["properties"]["grading"]
+                                       ["properties"]["aggregation"]["properties"];
   for (GradeLevel level : {GradeLevel::kArea, GradeLevel::kQuestion, GradeLevel::kOverall}) {
-    EXPECT_EQ(levels[GradeLevelName(level)]["enum"].get<std::vector<std::string>>(), AggregationNames(level))
+    EXPECT_EQ(levels[GradeLevelName(level)]["enum"].get<std::vector<std::string>>(),
+              AggregationNames(level))
         << GradeLevelName(level);
   }
-  EXPECT_EQ(schema["definitions"]["rule"]["properties"]["cause_of_concern"]["enum"].get<std::vector<std::string>>(),
+  EXPECT_EQ(schema["definitions"]["rule"]["properties"]["cause_of_concern"]["enum"]
+                .get<std::vector<std::string>>(),
             CauseOfConcernNames());
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "eval/evaluate.h"
+
 #include "testing/load_text.h"
 #include "testing/test_pack.h"
 
@@ -17,20 +18,23 @@ using testing::RenderAll;
 using testing::TempDir;
 
 // A pack header with a `parameters:` list at line 5; `parameters` gives its items.
-std::string PackWith(const std::string& parameters, const std::string& check = "vetting.backlog <= params.tolerance") {
-  return std::string(testing::kTestPackHead) + "  parameters:\n" +
-         parameters +
+std::string PackWith(const std::string& parameters,
+                     const std::string& check = "vetting.backlog <= params.tolerance") {
+  return std::string(testing::kTestPackHead) + "  parameters:\n" + parameters +
          "  scales:\n"
          "    - {id: four, title: Four, bands: [{grade: good, min: 50}, {grade: poor, min: 0}]}\n"
          "  questions: [{id: ethics, title: Ethics}]\n"
          "  areas: [{id: ethics/vetting, title: Vetting}]\n"
          "rules:\n"
-         "  - {id: VET-001, check: \"" + check + "\", title: T, area: ethics/vetting, severity: high, "
-         "weight: 1, source: {document: D, section: S, year: 2016}, rationale: r, gap: g, remediation: m}\n";
+         "  - {id: VET-001, check: \"" +
+         check +
+         "\", title: T, area: ethics/vetting, severity: high, "
+         "weight: 1, source: {document: D, section: S, year: 2016}, rationale: r, gap: g, "
+         "remediation: m}\n";
 }
 
-constexpr const char* kTolerance =
-    "    - {id: tolerance, type: number, default: 10, unit: cases, local_choice: true, description: d}\n";
+constexpr const char* kTolerance = "    - {id: tolerance, type: number, default: 10, unit: cases, "
+                                   "local_choice: true, description: d}\n";
 
 // The quoted source line and caret that follow a rendered diagnostic at column `column`.
 std::string Quote(const std::string& line, size_t column) {
@@ -50,9 +54,10 @@ class ParameterLoaderTest : public ::testing::Test {
 };
 
 TEST_F(ParameterLoaderTest, LoadsDeclarations) {
-  RulePack pack = LoadPackText(dir_, PackWith(std::string(kTolerance) +
-                                              "    - {id: window, type: duration, default: 6mo, description: d, "
-                                              "source: 'APP 2017, 3.1'}\n"));
+  RulePack pack = LoadPackText(
+      dir_, PackWith(std::string(kTolerance) +
+                     "    - {id: window, type: duration, default: 6mo, description: d, "
+                     "source: 'APP 2017, 3.1'}\n"));
   ASSERT_EQ(pack.parameters.size(), 2u);
   const Parameter& t = pack.parameters[0];
   EXPECT_EQ(t.id, "tolerance");
@@ -69,52 +74,80 @@ TEST_F(ParameterLoaderTest, LoadsDeclarations) {
 }
 
 TEST_F(ParameterLoaderTest, ReportsUnknownKey) {
-  EXPECT_EQ(Errors("    - {id: tolerance, type: number, default: 10, local_choice: true, description: d, max: 5}\n"),
-            Pack() + ":6:86: error: unknown key 'max' in a parameter; expected one of 'id', 'type', 'default', "
-                     "'unit', 'description', 'local_choice' and 'source'\n" +
-                     Quote("    - {id: tolerance, type: number, default: 10, local_choice: true, description: d, max: 5}", 86));
+  EXPECT_EQ(Errors("    - {id: tolerance, type: number, default: 10, local_choice: true, "
+                   "description: d, max: 5}\n"),
+            Pack() +
+                ":6:86: error: unknown key 'max' in a parameter; expected one of 'id', 'type', "
+                "'default', "
+                "'unit', 'description', 'local_choice' and 'source'\n" +
+                Quote("    - {id: tolerance, type: number, default: 10, local_choice: true, "
+                      "description: d, max: 5}",
+                      86));
 }
 
 TEST_F(ParameterLoaderTest, ReportsDefaultOfTheWrongType) {
-  EXPECT_EQ(Errors("    - {id: tolerance, type: number, default: ten, local_choice: true, description: d}\n"),
-            Pack() + ":6:46: error: the default of parameter 'tolerance' must be a number, not text ('ten')\n" +
-                     Quote("    - {id: tolerance, type: number, default: ten, local_choice: true, description: d}", 46));
+  EXPECT_EQ(Errors("    - {id: tolerance, type: number, default: ten, local_choice: true, "
+                   "description: d}\n"),
+            Pack() +
+                ":6:46: error: the default of parameter 'tolerance' must be a number, not text "
+                "('ten')\n" +
+                Quote("    - {id: tolerance, type: number, default: ten, local_choice: true, "
+                      "description: d}",
+                      46));
 }
 
 TEST_F(ParameterLoaderTest, ReportsDurationWrittenAsNumber) {
-  EXPECT_EQ(Errors(std::string(kTolerance) +
-                   "    - {id: window, type: duration, default: 6, local_choice: true, description: d}\n"),
-            Pack() + ":7:45: error: the default of parameter 'window' must be a duration such as 6mo, 42d or "
-                     "10y, not a number ('6')\n" +
-                     Quote("    - {id: window, type: duration, default: 6, local_choice: true, description: d}", 45));
+  EXPECT_EQ(
+      Errors(
+          std::string(kTolerance) +
+          "    - {id: window, type: duration, default: 6, local_choice: true, description: d}\n"),
+      Pack() +
+          ":7:45: error: the default of parameter 'window' must be a duration such as 6mo, 42d or "
+          "10y, not a number ('6')\n" +
+          Quote(
+              "    - {id: window, type: duration, default: 6, local_choice: true, description: d}",
+              45));
 }
 
 TEST_F(ParameterLoaderTest, ReportsDuplicateId) {
   EXPECT_EQ(Errors(std::string(kTolerance) + kTolerance),
-            Pack() + ":7:7: error: duplicate parameter id 'tolerance' (first defined at " + Pack() + ":6:7)\n" +
-                Quote("    - {id: tolerance, type: number, default: 10, unit: cases, local_choice: true, description: d}", 7));
+            Pack() + ":7:7: error: duplicate parameter id 'tolerance' (first defined at " + Pack() +
+                ":6:7)\n" +
+                Quote("    - {id: tolerance, type: number, default: 10, unit: cases, local_choice: "
+                      "true, description: d}",
+                      7));
 }
 
 TEST_F(ParameterLoaderTest, ReportsUnknownType) {
-  EXPECT_EQ(Errors("    - {id: tolerance, type: integer, default: 10, local_choice: true, description: d}\n"),
-            Pack() + ":6:29: error: unknown parameter type 'integer'; expected one of 'number', 'duration', "
-                     "'date', 'text' and 'boolean'\n" +
-                     Quote("    - {id: tolerance, type: integer, default: 10, local_choice: true, description: d}", 29));
+  EXPECT_EQ(
+      Errors("    - {id: tolerance, type: integer, default: 10, local_choice: true, description: "
+             "d}\n"),
+      Pack() +
+          ":6:29: error: unknown parameter type 'integer'; expected one of 'number', 'duration', "
+          "'date', 'text' and 'boolean'\n" +
+          Quote("    - {id: tolerance, type: integer, default: 10, local_choice: true, "
+                "description: d}",
+                29));
 }
 
 TEST_F(ParameterLoaderTest, NeedsLocalChoiceOrSource) {
-  EXPECT_EQ(Errors("    - {id: tolerance, type: number, default: 10, description: d}\n"),
-            Pack() + ":6:7: error: parameter 'tolerance' must be marked 'local_choice: true' or cite its "
-                     "'source'\n" +
-                     Quote("    - {id: tolerance, type: number, default: 10, description: d}", 7));
+  EXPECT_EQ(
+      Errors("    - {id: tolerance, type: number, default: 10, description: d}\n"),
+      Pack() +
+          ":6:7: error: parameter 'tolerance' must be marked 'local_choice: true' or cite its "
+          "'source'\n" +
+          Quote("    - {id: tolerance, type: number, default: 10, description: d}", 7));
 }
 
 TEST_F(ParameterLoaderTest, ChecksExpressionsAgainstDeclaredType) {
   Diagnostics diags;
-  EXPECT_EQ(LoadRulePack(dir_.Write("pack.yaml", PackWith(kTolerance, "params.tolerance == 'ten'")), diags),
+  EXPECT_EQ(LoadRulePack(dir_.Write("pack.yaml", PackWith(kTolerance, "params.tolerance == 'ten'")),
+                         diags),
             std::nullopt);
-  EXPECT_EQ(RenderAll(diags).substr(0, RenderAll(diags).find('\n')),
-            Pack() + ":12:27: error: in 'check': '==' compares a number with text, which are never equal");
+  EXPECT_EQ(
+      RenderAll(diags).substr(0, RenderAll(diags).find('\n')),
+      Pack() +
+          ":12:27: error: in 'check': '==' compares a number with text, which are never equal");
 }
 
 // ---- values and overrides ---------------------------------------------------------------------
@@ -138,11 +171,13 @@ class ParameterOverrideTest : public ::testing::Test {
  protected:
   void SetUp() override {
     pack_ = LoadPackText(dir_, PackWith(kTolerance));
-    evidence_ = LoadEvidenceText(dir_, "force: Test Police\nas_of: 2016-03-31\nevidence:\n  vetting:\n    backlog: 12\n");
+    evidence_ = LoadEvidenceText(
+        dir_, "force: Test Police\nas_of: 2016-03-31\nevidence:\n  vetting:\n    backlog: 12\n");
   }
   Outcome Run(const std::vector<ParameterOverride>& overrides) {
     const std::vector<ParameterSetting> settings = ResolveParameters(pack_, overrides);
-    return Evaluate(pack_, evidence_, EvalOptions{evidence_.as_of, ParameterValues(settings)})[0].outcome;
+    return Evaluate(pack_, evidence_, EvalOptions{evidence_.as_of, ParameterValues(settings)})[0]
+        .outcome;
   }
 
   TempDir dir_;
@@ -171,7 +206,8 @@ TEST_F(ParameterOverrideTest, SetWinsOverTheFile) {
   ASSERT_TRUE(overrides) << RenderAll(diags_);
   EXPECT_EQ(Run(*overrides), Outcome::kPass);
   EXPECT_EQ(ResolveParameters(pack_, *overrides)[0].origin, file + ":2:1");
-  for (ParameterOverride& o : ParseSetOptions(pack_, {"tolerance=11"}, diags_)) overrides->push_back(o);
+  for (ParameterOverride& o : ParseSetOptions(pack_, {"tolerance=11"}, diags_))
+    overrides->push_back(o);
   EXPECT_EQ(Run(*overrides), Outcome::kFail);
   EXPECT_EQ(ResolveParameters(pack_, *overrides)[0].value.number(), 11);
 }
@@ -187,12 +223,14 @@ TEST_F(ParameterOverrideTest, ReportsBadParameterFile) {
   const std::string file = dir_.Write("params.yaml", "tolerance: many\ntolerence: 5\n");
   EXPECT_EQ(LoadParameterFile(file, pack_, diags_), std::nullopt);
   EXPECT_EQ(RenderAll(diags_),
-            file + ":1:12: error: parameter 'tolerance' takes a number, not text ('many')\n"
-                   "  tolerance: many\n"
-                   "             ^\n" +
-                file + ":2:1: error: unknown parameter 'tolerence'; did you mean 'tolerance'?\n"
-                       "  tolerence: 5\n"
-                       "  ^\n");
+            file +
+                ":1:12: error: parameter 'tolerance' takes a number, not text ('many')\n"
+                "  tolerance: many\n"
+                "             ^\n" +
+                file +
+                ":2:1: error: unknown parameter 'tolerence'; did you mean 'tolerance'?\n"
+                "  tolerence: 5\n"
+                "  ^\n");
 }
 
 }  // namespace

@@ -12,7 +12,8 @@ using testing::RenderAll;
 using testing::TempDir;
 
 // pack.yaml of a directory pack: one scale, one question, one area (lines 1 to 18).
-const std::string kPackYaml = std::string(testing::kTestPackHead) + testing::FourStepScales(false) + R"(  questions:
+const std::string kPackYaml =
+    std::string(testing::kTestPackHead) + testing::FourStepScales(false) + R"(  questions:
     - id: ethics
       title: Ethics
   areas:
@@ -22,14 +23,19 @@ const std::string kPackYaml = std::string(testing::kTestPackHead) + testing::Fou
 
 // A complete rule (10 lines) in the area above, as an item of a `rules:` list.
 std::string RuleYaml(const std::string& id, const std::string& check = "vetting.done == true") {
-  return "  - id: " + id + "\n"
-         "    title: Rule " + id + "\n"
+  return "  - id: " + id +
+         "\n"
+         "    title: Rule " +
+         id +
+         "\n"
          "    area: ethics/vetting\n"
          "    severity: high\n"
          "    weight: 3\n"
          "    source: {document: Report, section: Vetting, year: 2016}\n"
          "    rationale: why it matters\n"
-         "    check: " + check + "\n"
+         "    check: " +
+         check +
+         "\n"
          "    gap: not done\n"
          "    remediation: do it\n";
 }
@@ -178,9 +184,10 @@ TEST_F(RulePackLoaderTest, LoadsDirectoryNamedWithTrailingSlash) {
 }
 
 TEST_F(RulePackLoaderTest, ReadsExpressionInFoldedBlock) {
-  std::optional<RulePack> pack = LoadWithRules("rules:\n" + RuleYaml("VET-001", ">\n"
-                                                                     "      vetting.done == true and\n"
-                                                                     "      vetting.backlog == 0"));
+  std::optional<RulePack> pack =
+      LoadWithRules("rules:\n" + RuleYaml("VET-001", ">\n"
+                                                     "      vetting.done == true and\n"
+                                                     "      vetting.backlog == 0"));
   ASSERT_TRUE(pack.has_value()) << Errors();
   EXPECT_EQ(pack->rules[0].check.text, "vetting.done == true and vetting.backlog == 0\n");
   // "vetting.backlog" starts the block's second line, line 11 of the file.
@@ -196,7 +203,8 @@ TEST_F(RulePackLoaderTest, ReportsDuplicateRuleIdAtSecondWithFirstLocation) {
   EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
   EXPECT_EQ(Errors(), dir_.Path("b.yaml") +
                           ":12:9: error: duplicate rule id 'VET-001' (first defined at " +
-                          dir_.Path("a.yaml") + ":2:9)\n"
+                          dir_.Path("a.yaml") +
+                          ":2:9)\n"
                           "    - id: VET-001\n"
                           "          ^\n");
 }
@@ -210,9 +218,10 @@ TEST_F(RulePackLoaderTest, ReportsDuplicateYamlKey) {
 
 TEST_F(RulePackLoaderTest, ReportsUnknownKeyWithTheKeyMeant) {
   EXPECT_EQ(LoadWithRules("rules:\n" + RuleYaml("VET-001") + "    severty: low\n"), std::nullopt);
-  EXPECT_EQ(Errors(), Rules() + ":12:5: error: unknown key 'severty' in a rule; did you mean 'severity'?\n"
-                                "      severty: low\n"
-                                "      ^\n");
+  EXPECT_EQ(Errors(),
+            Rules() + ":12:5: error: unknown key 'severty' in a rule; did you mean 'severity'?\n"
+                      "      severty: low\n"
+                      "      ^\n");
 }
 
 TEST_F(RulePackLoaderTest, ReportsUnknownKeyInPackListingExpectedKeys) {
@@ -221,11 +230,12 @@ TEST_F(RulePackLoaderTest, ReportsUnknownKeyInPackListingExpectedKeys) {
   dir_.Write("pack.yaml", pack);
   dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
   EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
-  EXPECT_EQ(Errors(), Pack() + ":5:3: error: unknown key 'author' in 'pack'; expected one of 'id', "
-                               "'title', 'version', 'description', 'evidence_schema', 'parameters', "
-                               "'grading', 'scales', 'questions' and 'areas'\n"
-                               "    author: me\n"
-                               "    ^\n");
+  EXPECT_EQ(Errors(), Pack() +
+                          ":5:3: error: unknown key 'author' in 'pack'; expected one of 'id', "
+                          "'title', 'version', 'description', 'evidence_schema', 'parameters', "
+                          "'grading', 'scales', 'questions' and 'areas'\n"
+                          "    author: me\n"
+                          "    ^\n");
 }
 
 TEST_F(RulePackLoaderTest, ReportsWrongTypes) {
@@ -234,16 +244,19 @@ TEST_F(RulePackLoaderTest, ReportsWrongTypes) {
   rule += "    cause_of_concern: yes\n";
   rule.replace(rule.find("title: Rule VET-001"), 19, "title: [a, b]");
   EXPECT_EQ(LoadWithRules("rules:\n" + rule), std::nullopt);
-  EXPECT_EQ(Errors(), Rules() + ":3:12: error: 'title' must be text, not a list\n"
-                                "      title: [a, b]\n"
-                                "             ^\n" +
-                          Rules() + ":6:13: error: 'weight' must be a number, not text\n"
-                                    "      weight: heavy\n"
-                                    "              ^\n" +
-                          Rules() + ":12:23: error: unknown cause-of-concern scope 'yes'; "
-                                    "expected one of 'national' and 'force'\n"
-                                    "      cause_of_concern: yes\n"
-                                    "                        ^\n");
+  EXPECT_EQ(Errors(), Rules() +
+                          ":3:12: error: 'title' must be text, not a list\n"
+                          "      title: [a, b]\n"
+                          "             ^\n" +
+                          Rules() +
+                          ":6:13: error: 'weight' must be a number, not text\n"
+                          "      weight: heavy\n"
+                          "              ^\n" +
+                          Rules() +
+                          ":12:23: error: unknown cause-of-concern scope 'yes'; "
+                          "expected one of 'national' and 'force'\n"
+                          "      cause_of_concern: yes\n"
+                          "                        ^\n");
 }
 
 // `true` was the old form: it cannot say whether the concern is national or the force's own.
@@ -251,20 +264,22 @@ TEST_F(RulePackLoaderTest, ReportsCauseOfConcernWithoutScope) {
   EXPECT_EQ(LoadWithRules("rules:\n" + RuleYaml("VET-001") + "    cause_of_concern: true\n" +
                           RuleYaml("VET-002") + "    cause_of_concern: [force]\n"),
             std::nullopt);
-  EXPECT_EQ(Errors(), Rules() + ":12:23: error: unknown cause-of-concern scope 'true'; "
-                                "expected one of 'national' and 'force'\n"
-                                "      cause_of_concern: true\n"
-                                "                        ^\n" +
-                          Rules() + ":23:23: error: unknown cause-of-concern scope a list; "
-                                    "expected one of 'national' and 'force'\n"
-                                    "      cause_of_concern: [force]\n"
-                                    "                        ^\n");
+  EXPECT_EQ(Errors(), Rules() +
+                          ":12:23: error: unknown cause-of-concern scope 'true'; "
+                          "expected one of 'national' and 'force'\n"
+                          "      cause_of_concern: true\n"
+                          "                        ^\n" +
+                          Rules() +
+                          ":23:23: error: unknown cause-of-concern scope a list; "
+                          "expected one of 'national' and 'force'\n"
+                          "      cause_of_concern: [force]\n"
+                          "                        ^\n");
 }
 
 TEST_F(RulePackLoaderTest, ReadsCauseOfConcernScopes) {
-  std::optional<RulePack> pack = LoadWithRules("rules:\n" + RuleYaml("VET-001") + "    cause_of_concern: force\n" +
-                                               RuleYaml("VET-002") + "    cause_of_concern: national\n" +
-                                               RuleYaml("VET-003"));
+  std::optional<RulePack> pack =
+      LoadWithRules("rules:\n" + RuleYaml("VET-001") + "    cause_of_concern: force\n" +
+                    RuleYaml("VET-002") + "    cause_of_concern: national\n" + RuleYaml("VET-003"));
   ASSERT_TRUE(pack.has_value()) << Errors();
   EXPECT_EQ(pack->rules[0].cause_of_concern, CauseOfConcern::kForce);
   EXPECT_EQ(pack->rules[1].cause_of_concern, CauseOfConcern::kNational);
@@ -290,15 +305,18 @@ TEST_F(RulePackLoaderTest, ReportsEachMissingRequiredKeyAtTheRule) {
                           "    gap: g\n"),
             std::nullopt);
   // Rendered in file order: the rule's own line first, then the nested source mapping.
-  EXPECT_EQ(Errors(), Rules() + ":2:5: error: a rule is missing required key 'remediation'\n"
-                                "    - id: VET-001\n"
-                                "      ^\n" +
-                          Rules() + ":2:5: error: a rule is missing required key 'check'\n"
-                                    "    - id: VET-001\n"
-                                    "      ^\n" +
-                          Rules() + ":7:13: error: 'source' is missing required key 'section'\n"
-                                    "      source: {document: D, year: 2016}\n"
-                                    "              ^\n");
+  EXPECT_EQ(Errors(), Rules() +
+                          ":2:5: error: a rule is missing required key 'remediation'\n"
+                          "    - id: VET-001\n"
+                          "      ^\n" +
+                          Rules() +
+                          ":2:5: error: a rule is missing required key 'check'\n"
+                          "    - id: VET-001\n"
+                          "      ^\n" +
+                          Rules() +
+                          ":7:13: error: 'source' is missing required key 'section'\n"
+                          "      source: {document: D, year: 2016}\n"
+                          "              ^\n");
 }
 
 TEST_F(RulePackLoaderTest, ReportsSingleFileWithoutPack) {
@@ -309,8 +327,7 @@ TEST_F(RulePackLoaderTest, ReportsSingleFileWithoutPack) {
 }
 
 TEST_F(RulePackLoaderTest, ReportsRuleFileWithPack) {
-  EXPECT_EQ(LoadWithRules(std::string(kPackYaml) + "rules:\n" + RuleYaml("VET-001")),
-            std::nullopt);
+  EXPECT_EQ(LoadWithRules(std::string(kPackYaml) + "rules:\n" + RuleYaml("VET-001")), std::nullopt);
   EXPECT_EQ(Errors(), Rules() + ":1:1: error: unknown key 'pack' in a rule file; expected one of "
                                 "'registers' and 'rules'\n"
                                 "  pack:\n"
@@ -430,17 +447,20 @@ TEST_F(RulePackLoaderTest, ReportsBadIdsAndNumbers) {
   rule.replace(rule.find("weight: 3"), 9, "weight: 0");
   rule.replace(rule.find("year: 2016"), 10, "year: 16.5");
   EXPECT_EQ(LoadWithRules("rules:\n" + rule), std::nullopt);
-  EXPECT_EQ(Errors(), Rules() + ":2:9: error: rule id 'vet-1' must be upper-case letters, digits "
-                                "and '-', starting with a letter\n"
-                                "    - id: vet-1\n"
-                                "          ^\n" +
-                          Rules() + ":6:13: error: 'weight' must be above 0 and at most 1000\n"
-                                    "      weight: 0\n"
-                                    "              ^\n" +
-                          Rules() + ":7:56: error: 'year' must be a year such as 2016\n"
-                                    "      source: {document: Report, section: Vetting, year: "
-                                    "16.5}\n"
-                                    "                                                         ^\n");
+  EXPECT_EQ(Errors(), Rules() +
+                          ":2:9: error: rule id 'vet-1' must be upper-case letters, digits "
+                          "and '-', starting with a letter\n"
+                          "    - id: vet-1\n"
+                          "          ^\n" +
+                          Rules() +
+                          ":6:13: error: 'weight' must be above 0 and at most 1000\n"
+                          "      weight: 0\n"
+                          "              ^\n" +
+                          Rules() +
+                          ":7:56: error: 'year' must be a year such as 2016\n"
+                          "      source: {document: Report, section: Vetting, year: "
+                          "16.5}\n"
+                          "                                                         ^\n");
 }
 
 // A year too large for an int is refused, not converted (undefined behaviour once), and the
@@ -455,7 +475,8 @@ TEST_F(RulePackLoaderTest, CitationYearsFrom1800To2200) {
     std::string rule = RuleYaml("VET-001");
     rule.replace(rule.find("year: 2016"), 10, std::string("year: ") + year);
     EXPECT_EQ(LoadWithRules("rules:\n" + rule), std::nullopt) << year;
-    EXPECT_NE(Errors().find(":7:56: error: 'year' must be a year such as 2016"), std::string::npos) << year;
+    EXPECT_NE(Errors().find(":7:56: error: 'year' must be a year such as 2016"), std::string::npos)
+        << year;
   }
 }
 
@@ -559,16 +580,19 @@ TEST_F(RulePackLoaderTest, ReportsBadGradingValues) {
   dir_.Write("pack.yaml", pack);
   dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
   EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
-  EXPECT_EQ(Errors(), Pack() + ":6:21: error: 'partial_credit' must be between 0 and 1\n"
-                               "      partial_credit: 2\n"
-                               "                      ^\n" +
-                          Pack() + ":7:19: error: unknown not-assessed policy 'ignore'; expected one of "
-                                   "'exclude' and 'fail'\n"
-                                   "      not_assessed: ignore\n"
-                                   "                    ^\n" +
-                          Pack() + ":8:19: error: 'min_coverage' must be between 0 and 1\n"
-                                   "      min_coverage: -1\n"
-                                   "                    ^\n");
+  EXPECT_EQ(Errors(), Pack() +
+                          ":6:21: error: 'partial_credit' must be between 0 and 1\n"
+                          "      partial_credit: 2\n"
+                          "                      ^\n" +
+                          Pack() +
+                          ":7:19: error: unknown not-assessed policy 'ignore'; expected one of "
+                          "'exclude' and 'fail'\n"
+                          "      not_assessed: ignore\n"
+                          "                    ^\n" +
+                          Pack() +
+                          ":8:19: error: 'min_coverage' must be between 0 and 1\n"
+                          "      min_coverage: -1\n"
+                          "                    ^\n");
 }
 
 TEST_F(RulePackLoaderTest, ReportsUnknownAggregationMethodListingTheMethods) {
@@ -581,34 +605,41 @@ TEST_F(RulePackLoaderTest, ReportsUnknownAggregationMethodListingTheMethods) {
   dir_.Write("pack.yaml", pack);
   dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
   EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
-  EXPECT_EQ(Errors(), Pack() + ":7:17: error: unknown aggregation method 'mean'; expected one of "
-                               "'score', 'median' and 'worst'\n"
-                               "        question: mean\n"
-                               "                  ^\n" +
-                          Pack() + ":8:16: error: unknown aggregation method 'mode'; expected one of "
-                                   "'score', 'median' and 'worst'\n"
-                                   "        overall: mode\n"
-                                   "                 ^\n");
+  EXPECT_EQ(Errors(), Pack() +
+                          ":7:17: error: unknown aggregation method 'mean'; expected one of "
+                          "'score', 'median' and 'worst'\n"
+                          "        question: mean\n"
+                          "                  ^\n" +
+                          Pack() +
+                          ":8:16: error: unknown aggregation method 'mode'; expected one of "
+                          "'score', 'median' and 'worst'\n"
+                          "        overall: mode\n"
+                          "                 ^\n");
 }
 
 // An area has no grades below it to take a median of: only `score` grades areas.
 TEST_F(RulePackLoaderTest, ReportsAggregationFromChildGradesForAnArea) {
   std::string pack = kPackYaml;
-  pack.replace(pack.find("  scales:"), 0, "  grading:\n    aggregation: { area: median, colour: red }\n");
+  pack.replace(pack.find("  scales:"), 0,
+               "  grading:\n    aggregation: { area: median, colour: red }\n");
   dir_.Write("pack.yaml", pack);
   dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
   EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
-  EXPECT_EQ(Errors(), Pack() + ":6:26: error: aggregation method 'median' grades from the grades below, and "
-                               "an area has none; expected one of 'score'\n"
-                               "      aggregation: { area: median, colour: red }\n"
-                               "                           ^\n" +
-                          Pack() + ":6:34: error: unknown key 'colour' in 'aggregation'; expected one of "
-                                   "'area', 'question', 'overall' and 'source'\n"
-                                   "      aggregation: { area: median, colour: red }\n"
-                                   "                                   ^\n");
+  EXPECT_EQ(Errors(),
+            Pack() +
+                ":6:26: error: aggregation method 'median' grades from the grades below, and "
+                "an area has none; expected one of 'score'\n"
+                "      aggregation: { area: median, colour: red }\n"
+                "                           ^\n" +
+                Pack() +
+                ":6:34: error: unknown key 'colour' in 'aggregation'; expected one of "
+                "'area', 'question', 'overall' and 'source'\n"
+                "      aggregation: { area: median, colour: red }\n"
+                "                                   ^\n");
 }
 
-class BadMinRulesTest : public RulePackLoaderTest, public ::testing::WithParamInterface<const char*> {};
+class BadMinRulesTest : public RulePackLoaderTest,
+                        public ::testing::WithParamInterface<const char*> {};
 
 TEST_P(BadMinRulesTest, ReportsBadMinRulesListingTheAcceptedValues) {
   const std::string value = GetParam();
@@ -618,11 +649,13 @@ TEST_P(BadMinRulesTest, ReportsBadMinRulesListingTheAcceptedValues) {
   dir_.Write("rules.yaml", "rules:\n" + RuleYaml("VET-001"));
   EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
   const std::string shown = value == "[3]" ? "a list" : "'" + value + "'";
-  EXPECT_EQ(Errors(), Pack() + ":6:16: error: 'min_rules' must be a whole number from 1 to 1000, not " +
+  EXPECT_EQ(Errors(), Pack() +
+                          ":6:16: error: 'min_rules' must be a whole number from 1 to 1000, not " +
                           shown + "\n      min_rules: " + value + "\n                 ^\n");
 }
 
-INSTANTIATE_TEST_SUITE_P(Values, BadMinRulesTest, ::testing::Values("0", "2.5", "-3", "three", "1001", "[3]"));
+INSTANTIATE_TEST_SUITE_P(Values, BadMinRulesTest,
+                         ::testing::Values("0", "2.5", "-3", "three", "1001", "[3]"));
 
 // ---- expressions ------------------------------------------------------------------------------
 
@@ -658,17 +691,18 @@ TEST_F(RulePackLoaderTest, ReportsErrorInsidePlainMultiLineScalar) {
 }
 
 TEST_F(RulePackLoaderTest, ReportsErrorInsideSingleQuotedScalarWithEscapedQuotes) {
-  EXPECT_EQ(LoadWithRules("rules:\n" +
-                          RuleYaml("VET-001", "'vetting.state == ''it''''s'' and x = 1'")),
-            std::nullopt);
+  EXPECT_EQ(
+      LoadWithRules("rules:\n" + RuleYaml("VET-001", "'vetting.state == ''it''''s'' and x = 1'")),
+      std::nullopt);
   EXPECT_EQ(Errors(), Rules() + ":9:48: error: in 'check': unexpected '='; use '==' to compare\n"
                                 "      check: 'vetting.state == ''it''''s'' and x = 1'\n"
                                 "                                                 ^\n");
 }
 
 TEST_F(RulePackLoaderTest, ReportsErrorInsideDoubleQuotedScalarAfterEscape) {
-  EXPECT_EQ(LoadWithRules("rules:\n" + RuleYaml("VET-001", "\"vetting.state == 'a\\tb' and x = 1\"")),
-            std::nullopt);
+  EXPECT_EQ(
+      LoadWithRules("rules:\n" + RuleYaml("VET-001", "\"vetting.state == 'a\\tb' and x = 1\"")),
+      std::nullopt);
   EXPECT_EQ(Errors(), Rules() + ":9:43: error: in 'check': unexpected '='; use '==' to compare\n"
                                 "      check: \"vetting.state == 'a\\tb' and x = 1\"\n"
                                 "                                            ^\n");
@@ -685,14 +719,16 @@ TEST_F(RulePackLoaderTest, ReportsCheckerErrorInPartial) {
 
 TEST_F(RulePackLoaderTest, ReportsEveryCheckerErrorOfAnExpression) {
   EXPECT_EQ(LoadWithRules("rules:\n" + RuleYaml("VET-001", "not 1 or true + 1 > 0")), std::nullopt);
-  EXPECT_EQ(Errors(), Rules() + ":9:16: error: in 'check': 'not' needs a boolean, but this is a "
-                                "number\n"
-                                "      check: not 1 or true + 1 > 0\n"
-                                "                 ^\n" +
-                          Rules() + ":9:21: error: in 'check': '+' needs a number, but this is a "
-                                    "boolean\n"
-                                    "      check: not 1 or true + 1 > 0\n"
-                                    "                      ^\n");
+  EXPECT_EQ(Errors(), Rules() +
+                          ":9:16: error: in 'check': 'not' needs a boolean, but this is a "
+                          "number\n"
+                          "      check: not 1 or true + 1 > 0\n"
+                          "                 ^\n" +
+                          Rules() +
+                          ":9:21: error: in 'check': '+' needs a number, but this is a "
+                          "boolean\n"
+                          "      check: not 1 or true + 1 > 0\n"
+                          "                      ^\n");
 }
 
 TEST_F(RulePackLoaderTest, ReportsCheckThatIsNotAnExpression) {
@@ -716,14 +752,16 @@ TEST_F(RulePackLoaderTest, CollectsErrorsFromEveryFile) {
   dir_.Write("b.yaml", "rules:\n" + RuleYaml("B-1", "b = 1"));
   EXPECT_EQ(LoadRulePack(dir_.path(), diags_), std::nullopt);
   EXPECT_EQ(diags_.error_count(), 2u);
-  EXPECT_EQ(Errors(), dir_.Path("a.yaml") + ":9:14: error: in 'check': unexpected '='; use '==' to "
-                                            "compare\n"
-                                            "      check: a = 1\n"
-                                            "               ^\n" +
-                          dir_.Path("b.yaml") + ":9:14: error: in 'check': unexpected '='; use '==' "
-                                                "to compare\n"
-                                                "      check: b = 1\n"
-                                                "               ^\n");
+  EXPECT_EQ(Errors(), dir_.Path("a.yaml") +
+                          ":9:14: error: in 'check': unexpected '='; use '==' to "
+                          "compare\n"
+                          "      check: a = 1\n"
+                          "               ^\n" +
+                          dir_.Path("b.yaml") +
+                          ":9:14: error: in 'check': unexpected '='; use '==' "
+                          "to compare\n"
+                          "      check: b = 1\n"
+                          "               ^\n");
 }
 
 }  // namespace

@@ -11,8 +11,9 @@
 
 #include "report/schema_validation.h"
 #include "rules/rule_pack_keys.h"
-#include "testing/temp_dir.h"
 #include "yaml/yaml_file.h"
+
+#include "testing/temp_dir.h"
 
 namespace forcecheck {
 namespace {
@@ -51,7 +52,8 @@ std::string Violations(const std::string& yaml_path) {
   Diagnostics diags;
   std::optional<YamlDocument> doc = ParseYamlFile(yaml_path, diags);
   if (!doc) return "cannot parse " + yaml_path;
-  return testing::SchemaViolations(ToJson(doc->root).dump(), kSchema, valijson::SchemaParser::kDraft7);
+  return testing::SchemaViolations(ToJson(doc->root).dump(), kSchema,
+                                   valijson::SchemaParser::kDraft7);
 }
 
 std::set<std::string> PropertiesAt(const std::string& pointer) {
@@ -75,11 +77,11 @@ TEST(RulePackSchemaTest, EveryBundledRuleFileConforms) {
 
 TEST(RulePackSchemaTest, RejectsAnUnknownRuleKey) {
   testing::TempDir dir;
-  const std::string path = dir.Write("rules.yaml",
-                                     "rules:\n"
-                                     "  - { id: R-1, title: t, area: q/a, severity: low, weight: 1,\n"
-                                     "      source: { document: d, section: s, year: 2016 }, rationale: r,\n"
-                                     "      check: 'true', gap: g, remediation: m, supersede: R-2 }\n");
+  const std::string path = dir.Write(
+      "rules.yaml", "rules:\n"
+                    "  - { id: R-1, title: t, area: q/a, severity: low, weight: 1,\n"
+                    "      source: { document: d, section: s, year: 2016 }, rationale: r,\n"
+                    "      check: 'true', gap: g, remediation: m, supersede: R-2 }\n");
   EXPECT_NE(Violations(path).find("could not be validated"), std::string::npos) << Violations(path);
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "rules/rule_pack_loader.h"
+
 #include "testing/temp_dir.h"
 
 namespace forcecheck {
@@ -74,49 +75,57 @@ class RuleTestsTest : public ::testing::Test {
 
 TEST_F(RuleTestsTest, SuggestsTheRuleIdAndOutcomeMeant) {
   const std::string errors = Load("cases:\n"
-                 "  - name: aftercare\n"
-                 "    as_of: 2016-03-31\n"
-                 "    evidence: { vetting: { aftercare: { in_place: true } } }\n"
-                 "    expect: { VET-01: pass, VET-001: passed }\n");
+                                  "  - name: aftercare\n"
+                                  "    as_of: 2016-03-31\n"
+                                  "    evidence: { vetting: { aftercare: { in_place: true } } }\n"
+                                  "    expect: { VET-01: pass, VET-001: passed }\n");
   EXPECT_EQ(errors,
-            path_ + ":5:15: error: unknown rule 'VET-01' in the pack 't'; did you mean 'VET-001'?\n"
-                    "      expect: { VET-01: pass, VET-001: passed }\n"
-                    "                ^\n" +
-            path_ + ":5:38: error: unknown outcome 'passed'; did you mean 'pass'?\n"
-                    "      expect: { VET-01: pass, VET-001: passed }\n"
-                    "                                       ^\n");
+            path_ +
+                ":5:15: error: unknown rule 'VET-01' in the pack 't'; did you mean 'VET-001'?\n"
+                "      expect: { VET-01: pass, VET-001: passed }\n"
+                "                ^\n" +
+                path_ +
+                ":5:38: error: unknown outcome 'passed'; did you mean 'pass'?\n"
+                "      expect: { VET-01: pass, VET-001: passed }\n"
+                "                                       ^\n");
 }
 
 TEST_F(RuleTestsTest, ReportsAnUnknownEvidenceKeyInTheTestFile) {
   const std::string errors = Load("cases:\n"
-                 "  - name: aftercare\n"
-                 "    as_of: 2016-03-31\n"
-                 "    evidence:\n"
-                 "      vetting:\n"
-                 "        aftercare: { in_plac: true }\n"
-                 "        backlog: 3\n"
-                 "    expect: { VET-001: pass }\n");
-  EXPECT_EQ(errors,
-            path_ + ":6:22: error: unknown key 'in_plac' in evidence.vetting.aftercare; did you mean 'in_place'?\n"
-                    "          aftercare: { in_plac: true }\n"
-                    "                       ^\n" +
-            path_ + ":7:9: error: unknown key 'backlog' in evidence.vetting; expected one of 'aftercare'\n"
-                    "          backlog: 3\n"
-                    "          ^\n");
+                                  "  - name: aftercare\n"
+                                  "    as_of: 2016-03-31\n"
+                                  "    evidence:\n"
+                                  "      vetting:\n"
+                                  "        aftercare: { in_plac: true }\n"
+                                  "        backlog: 3\n"
+                                  "    expect: { VET-001: pass }\n");
+  EXPECT_EQ(
+      errors,
+      path_ +
+          ":6:22: error: unknown key 'in_plac' in evidence.vetting.aftercare; did you mean "
+          "'in_place'?\n"
+          "          aftercare: { in_plac: true }\n"
+          "                       ^\n" +
+          path_ +
+          ":7:9: error: unknown key 'backlog' in evidence.vetting; expected one of 'aftercare'\n"
+          "          backlog: 3\n"
+          "          ^\n");
 }
 
 TEST_F(RuleTestsTest, SuggestsTheCaseKeyMeant) {
   const std::string errors = Load("cases:\n"
-                 "  - name: aftercare\n"
-                 "    evidnce: {}\n"
-                 "    expect: { VET-001: pass }\n");
+                                  "  - name: aftercare\n"
+                                  "    evidnce: {}\n"
+                                  "    expect: { VET-001: pass }\n");
   EXPECT_EQ(errors,
-            path_ + ":2:5: error: a rule test case needs a 'base' evidence file or 'evidence'\n"
-                    "    - name: aftercare\n"
-                    "      ^\n" +
-            path_ + ":3:5: error: unknown key 'evidnce' in a rule test case; did you mean 'evidence'?\n"
-                    "      evidnce: {}\n"
-                    "      ^\n");
+            path_ +
+                ":2:5: error: a rule test case needs a 'base' evidence file or 'evidence'\n"
+                "    - name: aftercare\n"
+                "      ^\n" +
+                path_ +
+                ":3:5: error: unknown key 'evidnce' in a rule test case; did you mean 'evidence'?\n"
+                "      evidnce: {}\n"
+                "      ^\n");
 }
 
 // Evidence that contains itself through an alias recursed without end (merging, checking its
@@ -124,15 +133,15 @@ TEST_F(RuleTestsTest, SuggestsTheCaseKeyMeant) {
 // refused as the test file is read (yaml/yaml_limits.h).
 TEST_F(RuleTestsTest, RefusesEvidenceThatContainsItself) {
   const std::string errors = Load("cases:\n"
-                 "  - name: itself\n"
-                 "    as_of: 2016-03-31\n"
-                 "    evidence: &e\n"
-                 "      vetting: { aftercare: *e }\n"
-                 "    expect: { VET-001: pass }\n");
-  EXPECT_EQ(errors,
-            path_ + ":5:29: error: the alias '*e' is inside the node it names, which would repeat itself without end\n"
-                    "        vetting: { aftercare: *e }\n"
-                    "                              ^\n");
+                                  "  - name: itself\n"
+                                  "    as_of: 2016-03-31\n"
+                                  "    evidence: &e\n"
+                                  "      vetting: { aftercare: *e }\n"
+                                  "    expect: { VET-001: pass }\n");
+  EXPECT_EQ(errors, path_ + ":5:29: error: the alias '*e' is inside the node it names, which would "
+                            "repeat itself without end\n"
+                            "        vetting: { aftercare: *e }\n"
+                            "                              ^\n");
 }
 
 TEST_F(RuleTestsTest, RefusesAnAliasBombInTheEvidence) {
@@ -149,7 +158,8 @@ TEST_F(RuleTestsTest, RefusesAnAliasBombInTheEvidence) {
           "    expect: { VET-001: pass }\n";
   const std::string errors = Load(text);
   EXPECT_EQ(errors.substr(0, errors.find('\n')),
-            path_ + ":7:15: error: more than 250000 nodes, counting each node an alias repeats (the limit is 250000 YAML nodes)");
+            path_ + ":7:15: error: more than 250000 nodes, counting each node an alias repeats "
+                    "(the limit is 250000 YAML nodes)");
 }
 
 }  // namespace

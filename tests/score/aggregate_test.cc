@@ -65,11 +65,11 @@ INSTANTIATE_TEST_SUITE_P(
         // On a boundary the score earns the band above, 0.0 points above the one below it.
         DistanceCase{65, "0.0 points above requires improvement, 25.0 below outstanding"},
         DistanceCase{64.99, "25.0 points above inadequate, less than 0.1 below good"},
-        DistanceCase{65.01, "less than 0.1 points above requires improvement, 25.0 below outstanding"},
+        DistanceCase{65.01,
+                     "less than 0.1 points above requires improvement, 25.0 below outstanding"},
         DistanceCase{89.9, "24.9 points above requires improvement, 0.1 below outstanding"},
         // The top band has nothing above it, the bottom band nothing below.
-        DistanceCase{90, "0.0 points above good"},
-        DistanceCase{100, "10.0 points above good"},
+        DistanceCase{90, "0.0 points above good"}, DistanceCase{100, "10.0 points above good"},
         DistanceCase{12.5, "27.5 points below requires improvement"},
         DistanceCase{0, "40.0 points below requires improvement"}));
 

@@ -32,7 +32,8 @@ std::string PackYaml(const std::string& grading, const std::string& rules) {
 }
 
 // `scope`: the rule's cause_of_concern ("national", "force"), or "" for none.
-std::string RuleLine(const std::string& id, const std::string& area, int weight, const std::string& scope = "") {
+std::string RuleLine(const std::string& id, const std::string& area, int weight,
+                     const std::string& scope = "") {
   return "  - {id: " + id + ", area: " + area + ", weight: " + std::to_string(weight) +
          (scope.empty() ? "" : ", cause_of_concern: " + scope) +
          ", title: T, severity: high, check: 'true', "
@@ -176,15 +177,16 @@ TEST_F(ScoreTest, FailedForceCauseOfConcernCapsTheArea) {
 }
 
 TEST_F(ScoreTest, CapNamesEveryFailedForceCauseOfConcern) {
-  Load(RuleLine("C-1", "ethics/vetting", 1, "force") + RuleLine("C-2", "ethics/vetting", 1, "force") +
-       RuleLine("P-1", "ethics/vetting", 38));
+  Load(RuleLine("C-1", "ethics/vetting", 1, "force") +
+       RuleLine("C-2", "ethics/vetting", 1, "force") + RuleLine("P-1", "ethics/vetting", 38));
   Scorecard card = ScoreOutcomes({O::kFail, O::kFail, O::kPass});
   const GradeResult& g = card.areas[0];
   EXPECT_EQ(g.grade, "requires improvement");
   EXPECT_EQ(g.capped_by, (std::vector<std::string>{"C-1", "C-2"}));
-  EXPECT_EQ(g.explanation,
-            "score 95.0 (3 of 3 rules assessed, 100% of the weight) earns outstanding: 5.0 points "
-            "above good; capped at requires improvement by failed force causes of concern C-1, C-2");
+  EXPECT_EQ(
+      g.explanation,
+      "score 95.0 (3 of 3 rules assessed, 100% of the weight) earns outstanding: 5.0 points "
+      "above good; capped at requires improvement by failed force causes of concern C-1, C-2");
 }
 
 TEST_F(ScoreTest, CapDoesNotRaiseAWorseGrade) {
@@ -220,7 +222,8 @@ TEST_F(ScoreTest, NotAssessedCauseOfConcernCapsOnlyWhenCountedAsFail) {
 // A cause of concern the inspectorate found in this force caps every level above it too,
 // whatever method grades that level.
 TEST_F(ScoreTest, ForceCauseOfConcernCapsAreaQuestionAndOverall) {
-  const std::string rules = RuleLine("C-1", "ethics/vetting", 1, "force") + RuleLine("P-1", "ethics/vetting", 9) +
+  const std::string rules = RuleLine("C-1", "ethics/vetting", 1, "force") +
+                            RuleLine("P-1", "ethics/vetting", 9) +
                             RuleLine("P-2", "ethics/culture", 10);
   for (const char* overall : {"score", "median", "worst"}) {
     Load(rules, std::string("  grading: { aggregation: { overall: ") + overall + " } }\n");
@@ -233,9 +236,10 @@ TEST_F(ScoreTest, ForceCauseOfConcernCapsAreaQuestionAndOverall) {
     EXPECT_EQ(ethics->band_grade, "outstanding");
     EXPECT_EQ(ethics->grade, "requires improvement") << overall;
     EXPECT_EQ(ethics->capped_by, (std::vector<std::string>{"C-1"}));
-    EXPECT_EQ(ethics->explanation,
-              "score 95.0 (3 of 3 rules assessed, 100% of the weight) earns outstanding: 5.0 points "
-              "above good; capped at requires improvement by failed force cause of concern C-1");
+    EXPECT_EQ(
+        ethics->explanation,
+        "score 95.0 (3 of 3 rules assessed, 100% of the weight) earns outstanding: 5.0 points "
+        "above good; capped at requires improvement by failed force cause of concern C-1");
     EXPECT_EQ(card.overall.grade, "requires improvement") << overall;
     EXPECT_EQ(card.overall.method, overall);
     EXPECT_EQ(card.overall.capped_by, (std::vector<std::string>{"C-1"}));
@@ -247,19 +251,22 @@ TEST_F(ScoreTest, NationalCauseOfConcernNeverCaps) {
   for (const char* overall : {"score", "median", "worst"}) {
     Load(RuleLine("C-1", "ethics/vetting", 1, "national") + RuleLine("P-1", "ethics/vetting", 9) +
              RuleLine("P-2", "ethics/culture", 10),
-         std::string("  grading: { aggregation: { question: ") + overall + ", overall: " + overall + " } }\n");
+         std::string("  grading: { aggregation: { question: ") + overall + ", overall: " + overall +
+             " } }\n");
     Scorecard card = ScoreOutcomes({O::kFail, O::kPass, O::kPass});
     const GradeResult* overall_result = &card.overall;
-    for (const GradeResult* g : {Find(card.areas, "ethics/vetting"), Find(card.questions, "ethics"), overall_result}) {
+    for (const GradeResult* g :
+         {Find(card.areas, "ethics/vetting"), Find(card.questions, "ethics"), overall_result}) {
       EXPECT_EQ(g->grade, "outstanding") << g->id << " by " << overall;
       EXPECT_TRUE(g->capped_by.empty());
       EXPECT_EQ(g->national_concerns, (std::vector<std::string>{"C-1"}));
     }
     EXPECT_TRUE(Find(card.areas, "ethics/culture")->national_concerns.empty());
-    EXPECT_EQ(Find(card.areas, "ethics/vetting")->explanation,
-              "score 90.0 (2 of 2 rules assessed, 100% of the weight) earns outstanding: 0.0 points "
-              "above good; failed national cause of concern (addressed to every force, capping "
-              "nothing): C-1");
+    EXPECT_EQ(
+        Find(card.areas, "ethics/vetting")->explanation,
+        "score 90.0 (2 of 2 rules assessed, 100% of the weight) earns outstanding: 0.0 points "
+        "above good; failed national cause of concern (addressed to every force, capping "
+        "nothing): C-1");
   }
 }
 
@@ -273,8 +280,9 @@ TEST_F(ScoreTest, FewerAssessedRulesThanMinRulesIsScoredButNotGraded) {
   EXPECT_DOUBLE_EQ(*g.score, 100.0 * 4 / 6);
   EXPECT_FALSE(g.graded());
   EXPECT_EQ(g.band_grade, "");
-  EXPECT_EQ(g.explanation,
-            "not graded: 3 of 4 rules assessed, 75% of the weight; at least 4 assessed rules are needed");
+  EXPECT_EQ(
+      g.explanation,
+      "not graded: 3 of 4 rules assessed, 75% of the weight; at least 4 assessed rules are needed");
 }
 
 TEST_F(ScoreTest, AssessedRulesExactlyAtMinRulesIsGraded) {
@@ -289,14 +297,16 @@ TEST_F(ScoreTest, MinRulesAppliesToQuestionsGradedByScore) {
   EXPECT_EQ(Find(card.questions, "ethics")->grade, "outstanding");
   const GradeResult* fairness = Find(card.questions, "fairness");
   EXPECT_FALSE(fairness->graded());
-  EXPECT_EQ(fairness->explanation,
-            "not graded: 1 of 1 rule assessed, 100% of the weight; at least 2 assessed rules are needed");
+  EXPECT_EQ(
+      fairness->explanation,
+      "not graded: 1 of 1 rule assessed, 100% of the weight; at least 2 assessed rules are needed");
   // The overall takes the median of the one graded question of two: half is enough.
   EXPECT_EQ(card.overall.grade, "outstanding");
-  EXPECT_EQ(card.overall.explanation,
-            "the median of the question grades (outstanding; 1 of 2 questions graded) is outstanding; "
-            "score 100.0 (5 of 5 rules assessed, 100% of the weight) alone would earn outstanding: "
-            "10.0 points above good");
+  EXPECT_EQ(
+      card.overall.explanation,
+      "the median of the question grades (outstanding; 1 of 2 questions graded) is outstanding; "
+      "score 100.0 (5 of 5 rules assessed, 100% of the weight) alone would earn outstanding: "
+      "10.0 points above good");
 }
 
 // ---- aggregation from child grades ----
@@ -313,10 +323,12 @@ TEST_F(ScoreTest, QuestionByMedianOfItsAreaGrades) {
   const GradeResult* q = Find(card.questions, "workforce");
   EXPECT_EQ(q->method, "median");
   EXPECT_EQ(q->grade, "outstanding");
-  EXPECT_EQ(q->explanation,
-            "the median of the area grades (outstanding, requires improvement, outstanding) is outstanding; "
-            "score 83.3 (3 of 3 rules assessed, 100% of the weight) alone would earn good: 18.3 points "
-            "above requires improvement, 6.7 below outstanding");
+  EXPECT_EQ(
+      q->explanation,
+      "the median of the area grades (outstanding, requires improvement, outstanding) is "
+      "outstanding; "
+      "score 83.3 (3 of 3 rules assessed, 100% of the weight) alone would earn good: 18.3 points "
+      "above requires improvement, 6.7 below outstanding");
 }
 
 TEST_F(ScoreTest, QuestionByWorstOfItsAreaGrades) {
@@ -331,34 +343,37 @@ TEST_F(ScoreTest, MedianNeedsAtLeastHalfOfTheGroupsBelowGraded) {
   Scorecard card = ScoreOutcomes({O::kPass, O::kNotAssessed, O::kNotAssessed});
   const GradeResult* q = Find(card.questions, "workforce");
   EXPECT_FALSE(q->graded());
-  EXPECT_EQ(q->explanation,
-            "not graded: 1 of 3 areas graded; the median needs at least half; score 100.0 (1 of 3 rules "
-            "assessed, 33% of the weight) is not graded alone: at least 50% is needed");
+  EXPECT_EQ(
+      q->explanation,
+      "not graded: 1 of 3 areas graded; the median needs at least half; score 100.0 (1 of 3 rules "
+      "assessed, 33% of the weight) is not graded alone: at least 50% is needed");
   Load(WorkforceRules() + RuleLine("W-4", "workforce/wellbeing", 1),
        "  grading: { aggregation: { question: median } }\n");
   card = ScoreOutcomes({O::kPass, O::kNotAssessed, O::kFail, O::kFail});
   q = Find(card.questions, "workforce");
   EXPECT_EQ(q->grade, "inadequate");
-  EXPECT_EQ(q->explanation,
-            "the median of the area grades (requires improvement, inadequate; 2 of 3 areas graded) is "
-            "inadequate; score 33.3 (3 of 4 rules assessed, 75% of the weight) alone would earn "
-            "inadequate: 6.7 points below requires improvement");
+  EXPECT_EQ(
+      q->explanation,
+      "the median of the area grades (requires improvement, inadequate; 2 of 3 areas graded) is "
+      "inadequate; score 33.3 (3 of 4 rules assessed, 75% of the weight) alone would earn "
+      "inadequate: 6.7 points below requires improvement");
 }
 
 TEST_F(ScoreTest, OverallWithNoQuestionGradedIsNotGraded) {
   Load(VettingRules());
   Scorecard card = ScoreOutcomes({O::kNotAssessed, O::kNotAssessed, O::kNotAssessed, O::kPass});
   EXPECT_FALSE(card.overall.graded());
-  EXPECT_EQ(card.overall.explanation,
-            "not graded: 0 of 1 question graded; the median needs at least half; score 100.0 (1 of 4 "
-            "rules assessed, 25% of the weight) is not graded alone: at least 50% is needed");
+  EXPECT_EQ(
+      card.overall.explanation,
+      "not graded: 0 of 1 question graded; the median needs at least half; score 100.0 (1 of 4 "
+      "rules assessed, 25% of the weight) is not graded alone: at least 50% is needed");
 }
 
 TEST_F(ScoreTest, GroupsRulesByAreaQuestionAndWhole) {
   Load(VettingRules() + RuleLine("C-1", "ethics/culture", 4) +
        RuleLine("F-1", "fairness/feedback", 2));
-  Scorecard card = ScoreOutcomes(
-      {O::kPass, O::kPartial, O::kFail, O::kNotAssessed, O::kPass, O::kFail});
+  Scorecard card =
+      ScoreOutcomes({O::kPass, O::kPartial, O::kFail, O::kNotAssessed, O::kPass, O::kFail});
   // Areas in pack order; an area without rules is left out.
   ASSERT_EQ(card.areas.size(), 3u);
   EXPECT_EQ(card.areas[0].id, "ethics/vetting");
@@ -378,10 +393,11 @@ TEST_F(ScoreTest, GroupsRulesByAreaQuestionAndWhole) {
   // The overall is the median of the question grades: of two, the lower.
   EXPECT_EQ(card.overall.grade, "inadequate");
   EXPECT_EQ(card.overall.band_grade, "good");
-  EXPECT_EQ(card.overall.explanation,
-            "the median of the question grades (good, inadequate) is inadequate; score 66.7 (5 of 6 "
-            "rules assessed, 86% of the weight) alone would earn good: 1.7 points above requires "
-            "improvement, 23.3 below outstanding");
+  EXPECT_EQ(
+      card.overall.explanation,
+      "the median of the question grades (good, inadequate) is inadequate; score 66.7 (5 of 6 "
+      "rules assessed, 86% of the weight) alone would earn good: 1.7 points above requires "
+      "improvement, 23.3 below outstanding");
   EXPECT_EQ(card.scale, &pack_.scales[0]);
   EXPECT_EQ(card.grading.min_coverage, 0.5);
 }

@@ -29,7 +29,8 @@ class FactsEnvironment : public expr::Environment {
     facts_["limits.on"] = Value::Bool(true);
     facts_["lists.depts"] = Value::List({Value::Text("CID"), Value::Text("Custody")});
     facts_["lists.depts_unknown"] =
-        Value::List({Value::Text("CID"), Value::Unknown("lists.depts_unknown[1] is null"), Value::Text("Response")});
+        Value::List({Value::Text("CID"), Value::Unknown("lists.depts_unknown[1] is null"),
+                     Value::Text("Response")});
     facts_["lists.numbers"] = Value::List({Value::Number(10), Value::Number(20), Value::Text("30"),
                                            Value::DateValue(DateFromCivil(2015, 1, 31))});
   }
@@ -91,7 +92,8 @@ inline std::string DescribeValue(const expr::Value& v) {
       for (const Value& item : v.items()) s += " <" + DescribeValue(item) + ">";
       return s;
     case Value::Kind::kGroups:
-      for (const expr::Group& g : v.groups()) s += " <" + DescribeValue(g.key) + " => " + DescribeValue(g.members) + ">";
+      for (const expr::Group& g : v.groups())
+        s += " <" + DescribeValue(g.key) + " => " + DescribeValue(g.members) + ">";
       return s;
     default: return s;
   }

@@ -9,6 +9,7 @@
 
 #include "evidence/evidence_loader.h"
 #include "rules/rule_pack_loader.h"
+
 #include "testing/temp_dir.h"
 
 namespace forcecheck::testing {

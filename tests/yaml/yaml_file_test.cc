@@ -37,10 +37,12 @@ TEST_F(MappingReaderTest, SuggestsTheKeyAMisspeltOneStandsFor) {
 
 TEST_F(MappingReaderTest, ListsTheAllowedKeysWhenNoneIsClose) {
   const std::string errors = Finish("id: R-1\nowner: Sgt X\n", {"id", "title", "check"});
-  EXPECT_EQ(errors,
-            path_ + ":2:1: error: unknown key 'owner' in a rule; expected one of 'id', 'title' and 'check'\n"
-                    "  owner: Sgt X\n"
-                    "  ^\n");
+  EXPECT_EQ(
+      errors,
+      path_ +
+          ":2:1: error: unknown key 'owner' in a rule; expected one of 'id', 'title' and 'check'\n"
+          "  owner: Sgt X\n"
+          "  ^\n");
 }
 
 }  // namespace

@@ -3,8 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "base/limits.h"
-#include "testing/temp_dir.h"
 #include "yaml/yaml_file.h"
+
+#include "testing/temp_dir.h"
 
 // Each YAML limit of base/limits.h at its value (accepted, the tree built) and one past it
 // (refused at its place, naming the limit, before any tree is built).
@@ -66,7 +67,7 @@ TEST_F(YamlLimitsTest, CountsAnAliasAsTheNodesItRepeats) {
   EXPECT_EQ(Parse(Aliased(limits::kYamlNodes - 1 - 1000 * 201)), "");
   EXPECT_EQ(Parse(Aliased(limits::kYamlNodes - 1000 * 201)),
             path_ + ":1:149803: error: more than 250000 nodes, counting each node an alias repeats "
-            "(the limit is 250000 YAML nodes)");
+                    "(the limit is 250000 YAML nodes)");
 }
 
 TEST_F(YamlLimitsTest, AcceptsTheDeepestNesting) {
@@ -75,8 +76,9 @@ TEST_F(YamlLimitsTest, AcceptsTheDeepestNesting) {
 
 TEST_F(YamlLimitsTest, RefusesOneLevelMore) {
   EXPECT_EQ(Parse(Nest(limits::kYamlDepth + 1, "x") + "\n"),
-            path_ + ":1:65: error: lists and mappings nested more than 64 deep (the limit is 64 levels "
-                    "of YAML depth)");
+            path_ +
+                ":1:65: error: lists and mappings nested more than 64 deep (the limit is 64 levels "
+                "of YAML depth)");
 }
 
 // The alias *a (a list in a list) at `levels` levels: it reaches two levels deeper.
@@ -84,8 +86,9 @@ TEST_F(YamlLimitsTest, CountsTheDepthAnAliasReaches) {
   auto doc = [](size_t levels) { return "[&a [[x]], " + Nest(levels - 1, "*a") + "]\n"; };
   EXPECT_EQ(Parse(doc(limits::kYamlDepth - 2)), "");
   EXPECT_EQ(Parse(doc(limits::kYamlDepth - 1)),
-            path_ + ":1:74: error: lists and mappings nested more than 64 deep (the limit is 64 levels "
-                    "of YAML depth)");
+            path_ +
+                ":1:74: error: lists and mappings nested more than 64 deep (the limit is 64 levels "
+                "of YAML depth)");
 }
 
 TEST_F(YamlLimitsTest, AcceptsTheLargestNumberOfAliases) {
@@ -103,8 +106,9 @@ TEST_F(YamlLimitsTest, AcceptsTheLargestScalar) {
 
 TEST_F(YamlLimitsTest, RefusesAScalarOneByteLonger) {
   EXPECT_EQ(Parse("a: \"" + std::string(limits::kYamlScalarBytes + 1, 'x') + "\"\n"),
-            path_ + ":1:4: error: a value of 1048577 bytes (the limit is 1048576 bytes for one YAML "
-                    "scalar)");
+            path_ +
+                ":1:4: error: a value of 1048577 bytes (the limit is 1048576 bytes for one YAML "
+                "scalar)");
 }
 
 // Four uses of a 1 MB value are the largest YAML file's worth of values; one byte more is
@@ -112,9 +116,10 @@ TEST_F(YamlLimitsTest, RefusesAScalarOneByteLonger) {
 TEST_F(YamlLimitsTest, CountsTheValuesAnAliasRepeats) {
   const std::string doc = "[&a " + std::string(limits::kYamlScalarBytes, 'x') + Repeat(", *a", 3);
   EXPECT_EQ(Parse(doc + "]\n"), "");
-  EXPECT_EQ(Parse(doc + ", y]\n"),
-            path_ + ":1:1048595: error: more than 4194304 bytes of values, counting each value an alias "
-            "repeats (the limit is 4194304 bytes, the largest YAML file)");
+  EXPECT_EQ(
+      Parse(doc + ", y]\n"),
+      path_ + ":1:1048595: error: more than 4194304 bytes of values, counting each value an alias "
+              "repeats (the limit is 4194304 bytes, the largest YAML file)");
 }
 
 TEST_F(YamlLimitsTest, RefusesAnAliasInsideTheNodeItNames) {
@@ -122,8 +127,9 @@ TEST_F(YamlLimitsTest, RefusesAnAliasInsideTheNodeItNames) {
             path_ + ":1:11: error: the alias '*a' is inside the node it names, which would repeat "
                     "itself without end");
   EXPECT_EQ(Parse("a: &top\n  b: { c: *top }\n"),
-            path_ + ":2:11: error: the alias '*top' is inside the node it names, which would repeat "
-                    "itself without end");
+            path_ +
+                ":2:11: error: the alias '*top' is inside the node it names, which would repeat "
+                "itself without end");
 }
 
 TEST_F(YamlLimitsTest, AcceptsAnAliasToAFinishedNodeAlongsideIt) {
@@ -135,11 +141,14 @@ TEST_F(YamlLimitsTest, RefusesAnAliasBombWithoutExpandingIt) {
   std::string doc = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i < 10; ++i) {
     const std::string prev = "*a" + std::to_string(i - 1);
-    doc += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + Repeat(prev + ", ", 9) + prev + "]\n";
+    doc += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + Repeat(prev + ", ", 9) +
+           prev + "]\n";
   }
-  EXPECT_EQ(Parse(doc),
-            path_ + ":6:15: error: more than 250000 nodes, counting each node an alias repeats (the limit "
-                    "is 250000 YAML nodes)");
+  EXPECT_EQ(
+      Parse(doc),
+      path_ +
+          ":6:15: error: more than 250000 nodes, counting each node an alias repeats (the limit "
+          "is 250000 YAML nodes)");
 }
 
 TEST_F(YamlLimitsTest, AcceptsTheLargestFile) {
@@ -150,7 +159,8 @@ TEST_F(YamlLimitsTest, AcceptsTheLargestFile) {
 // The message is io/text_file.cc's.
 TEST_F(YamlLimitsTest, RefusesAFileOneByteLarger) {
   const std::string head = "a: 1\n#";
-  const std::string error = Parse(head + std::string(limits::kYamlFileBytes - head.size(), 'x') + "\n");
+  const std::string error =
+      Parse(head + std::string(limits::kYamlFileBytes - head.size(), 'x') + "\n");
   EXPECT_NE(error.find("file limit is 4194304"), std::string::npos) << error;
 }
 
@@ -159,11 +169,13 @@ TEST_F(YamlLimitsTest, RefusesAFileOneByteLarger) {
 TEST_F(YamlLimitsTest, RefusesDeepNestingInASmallFileWithoutAliases) {
   ASSERT_FALSE(NeedsYamlLimitPass(Nest(limits::kYamlDepth + 1, "x")));
   EXPECT_EQ(Parse("a:\n  b: " + Nest(limits::kYamlDepth - 1, "x") + "\n"),
-            path_ + ":2:68: error: lists and mappings nested more than 64 deep (the limit is 64 levels "
-                    "of YAML depth)");
+            path_ +
+                ":2:68: error: lists and mappings nested more than 64 deep (the limit is 64 levels "
+                "of YAML depth)");
   EXPECT_EQ(Parse("k: " + Nest(3000, "x") + "\n"),
-            path_ + ":1:67: error: lists and mappings nested more than 64 deep (the limit is 64 levels "
-                    "of YAML depth)");
+            path_ +
+                ":1:67: error: lists and mappings nested more than 64 deep (the limit is 64 levels "
+                "of YAML depth)");
   EXPECT_EQ(Parse("a:\n  b: " + Nest(limits::kYamlDepth - 2, "x") + "\n"), "");
 }
 
