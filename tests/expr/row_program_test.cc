@@ -127,23 +127,6 @@ std::string CasesCsv(size_t rows, size_t blank_pct, Dice& dice) {
   return csv;
 }
 
-RegisterSpec Spec(std::string id, std::vector<ColumnSpec> columns) {
-  RegisterSpec s;
-  s.id = std::move(id);
-  s.title = s.id;
-  s.key = columns[0].name;
-  s.columns = std::move(columns);
-  return s;
-}
-
-std::vector<ColumnSpec> PeopleColumns() {
-  return {{"id", ColumnType::kText, true, ""},       {"dept", ColumnType::kText, false, ""},
-          {"grade", ColumnType::kText, false, ""},   {"salary", ColumnType::kNumber, false, ""},
-          {"hours", ColumnType::kNumber, false, ""}, {"started", ColumnType::kDate, false, ""},
-          {"review", ColumnType::kDate, false, ""},  {"flagged", ColumnType::kBool, false, ""},
-          {"mentor", ColumnType::kText, false, ""}};
-}
-
 // The registers and what the checker needs to know of them, made once for every test.
 struct World {
   std::vector<RegisterSpec> specs;
@@ -162,14 +145,7 @@ struct World {
 const World& TheWorld() {
   static const World* world = [] {
     auto* w = new World;
-    w->specs = {Spec("staff", PeopleColumns()), Spec("tidy", PeopleColumns()),
-                Spec("cases", {{"case_id", ColumnType::kText, true, ""},
-                               {"officer", ColumnType::kText, false, ""},
-                               {"opened", ColumnType::kDate, false, ""},
-                               {"closed", ColumnType::kDate, false, ""},
-                               {"cost", ColumnType::kNumber, false, ""},
-                               {"category", ColumnType::kText, false, ""},
-                               {"upheld", ColumnType::kBool, false, ""}})};
+    w->specs = testing::ComparisonRegisterSpecs();
     Dice dice(20160331);
     const std::string csv[] = {PeopleCsv('S', 300, 10, dice), PeopleCsv('T', 300, 0, dice),
                                CasesCsv(400, 10, dice)};

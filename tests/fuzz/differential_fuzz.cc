@@ -36,34 +36,9 @@ using expr::Value;
 
 constexpr const char* kStaffHeader = "id,dept,grade,salary,hours,started,review,flagged,mentor\n";
 
-RegisterSpec Spec(std::string id, std::vector<ColumnSpec> columns) {
-  RegisterSpec s;
-  s.id = std::move(id);
-  s.title = s.id;
-  s.key = columns[0].name;
-  s.columns = std::move(columns);
-  return s;
-}
-
-std::vector<ColumnSpec> PeopleColumns() {
-  return {{"id", ColumnType::kText, true, ""},       {"dept", ColumnType::kText, false, ""},
-          {"grade", ColumnType::kText, false, ""},   {"salary", ColumnType::kNumber, false, ""},
-          {"hours", ColumnType::kNumber, false, ""}, {"started", ColumnType::kDate, false, ""},
-          {"review", ColumnType::kDate, false, ""},  {"flagged", ColumnType::kBool, false, ""},
-          {"mentor", ColumnType::kText, false, ""}};
-}
-
 // The registers of tests/expr/row_program_test.cc, so that its corpus seeds this target.
 const std::vector<RegisterSpec>& Specs() {
-  static const auto* specs =
-      new std::vector<RegisterSpec>{Spec("staff", PeopleColumns()), Spec("tidy", PeopleColumns()),
-                                    Spec("cases", {{"case_id", ColumnType::kText, true, ""},
-                                                   {"officer", ColumnType::kText, false, ""},
-                                                   {"opened", ColumnType::kDate, false, ""},
-                                                   {"closed", ColumnType::kDate, false, ""},
-                                                   {"cost", ColumnType::kNumber, false, ""},
-                                                   {"category", ColumnType::kText, false, ""},
-                                                   {"upheld", ColumnType::kBool, false, ""}})};
+  static const auto* specs = new std::vector<RegisterSpec>(testing::ComparisonRegisterSpecs());
   return *specs;
 }
 

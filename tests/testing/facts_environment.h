@@ -15,9 +15,36 @@
 #include <string>
 #include <vector>
 
+#include "evidence/register.h"
 #include "expr/evaluator.h"
 
 namespace forcecheck::testing {
+
+// The registers of that world: `staff` and `tidy` (people) and `cases` (keyed by case_id).
+inline std::vector<RegisterSpec> ComparisonRegisterSpecs() {
+  auto spec = [](std::string id, std::vector<ColumnSpec> columns) {
+    RegisterSpec s;
+    s.id = std::move(id);
+    s.title = s.id;
+    s.key = columns[0].name;
+    s.columns = std::move(columns);
+    return s;
+  };
+  const std::vector<ColumnSpec> people = {
+      {"id", ColumnType::kText, true, ""},       {"dept", ColumnType::kText, false, ""},
+      {"grade", ColumnType::kText, false, ""},   {"salary", ColumnType::kNumber, false, ""},
+      {"hours", ColumnType::kNumber, false, ""}, {"started", ColumnType::kDate, false, ""},
+      {"review", ColumnType::kDate, false, ""},  {"flagged", ColumnType::kBool, false, ""},
+      {"mentor", ColumnType::kText, false, ""}};
+  return {spec("staff", people), spec("tidy", people),
+          spec("cases", {{"case_id", ColumnType::kText, true, ""},
+                         {"officer", ColumnType::kText, false, ""},
+                         {"opened", ColumnType::kDate, false, ""},
+                         {"closed", ColumnType::kDate, false, ""},
+                         {"cost", ColumnType::kNumber, false, ""},
+                         {"category", ColumnType::kText, false, ""},
+                         {"upheld", ColumnType::kBool, false, ""}})};
+}
 
 class FactsEnvironment : public expr::Environment {
  public:
