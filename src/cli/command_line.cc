@@ -55,4 +55,11 @@ std::string ParseArgs(const std::vector<std::string>& args, const po::options_de
                    vm);
 }
 
+std::string ParseArgsWithPack(const std::vector<std::string>& args,
+                              const po::options_description& visible, po::variables_map& vm) {
+  po::positional_options_description positional;
+  positional.add("rules", 1);
+  return ParseArgs(args, visible, po::options_description(), positional, vm);
+}
+
 }  // namespace forcecheck

@@ -37,5 +37,10 @@ std::string ParseArgs(const std::vector<std::string>& args,
 std::string ParseArgs(const std::vector<std::string>& args,
                       const boost::program_options::options_description& visible,
                       boost::program_options::variables_map& vm);
+// ParseArgs for a command that takes the pack as --rules or as its one positional argument
+// (lint, test): both land in "rules", where ParseRulesArgument (cli/inputs.h) reads them.
+std::string ParseArgsWithPack(const std::vector<std::string>& args,
+                              const boost::program_options::options_description& visible,
+                              boost::program_options::variables_map& vm);
 
 }  // namespace forcecheck

@@ -24,10 +24,8 @@ po::options_description Describe() {
 // Parses the command line (the pack as --rules or as the one positional argument) into
 // `rules`; returns the usage problem, or empty.
 std::string Parse(const std::vector<std::string>& args, std::string& rules, bool& help) {
-  po::positional_options_description positional;
-  positional.add("rules", 1);
   po::variables_map vm;
-  std::string problem = ParseArgs(args, Describe(), po::options_description(), positional, vm);
+  std::string problem = ParseArgsWithPack(args, Describe(), vm);
   if (!problem.empty()) return problem;
   help = vm.count("help") > 0;
   if (help) return {};
