@@ -138,12 +138,17 @@ TEST_F(DestinationsTest, KeepsAnExistingReportsMode) {
   EXPECT_NE(Slurp(report), "old");
 }
 
+// The small pack of the rule-tests golden case, whose tests read ../../evidence.yaml: running
+// the bundled pack's own tests would show the same refusal hundreds of cases later.
 TEST_F(DestinationsTest, RefusesJUnitOverTheTestFileOrTheEvidence) {
-  const std::string test_file = dir_.Path("rules/tests/ethical-workforce-apsp.yaml");
-  ASSERT_TRUE(fs::exists(test_file));
-  for (const std::string& junit : {test_file, Evidence()}) {
+  const fs::path source = fs::path(FORCECHECK_SOURCE_DIR) / "tests/e2e/cases/rule-tests";
+  fs::create_directories(dir_.Path("small"));
+  fs::copy(source / "pack", dir_.Path("small/pack"), fs::copy_options::recursive);
+  fs::copy(source / "evidence.yaml", dir_.Path("small/evidence.yaml"));
+  const std::string test_file = dir_.Path("small/pack/tests/vetting.yaml");
+  for (const std::string& junit : {test_file, dir_.Path("small/evidence.yaml")}) {
     const std::string before = Slurp(junit);
-    const CliRun r = RunCommand({"test", Rules(), "--junit", junit});
+    const CliRun r = RunCommand({"test", dir_.Path("small/pack"), "--junit", junit});
     EXPECT_EQ(r.exit, kExitInput) << junit;
     EXPECT_NE(r.err.find(junit + ": error: cannot write the JUnit report: it is "),
               std::string::npos)
