@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 build_packages=(
   g++ cmake ninja-build pkg-config dpkg-dev
-  libyaml-cpp-dev libboost-program-options-dev libspdlog-dev nlohmann-json3-dev libssl-dev
+  libyaml-cpp-dev libboost-program-options-dev libspdlog-dev nlohmann-json3-dev nettle-dev
 )
 test_packages=(
   libgtest-dev libgmock-dev

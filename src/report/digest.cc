@@ -1,19 +1,17 @@
 #include "report/digest.h"
 
-#include <stdexcept>
-
-#include <openssl/evp.h>
+#include <nettle/base64.h>
+#include <nettle/sha2.h>
 
 namespace forcecheck {
 
-// One-shot EVP digest: OpenSSL chooses the implementation (SHA-NI where the CPU has it).
 std::array<uint8_t, 32> Sha256(std::string_view data) {
+  static_assert(SHA256_DIGEST_SIZE == 32);
+  sha256_ctx ctx;
+  sha256_init(&ctx);
+  sha256_update(&ctx, data.size(), reinterpret_cast<const uint8_t*>(data.data()));
   std::array<uint8_t, 32> out;
-  unsigned int size = 0;
-  if (EVP_Digest(data.data(), data.size(), out.data(), &size, EVP_sha256(), nullptr) != 1 ||
-      size != out.size()) {
-    throw std::runtime_error("libcrypto: SHA-256 failed");
-  }
+  sha256_digest(&ctx, out.size(), out.data());
   return out;
 }
 
@@ -29,11 +27,10 @@ std::string Sha256Hex(std::string_view data) {
 
 std::string Sha256Base64(std::string_view data) {
   const std::array<uint8_t, 32> d = Sha256(data);
-  // 32 bytes encode as 44 characters with one '=' of padding, plus the terminator EVP writes.
-  char out[45];
-  const int n =
-      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out), d.data(), static_cast<int>(d.size()));
-  return std::string(out, static_cast<size_t>(n));
+  // 32 bytes encode as 44 characters, the last one '=' of padding.
+  std::string out(BASE64_ENCODE_RAW_LENGTH(d.size()), '\0');
+  base64_encode_raw(out.data(), d.size(), d.data());
+  return out;
 }
 
 }  // namespace forcecheck

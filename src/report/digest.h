@@ -1,8 +1,7 @@
 #pragma once
 
 // SHA-256 (FIPS 180-4), for the HTML report's Content-Security-Policy script hash and SARIF's
-// stable result fingerprints, computed by libcrypto (OpenSSL). Throws std::runtime_error only if
-// libcrypto itself fails (a program failure, never the user's input).
+// stable result fingerprints, computed by Nettle (libnettle), which cannot fail.
 
 #include <array>
 #include <cstdint>

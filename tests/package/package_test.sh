@@ -27,7 +27,7 @@ deb=${debs[0]}
 depends=$(dpkg-deb -f "$deb" Depends)
 # Each library the program links, by the start of its package's name (the version in the name
 # is Debian's: libyaml-cpp0.7, libspdlog1.10-fmt9, ...).
-for lib in libyaml-cpp libboost-program-options libspdlog libfmt libssl3 libstdc++6 libc6; do
+for lib in libyaml-cpp libboost-program-options libspdlog libfmt libnettle8 libstdc++6 libc6; do
   case ", $depends" in
     *", $lib"*) ;;
     *) echo "package Depends lacks $lib: $depends"; exit 1 ;;
