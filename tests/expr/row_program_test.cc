@@ -233,6 +233,7 @@ const std::vector<std::string>& Corpus() {
       "count(registers.staff where salary > 30 or not exists(salary))",
       "count(registers.staff where salary > 30 and exists(salary))",
       "count(registers.staff where not exists(dept) and flagged)",
+      // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): one expression, split for width
       "count(registers.staff where (exists(flagged) and flagged) or (exists(hours) and hours > "
       "37))",
       "all(registers.staff, exists(salary) or salary > 0)",
